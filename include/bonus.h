@@ -1,0 +1,99 @@
+/*
+ * bonus — the performance bonus of SPEC §5.6: normalise, score, admit, allocate
+ * exactly by water-filling, round to `unit` by largest remainder.
+ *
+ * Pure computation on exact rationals; knows nothing of files or workbooks.
+ *
+ *     bonus_result r;
+ *     if (bonus_compute(&r, &scenario->bonus) == 0) {
+ *         ... r.projects[i].bonus, r.lambda, r.allocated ...
+ *         bonus_result_free(&r);
+ *     }
+ */
+#ifndef TKK_BONUS_H
+#define TKK_BONUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <gmp.h>
+
+typedef enum { NORMALIZE_MAX, NORMALIZE_SHARE, NORMALIZE_MINMAX, NORMALIZE_RANK } normalize_method;
+typedef enum { BONUS_SHARE, BONUS_GRANT_WEIGHTED, BONUS_GRANT_RATE } bonus_method;
+
+typedef struct {
+    char *id;                   /* indicator id: the part after "indicator." */
+    char *label;                /* may be NULL */
+    mpq_t weight;               /* weights of all indicators sum to exactly 1 */
+    normalize_method normalize;
+} bonus_indicator;
+
+typedef struct {
+    char *id;                   /* project id: the part after "project." or the CSV id */
+    char *name;
+    mpq_t grant;                /* ≥ 0 */
+    mpq_t *values;              /* one per indicator, in bonus_input.indicators order, ≥ 0 */
+} bonus_project;
+
+typedef struct {
+    mpq_t pool;                 /* > = 0 */
+    bonus_method method;
+    mpq_t rate;                 /* grant-rate only */
+    bool has_cap;
+    mpq_t cap;                  /* share of a project's grant */
+    bool has_min_score;
+    mpq_t min_score;
+    unsigned long top;          /* 0: no limit */
+    mpq_t unit;                 /* > 0, default 0.01 */
+    bonus_indicator *indicators;
+    size_t n_indicators;
+    bonus_project *projects;
+    size_t n_projects;
+} bonus_input;
+
+typedef enum {
+    BONUS_REASON_ELIGIBLE,
+    BONUS_REASON_BELOW_MIN_SCORE,   /* "below min_score" */
+    BONUS_REASON_OUTSIDE_TOP,       /* "outside top N" */
+    BONUS_REASON_SCORE_ZERO         /* "score 0" */
+} bonus_reason;
+
+typedef struct {
+    mpq_t *normalized;          /* n(p,k), one per indicator */
+    mpq_t score;                /* s(p) = Σ weight × n */
+    bonus_reason reason;
+    mpq_t basis;                /* w(p); 0 when not eligible */
+    bool has_cap;
+    mpq_t cap;                  /* c(p) = cap × grant */
+    mpq_t exact;                /* a(p) */
+    mpq_t floor;                /* unit × ⌊a ÷ unit⌋ */
+    mpq_t remainder;            /* a − floor */
+    bool got_extra_unit;        /* received one of the remaining units in step 6 */
+    mpq_t bonus;                /* the rounded bonus */
+} bonus_project_result;
+
+typedef struct {
+    size_t n_projects, n_indicators;
+    bonus_project_result *projects;   /* same order as bonus_input.projects */
+    bool has_lambda;            /* false when nothing is eligible or every basis is 0 */
+    mpq_t lambda;               /* λ of step 5 (max c/w when every project is capped) */
+    mpq_t exact_total;          /* Σ a */
+    mpq_t rounded_total;        /* A = unit × ⌊Σa ÷ unit⌋ */
+    mpq_t allocated;            /* Σ bonuses */
+    mpq_t unallocated;          /* pool − allocated */
+    size_t eligible_count;
+    bool top_tie_extended;      /* more than `top` admitted because of a tie at the boundary */
+} bonus_result;
+
+/* Fills out (which must not be initialised). Returns 0, or -1 on allocation failure. */
+int bonus_compute(bonus_result *out, const bonus_input *in);
+void bonus_result_free(bonus_result *result);
+
+/* The English reason text of §6 ("below min_score", "outside top N" with N filled in, "score 0"),
+ * "" when eligible. Writes into buf. */
+const char *bonus_reason_text(bonus_reason reason, unsigned long top, char *buf, size_t size);
+
+/* init/free of the input, for loaders and tests. */
+void bonus_input_init(bonus_input *in);
+void bonus_input_free(bonus_input *in);
+
+#endif

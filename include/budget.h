@@ -1,0 +1,32 @@
+/*
+ * budget — the Budget table of SPEC §5.3: per calendar year and category, the budgeted
+ * amount (from [budget]), the plan (computed) and the actual (from [actual]).
+ *
+ *     budget_row *rows; size_t n_rows;
+ *     if (budget_compute(&rows, &n_rows, s, lines, n_lines) == 0) {
+ *         ... rows[4 * y + CAT_PERSONNEL].plan, rows[4 * y + 3] is year y's total ...
+ *         budget_rows_free(rows, n_rows);
+ *     }
+ */
+#ifndef TKK_BUDGET_H
+#define TKK_BUDGET_H
+
+#include <stddef.h>
+#include "results.h"
+#include "scenario.h"
+
+/* Four rows per year of the period (personnel, premises, other, then total with
+ * category CAT_COUNT). Plan = Σ monthly cents of municipality-paid lines of that year
+ * and category. Returns 0, or -1 when memory runs out (then *rows is NULL). */
+int budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
+                   const line_result *lines, size_t n_lines);
+
+/* The given amounts of one year as a budget/actual cell pair: a category's own value,
+ * or for the total row (category == CAT_COUNT) the total when given, else the sum of the
+ * given categories, else none. Returns whether there is a value (out set only then). */
+bool budget_year_value(mpq_t out, const year_amounts *year, cost_category category);
+
+/* Tolerates NULL. */
+void budget_rows_free(budget_row *rows, size_t n_rows);
+
+#endif

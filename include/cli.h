@@ -1,0 +1,38 @@
+/*
+ * cli — the options every command shares, parsed by main.c, and the commands.
+ *
+ * Each command returns an exit status of SPEC §2 (EXIT_OK, EXIT_INVALID, EXIT_USAGE,
+ * EXIT_IO from common.h); main() only parses and dispatches.
+ */
+#ifndef TKK_CLI_H
+#define TKK_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "money.h"
+
+typedef struct {
+    const char *output;          /* -o: a folder, or a .xlsx file; NULL: "output/" */
+    bool has_lang;
+    language lang;               /* --lang, when has_lang */
+    const char **sets;           /* --set PATH=VALUE, in order */
+    size_t n_sets;
+    const char **varies;         /* sweep: --vary PATH=SPEC */
+    size_t n_varies;
+    unsigned long long max_variants;   /* sweep: --max N (default 1 000 000) */
+    bool quiet;
+    const char **files;          /* the scenario files */
+    size_t n_files;
+} cli_options;
+
+int command_run(const cli_options *opts);      /* tkk run */
+int command_check(const cli_options *opts);    /* tkk check */
+int command_show(const cli_options *opts);     /* tkk show */
+int command_compare(const cli_options *opts);  /* tkk compare */
+int command_sweep(const cli_options *opts);    /* tkk sweep */
+
+/* The workbook language: --lang, else the scenario's `language`, else Finnish. */
+struct scenario;
+language cli_language(const cli_options *opts, const struct scenario *s);
+
+#endif

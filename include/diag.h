@@ -1,0 +1,55 @@
+/*
+ * diag — problems found in user input, collected rather than thrown.
+ *
+ * Loading and validation add every problem they find to a diag_list; the caller
+ * prints them all at once, like a compiler, and decides the exit status:
+ *
+ *     diag_list diags = {0};
+ *     diag_error(&diags, "salo.ini", 12, "staff.coaches.fte", "'abc' is not a number");
+ *     diag_print(&diags, stderr);          // salo.ini:12: staff.coaches.fte: 'abc' is ...
+ *     if (diag_error_count(&diags)) ...
+ *     diag_list_free(&diags);
+ */
+#ifndef TKK_DIAG_H
+#define TKK_DIAG_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } diag_severity;
+
+typedef struct {
+    diag_severity severity;
+    char *file;     /* as the user named it; "--set" for command-line overrides */
+    int line;       /* 1-based; 0 when there is no line (e.g. a missing file) */
+    int column;     /* 1-based CSV column, 0 when not applicable */
+    char *path;     /* section.key, or the section, or "" */
+    char *message;
+} diag;
+
+typedef struct {
+    diag *items;
+    size_t count;
+    size_t capacity;
+} diag_list;
+
+#if defined(__GNUC__)
+#define TKK_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define TKK_PRINTF(a, b)
+#endif
+
+void diag_error(diag_list *list, const char *file, int line, const char *path,
+                const char *fmt, ...) TKK_PRINTF(5, 6);
+void diag_warning(diag_list *list, const char *file, int line, const char *path,
+                  const char *fmt, ...) TKK_PRINTF(5, 6);
+/* CSV cells: FILE.csv:LINE:COLUMN: PATH: message */
+void diag_error_at(diag_list *list, const char *file, int line, int column,
+                   const char *path, const char *fmt, ...) TKK_PRINTF(6, 7);
+
+size_t diag_error_count(const diag_list *list);
+/* Prints in the order found, "FILE:LINE: PATH: message" ("warning: " before warnings). */
+void diag_print(const diag_list *list, FILE *out);
+void diag_list_free(diag_list *list);
+
+#endif

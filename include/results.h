@@ -1,0 +1,97 @@
+/*
+ * results — everything SPEC §5 computes for one scenario, exact and rounded where
+ * the SPEC rounds. Built by results_compute(); the presenters only read it.
+ *
+ *     results *r = results_compute(scenario);
+ *     ... r->funding[r->n_funding - 1] is the total row ...
+ *     results_free(r);
+ */
+#ifndef TKK_RESULTS_H
+#define TKK_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <gmp.h>
+#include "bonus.h"
+#include "scenario.h"
+
+typedef enum { LINE_STAFF, LINE_PREMISES, LINE_COST } line_kind;
+
+/* One cost line (staff, premises or other) month by month. */
+typedef struct {
+    const char *id;          /* the section name, owned by the scenario */
+    line_kind kind;
+    size_t index;            /* into scenario->staff / premises / costs */
+    cost_category category;
+    payer payer;
+    bool eligible;
+    mpq_t *monthly;          /* n_months amounts in cents, index month − start */
+    mpq_t total;
+} line_result;
+
+/* One row of the Budget table; category == CAT_COUNT is the year's total row. */
+typedef struct {
+    int year;
+    cost_category category;
+    bool has_budget;
+    mpq_t budget;
+    mpq_t plan;
+    bool has_actual;
+    mpq_t actual;
+} budget_row;
+
+/* One row of the Funding table; year == 0 is the total row. */
+typedef struct {
+    int year;
+    int months;
+    mpq_t total_cost, state_paid, municipal_cost, eligible, state_grant, municipal_net;
+    bool has_required;
+    mpq_t required;
+    bool met;
+    mpq_t shortfall;         /* required − net when not met, else 0 */
+} funding_row;
+
+typedef struct {
+    bool has_actual;         /* false only for a caseload with no coach FTE */
+    mpq_t actual;
+    bool met;                /* with a target */
+    mpq_t difference;        /* actual − target, with a target */
+} kpi_result;
+
+typedef struct {
+    mpq_t *totals;           /* per criterion: ROUND(amount, 2) × persons */
+    mpq_t claimed, paid, over_allocation;
+} reward_result;
+
+typedef struct results {
+    int n_months;
+    line_result *lines;      /* staff, then premises, then costs, in scenario order */
+    size_t n_lines;
+
+    /* Month by month, n_months each. */
+    mpq_t *by_category[CAT_COUNT];
+    mpq_t *month_total;
+    mpq_t *state_paid;
+    mpq_t *coach_fte;
+
+    budget_row *budget;      /* 4 rows per year: personnel, premises, other, total */
+    size_t n_budget;
+    funding_row *funding;    /* one row per year, then the total row */
+    size_t n_funding;
+
+    kpi_result *kpis;        /* n_kpis */
+    bool has_caseload;
+    mpq_t caseload;          /* clients ÷ coach FTE in the last month, when defined */
+
+    bool has_rewards;
+    reward_result rewards;
+
+    bool has_bonus;
+    bonus_result bonus;
+} results;
+
+/* NULL only when memory runs out. */
+results *results_compute(const scenario *s);
+void results_free(results *r);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * rewards — the placement rewards of SPEC §5.7: a sum per person placed, by criterion,
+ * within the region's allocation.
+ *
+ *     reward_result r;
+ *     if (rewards_compute(&r, s) == 0) {
+ *         ... r.totals[i], r.claimed, r.paid, r.over_allocation ...
+ *         rewards_result_clear(&r, s->n_rewards);
+ *     }
+ */
+#ifndef TKK_REWARDS_H
+#define TKK_REWARDS_H
+
+#include <stddef.h>
+#include "results.h"
+#include "scenario.h"
+
+/* totals[i] = ROUND(amount, 2) × persons; claimed = Σ totals; paid = min(claimed,
+ * allocation), = claimed without an allocation; over_allocation = claimed − paid.
+ * Fills out (not initialised before). Returns 0, or -1 when memory runs out (then out
+ * holds nothing to clear). */
+int rewards_compute(reward_result *out, const scenario *s);
+
+/* n_criteria: the count rewards_compute() was given (s->n_rewards). */
+void rewards_result_clear(reward_result *result, size_t n_criteria);
+
+#endif

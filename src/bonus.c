@@ -1,0 +1,637 @@
+/*
+ * bonus — the performance bonus of SPEC §5.6, step by step:
+ *   1. normalise every indicator over all projects,
+ *   2. score each project,
+ *   3. admit (min_score, top N with ties, never score 0),
+ *   4. basis and cap,
+ *   5. exact amounts by water-filling for λ,
+ *   6. round to `unit` by largest remainder.
+ *
+ * Everything is an exact rational; each step that orders projects sorts once, so the whole
+ * computation is O(P log P) rational operations.
+ */
+#include "bonus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+
+/* ---- input ---------------------------------------------------------------------------- */
+
+void bonus_input_init(bonus_input *in)
+{
+    if (in == NULL)
+        return;
+    memset(in, 0, sizeof *in);
+    in->method = BONUS_SHARE;      /* SPEC §4: `method` defaults to share */
+    mpq_init(in->pool);
+    mpq_init(in->rate);
+    mpq_init(in->cap);
+    mpq_init(in->min_score);
+    mpq_init(in->unit);
+    mpq_set_ui(in->unit, 1, 100);  /* SPEC §4: `unit` defaults to 0,01 */
+}
+
+void bonus_input_free(bonus_input *in)
+{
+    if (in == NULL)
+        return;
+    if (in->indicators != NULL) {
+        for (size_t k = 0; k < in->n_indicators; k++) {
+            free(in->indicators[k].id);
+            free(in->indicators[k].label);
+            mpq_clear(in->indicators[k].weight);
+        }
+        free(in->indicators);
+    }
+    if (in->projects != NULL) {
+        for (size_t p = 0; p < in->n_projects; p++) {
+            bonus_project *project = &in->projects[p];
+            free(project->id);
+            free(project->name);
+            mpq_clear(project->grant);
+            if (project->values != NULL) {
+                for (size_t k = 0; k < in->n_indicators; k++)
+                    mpq_clear(project->values[k]);
+                free(project->values);
+            }
+        }
+        free(in->projects);
+    }
+    mpq_clear(in->pool);
+    mpq_clear(in->rate);
+    mpq_clear(in->cap);
+    mpq_clear(in->min_score);
+    mpq_clear(in->unit);
+    in->indicators = NULL;
+    in->n_indicators = 0;
+    in->projects = NULL;
+    in->n_projects = 0;
+}
+
+const char *bonus_reason_text(bonus_reason reason, unsigned long top, char *buf, size_t size)
+{
+    if (buf == NULL || size == 0)
+        return "";
+    switch (reason) {
+    case BONUS_REASON_BELOW_MIN_SCORE:
+        snprintf(buf, size, "below min_score");
+        break;
+    case BONUS_REASON_OUTSIDE_TOP:
+        snprintf(buf, size, "outside top %lu", top);
+        break;
+    case BONUS_REASON_SCORE_ZERO:
+        snprintf(buf, size, "score 0");
+        break;
+    case BONUS_REASON_ELIGIBLE:
+    default:
+        buf[0] = '\0';
+        break;
+    }
+    return buf;
+}
+
+/* ---- result --------------------------------------------------------------------------- */
+
+static void bonus_project_result_clear(bonus_project_result *r, size_t n_indicators)
+{
+    if (r->normalized != NULL) {
+        for (size_t k = 0; k < n_indicators; k++)
+            mpq_clear(r->normalized[k]);
+        free(r->normalized);
+    }
+    mpq_clear(r->score);
+    mpq_clear(r->basis);
+    mpq_clear(r->cap);
+    mpq_clear(r->exact);
+    mpq_clear(r->floor);
+    mpq_clear(r->remainder);
+    mpq_clear(r->bonus);
+}
+
+void bonus_result_free(bonus_result *result)
+{
+    if (result == NULL)
+        return;
+    if (result->projects != NULL) {
+        for (size_t p = 0; p < result->n_projects; p++)
+            bonus_project_result_clear(&result->projects[p], result->n_indicators);
+        free(result->projects);
+    }
+    mpq_clear(result->lambda);
+    mpq_clear(result->exact_total);
+    mpq_clear(result->rounded_total);
+    mpq_clear(result->allocated);
+    mpq_clear(result->unallocated);
+    memset(result, 0, sizeof *result);
+}
+
+/* Every rational of the result set to 0, every project not eligible until step 3 says so.
+ * On failure nothing is left allocated. */
+static int bonus_result_init(bonus_result *out, size_t n_projects, size_t n_indicators)
+{
+    memset(out, 0, sizeof *out);
+    out->n_projects = n_projects;
+    out->n_indicators = n_indicators;
+    if (n_projects > 0) {
+        out->projects = calloc(n_projects, sizeof *out->projects);
+        if (out->projects == NULL)
+            return -1;
+    }
+    for (size_t p = 0; p < n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        if (n_indicators > 0) {
+            r->normalized = malloc(n_indicators * sizeof *r->normalized);
+            if (r->normalized == NULL) {
+                for (size_t q = 0; q < p; q++)
+                    bonus_project_result_clear(&out->projects[q], n_indicators);
+                free(out->projects);
+                memset(out, 0, sizeof *out);
+                return -1;
+            }
+            for (size_t k = 0; k < n_indicators; k++)
+                mpq_init(r->normalized[k]);
+        }
+        mpq_init(r->score);
+        mpq_init(r->basis);
+        mpq_init(r->cap);
+        mpq_init(r->exact);
+        mpq_init(r->floor);
+        mpq_init(r->remainder);
+        mpq_init(r->bonus);
+        r->reason = BONUS_REASON_SCORE_ZERO;
+    }
+    mpq_init(out->lambda);
+    mpq_init(out->exact_total);
+    mpq_init(out->rounded_total);
+    mpq_init(out->allocated);
+    mpq_init(out->unallocated);
+    return 0;
+}
+
+/* ---- sorting helpers ------------------------------------------------------------------ */
+
+/* A project's index with the rational it is sorted by. */
+typedef struct {
+    mpq_srcptr key;
+    size_t index;
+} bonus_keyed;
+
+/* Largest key first; equal keys by index so the order is fully defined. */
+static int bonus_keyed_cmp_desc(const void *a, const void *b)
+{
+    const bonus_keyed *x = a, *y = b;
+    int c = mpq_cmp(y->key, x->key);
+    if (c != 0)
+        return c;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Smallest key first. */
+static int bonus_keyed_cmp_asc(const void *a, const void *b)
+{
+    const bonus_keyed *x = a, *y = b;
+    int c = mpq_cmp(x->key, y->key);
+    if (c != 0)
+        return c;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* ---- step 1: normalisation ------------------------------------------------------------ */
+
+/* SPEC §5.6 step 1 for rank: tied values share the mean of their 1-based ranks i..j, so
+ * n = (N − (i + j)/2) / (N − 1) = (2N − i − j) / (2(N − 1)); 1 when N = 1. */
+static int bonus_normalize_rank(bonus_result *out, const bonus_input *in, size_t k)
+{
+    size_t n = in->n_projects;
+    if (n == 1) {
+        mpq_set_ui(out->projects[0].normalized[k], 1, 1);
+        return 0;
+    }
+    bonus_keyed *order = malloc(n * sizeof *order);
+    if (order == NULL)
+        return -1;
+    for (size_t p = 0; p < n; p++) {
+        order[p].key = in->projects[p].values[k];
+        order[p].index = p;
+    }
+    qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
+
+    mpz_t numerator, denominator;
+    mpz_init(numerator);
+    mpz_init(denominator);
+    mpz_set_ui(denominator, n - 1);
+    mpz_mul_2exp(denominator, denominator, 1);
+    for (size_t first = 0; first < n;) {
+        size_t last = first;
+        while (last + 1 < n && mpq_equal(order[last + 1].key, order[first].key))
+            last++;
+        /* 1-based ranks first+1 .. last+1: 2N − (first+1) − (last+1). */
+        mpz_set_ui(numerator, n);
+        mpz_mul_2exp(numerator, numerator, 1);
+        mpz_sub_ui(numerator, numerator, first + 1);
+        mpz_sub_ui(numerator, numerator, last + 1);
+        for (size_t i = first; i <= last; i++) {
+            mpq_ptr value = out->projects[order[i].index].normalized[k];
+            mpz_set(mpq_numref(value), numerator);
+            mpz_set(mpq_denref(value), denominator);
+            mpq_canonicalize(value);
+        }
+        first = last + 1;
+    }
+    mpz_clear(numerator);
+    mpz_clear(denominator);
+    free(order);
+    return 0;
+}
+
+/* SPEC §5.6 step 1: indicator k over all projects (eligible or not). A zero denominator
+ * gives 0; minmax over equal values gives 1 when the value is above 0, else 0. */
+static int bonus_normalize(bonus_result *out, const bonus_input *in, size_t k)
+{
+    size_t n = in->n_projects;
+    if (n == 0)
+        return 0;
+    normalize_method method = in->indicators[k].normalize;
+    if (method == NORMALIZE_RANK)
+        return bonus_normalize_rank(out, in, k);
+
+    mpq_t low, high, denominator;
+    mpq_init(low);
+    mpq_init(high);
+    mpq_init(denominator);
+    mpq_set(low, in->projects[0].values[k]);
+    mpq_set(high, in->projects[0].values[k]);
+    for (size_t p = 0; p < n; p++) {
+        mpq_srcptr x = in->projects[p].values[k];
+        if (mpq_cmp(x, low) < 0)
+            mpq_set(low, x);
+        if (mpq_cmp(x, high) > 0)
+            mpq_set(high, x);
+        if (method == NORMALIZE_SHARE)
+            mpq_add(denominator, denominator, x);
+    }
+    if (method == NORMALIZE_MAX)
+        mpq_set(denominator, high);
+    else if (method == NORMALIZE_MINMAX)
+        mpq_sub(denominator, high, low);
+
+    for (size_t p = 0; p < n; p++) {
+        mpq_ptr value = out->projects[p].normalized[k];
+        mpq_srcptr x = in->projects[p].values[k];
+        if (method == NORMALIZE_MINMAX && mpq_sgn(denominator) == 0)
+            mpq_set_ui(value, mpq_sgn(high) > 0 ? 1 : 0, 1);
+        else if (mpq_sgn(denominator) == 0)
+            mpq_set_ui(value, 0, 1);
+        else if (method == NORMALIZE_MINMAX) {
+            mpq_sub(value, x, low);
+            mpq_div(value, value, denominator);
+        } else
+            mpq_div(value, x, denominator);
+    }
+    mpq_clear(low);
+    mpq_clear(high);
+    mpq_clear(denominator);
+    return 0;
+}
+
+/* ---- steps 2 and 3: score and eligibility --------------------------------------------- */
+
+/* SPEC §5.6 step 2: s(p) = Σ_k weight(k) × n(p,k), exact. */
+static void bonus_score(bonus_result *out, const bonus_input *in)
+{
+    mpq_t term;
+    mpq_init(term);
+    for (size_t p = 0; p < in->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        mpq_set_ui(r->score, 0, 1);
+        for (size_t k = 0; k < in->n_indicators; k++) {
+            mpq_mul(term, in->indicators[k].weight, r->normalized[k]);
+            mpq_add(r->score, r->score, term);
+        }
+    }
+    mpq_clear(term);
+}
+
+/* SPEC §5.6 step 3. Score 0 is never eligible and is checked first, so such a project
+ * neither reads as "below min_score" nor takes a top slot; then min_score; then the `top`
+ * best scores, extended to every project tied with the last one admitted. */
+static int bonus_admit(bonus_result *out, const bonus_input *in)
+{
+    size_t candidates = 0;
+    for (size_t p = 0; p < in->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        if (mpq_sgn(r->score) == 0)
+            r->reason = BONUS_REASON_SCORE_ZERO;
+        else if (in->has_min_score && mpq_cmp(r->score, in->min_score) < 0)
+            r->reason = BONUS_REASON_BELOW_MIN_SCORE;
+        else {
+            r->reason = BONUS_REASON_ELIGIBLE;
+            candidates++;
+        }
+    }
+    out->eligible_count = candidates;
+    out->top_tie_extended = false;
+    if (in->top == 0 || candidates <= in->top)
+        return 0;
+
+    bonus_keyed *order = malloc(candidates * sizeof *order);
+    if (order == NULL)
+        return -1;
+    size_t n = 0;
+    for (size_t p = 0; p < in->n_projects; p++)
+        if (out->projects[p].reason == BONUS_REASON_ELIGIBLE) {
+            order[n].key = out->projects[p].score;
+            order[n].index = p;
+            n++;
+        }
+    qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
+    mpq_srcptr last_admitted = order[in->top - 1].key;
+    size_t admitted = in->top;
+    for (size_t i = in->top; i < n; i++) {
+        if (mpq_equal(order[i].key, last_admitted))
+            admitted++;
+        else
+            out->projects[order[i].index].reason = BONUS_REASON_OUTSIDE_TOP;
+    }
+    out->eligible_count = admitted;
+    out->top_tie_extended = admitted > in->top;
+    free(order);
+    return 0;
+}
+
+/* ---- steps 4 and 5: basis, cap, λ ----------------------------------------------------- */
+
+/* SPEC §5.6 step 4: w(p) for eligible projects (0 otherwise), c(p) = cap × grant for all. */
+static void bonus_basis(bonus_result *out, const bonus_input *in)
+{
+    for (size_t p = 0; p < in->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        const bonus_project *project = &in->projects[p];
+        r->has_cap = in->has_cap;
+        if (in->has_cap)
+            mpq_mul(r->cap, in->cap, project->grant);
+        if (r->reason != BONUS_REASON_ELIGIBLE)
+            continue;
+        switch (in->method) {
+        case BONUS_SHARE:
+            mpq_set(r->basis, r->score);
+            break;
+        case BONUS_GRANT_WEIGHTED:
+            mpq_mul(r->basis, r->score, project->grant);
+            break;
+        case BONUS_GRANT_RATE:
+            mpq_mul(r->basis, in->rate, project->grant);
+            mpq_mul(r->basis, r->basis, r->score);
+            break;
+        }
+    }
+}
+
+/* a(p) = min(λ·w, c) for every eligible project with w > 0. */
+static void bonus_apply_lambda(bonus_result *out, const bonus_input *in)
+{
+    for (size_t p = 0; p < out->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+            continue;
+        mpq_mul(r->exact, out->lambda, r->basis);
+        if (in->has_cap && mpq_cmp(r->exact, r->cap) > 0)
+            mpq_set(r->exact, r->cap);
+    }
+}
+
+/* The λ with Σ_{w>0} min(λ·w, c) = target, for target < Σ c (SPEC §5.6 step 5).
+ * Water-filling: with the ratios c/w ascending, cap projects while the λ that would spread
+ * what is left over the uncapped ones, R ÷ W, exceeds the next ratio. The sum is strictly
+ * increasing in λ below max c/w, so this λ is the only one. */
+static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_t target,
+                            const mpq_t weight_sum)
+{
+    if (!in->has_cap) {
+        mpq_div(out->lambda, target, weight_sum);
+        return 0;
+    }
+    size_t n = 0;
+    for (size_t p = 0; p < out->n_projects; p++)
+        if (out->projects[p].reason == BONUS_REASON_ELIGIBLE && mpq_sgn(out->projects[p].basis) > 0)
+            n++;
+    bonus_keyed *order = malloc(n * sizeof *order);
+    mpq_t *ratios = malloc(n * sizeof *ratios);
+    if (order == NULL || ratios == NULL) {
+        free(order);
+        free(ratios);
+        return -1;
+    }
+    size_t i = 0;
+    for (size_t p = 0; p < out->n_projects; p++) {
+        const bonus_project_result *r = &out->projects[p];
+        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+            continue;
+        mpq_init(ratios[i]);
+        mpq_div(ratios[i], r->cap, r->basis);
+        order[i].key = ratios[i];
+        order[i].index = p;
+        i++;
+    }
+    qsort(order, n, sizeof *order, bonus_keyed_cmp_asc);
+
+    mpq_t remaining_pool, remaining_weight, candidate;
+    mpq_init(remaining_pool);
+    mpq_init(remaining_weight);
+    mpq_init(candidate);
+    mpq_set(remaining_pool, target);
+    mpq_set(remaining_weight, weight_sum);
+    /* Should the walk cap everything (only when target ≥ Σ c), λ is the largest ratio. */
+    mpq_set(out->lambda, order[n - 1].key);
+    for (i = 0; i < n; i++) {
+        const bonus_project_result *r = &out->projects[order[i].index];
+        mpq_div(candidate, remaining_pool, remaining_weight);
+        if (mpq_cmp(candidate, order[i].key) <= 0) {
+            mpq_set(out->lambda, candidate);
+            break;
+        }
+        mpq_sub(remaining_pool, remaining_pool, r->cap);
+        mpq_sub(remaining_weight, remaining_weight, r->basis);
+    }
+    mpq_clear(remaining_pool);
+    mpq_clear(remaining_weight);
+    mpq_clear(candidate);
+    for (i = 0; i < n; i++)
+        mpq_clear(ratios[i]);
+    free(ratios);
+    free(order);
+    return 0;
+}
+
+/* SPEC §5.6 step 5. Projects not eligible, or eligible with basis 0, keep a(p) = 0. */
+static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
+{
+    mpq_t weight_sum, cap_sum, capped_basis_sum, largest_ratio, ratio;
+    mpq_init(weight_sum);
+    mpq_init(cap_sum);
+    mpq_init(capped_basis_sum);
+    mpq_init(largest_ratio);
+    mpq_init(ratio);
+    bool any_basis = false;
+    for (size_t p = 0; p < out->n_projects; p++) {
+        const bonus_project_result *r = &out->projects[p];
+        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+            continue;
+        mpq_add(weight_sum, weight_sum, r->basis);
+        if (in->has_cap) {
+            mpq_add(cap_sum, cap_sum, r->cap);
+            mpq_add(capped_basis_sum, capped_basis_sum,
+                    mpq_cmp(r->basis, r->cap) < 0 ? r->basis : r->cap);
+            mpq_div(ratio, r->cap, r->basis);
+            if (!any_basis || mpq_cmp(ratio, largest_ratio) > 0)
+                mpq_set(largest_ratio, ratio);
+        }
+        any_basis = true;
+    }
+
+    int status = 0;
+    out->has_lambda = any_basis;
+    if (!any_basis) {
+        /* Nothing to share: λ undefined, every a(p) stays 0. */
+    } else if (in->method == BONUS_GRANT_RATE) {
+        if (!in->has_cap)
+            mpq_set(capped_basis_sum, weight_sum);
+        if (mpq_cmp(capped_basis_sum, in->pool) <= 0)
+            mpq_set_ui(out->lambda, 1, 1);   /* Σ min(w, c) fits the pool */
+        else
+            status = bonus_water_fill(out, in, in->pool, weight_sum);
+    } else if (in->has_cap && mpq_cmp(in->pool, cap_sum) >= 0) {
+        /* pool ≥ Σ c: everyone gets the cap; the λ shown is max c/w. */
+        mpq_set(out->lambda, largest_ratio);
+    } else {
+        status = bonus_water_fill(out, in, in->pool, weight_sum);
+    }
+    if (status == 0 && any_basis)
+        bonus_apply_lambda(out, in);
+
+    mpq_clear(weight_sum);
+    mpq_clear(cap_sum);
+    mpq_clear(capped_basis_sum);
+    mpq_clear(largest_ratio);
+    mpq_clear(ratio);
+    return status;
+}
+
+/* ---- step 6: rounding to the unit ----------------------------------------------------- */
+
+/* A candidate for one of the remaining units. */
+typedef struct {
+    mpq_srcptr remainder;
+    mpq_srcptr score;
+    const char *id;
+    size_t index;
+} bonus_unit_candidate;
+
+/* SPEC §5.6 step 6: largest remainder first, ties to the higher score, then to the id in
+ * ascending byte order (strcmp compares as unsigned char). */
+static int bonus_unit_candidate_cmp(const void *a, const void *b)
+{
+    const bonus_unit_candidate *x = a, *y = b;
+    int c = mpq_cmp(y->remainder, x->remainder);
+    if (c == 0)
+        c = mpq_cmp(y->score, x->score);
+    if (c == 0)
+        c = strcmp(x->id, y->id);
+    if (c == 0)
+        c = (x->index > y->index) - (x->index < y->index);
+    return c;
+}
+
+static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
+{
+    mpq_t floor_sum, spare;
+    mpq_init(floor_sum);
+    mpq_init(spare);
+    size_t with_remainder = 0;
+    mpq_set_ui(out->exact_total, 0, 1);
+    for (size_t p = 0; p < out->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        if (r->reason != BONUS_REASON_ELIGIBLE)
+            continue;
+        mpq_add(out->exact_total, out->exact_total, r->exact);
+        money_floor_to(r->floor, r->exact, in->unit);
+        mpq_sub(r->remainder, r->exact, r->floor);
+        mpq_add(floor_sum, floor_sum, r->floor);
+        mpq_set(r->bonus, r->floor);
+        if (mpq_sgn(r->remainder) > 0)
+            with_remainder++;
+    }
+    money_floor_to(out->rounded_total, out->exact_total, in->unit);
+
+    /* (A − Σ floors) ÷ u is a whole number: both are multiples of u. */
+    mpq_sub(spare, out->rounded_total, floor_sum);
+    mpq_div(spare, spare, in->unit);
+    int status = 0;
+    if (mpq_sgn(spare) > 0 && with_remainder > 0) {
+        bonus_unit_candidate *order = malloc(with_remainder * sizeof *order);
+        if (order == NULL) {
+            status = -1;
+            goto done;
+        }
+        size_t n = 0;
+        for (size_t p = 0; p < out->n_projects; p++) {
+            const bonus_project_result *r = &out->projects[p];
+            if (r->reason == BONUS_REASON_ELIGIBLE && mpq_sgn(r->remainder) > 0) {
+                order[n].remainder = r->remainder;
+                order[n].score = r->score;
+                order[n].id = in->projects[p].id != NULL ? in->projects[p].id : "";
+                order[n].index = p;
+                n++;
+            }
+        }
+        qsort(order, n, sizeof *order, bonus_unit_candidate_cmp);
+        mpz_ptr units_left = mpq_numref(spare);
+        for (size_t i = 0; i < n && mpz_sgn(units_left) > 0; i++) {
+            bonus_project_result *r = &out->projects[order[i].index];
+            mpq_add(r->bonus, r->floor, in->unit);
+            /* A unit that would lift the bonus above the cap is not taken here. */
+            if (in->has_cap && mpq_cmp(r->bonus, r->cap) > 0) {
+                mpq_set(r->bonus, r->floor);
+                continue;
+            }
+            r->got_extra_unit = true;
+            mpz_sub_ui(units_left, units_left, 1);
+        }
+        free(order);
+    }
+
+    mpq_set_ui(out->allocated, 0, 1);
+    for (size_t p = 0; p < out->n_projects; p++)
+        mpq_add(out->allocated, out->allocated, out->projects[p].bonus);
+    mpq_sub(out->unallocated, in->pool, out->allocated);
+done:
+    mpq_clear(floor_sum);
+    mpq_clear(spare);
+    return status;
+}
+
+/* ---- the whole of §5.6 ---------------------------------------------------------------- */
+
+int bonus_compute(bonus_result *out, const bonus_input *in)
+{
+    if (bonus_result_init(out, in->n_projects, in->n_indicators) != 0)
+        return -1;
+    for (size_t k = 0; k < in->n_indicators; k++)
+        if (bonus_normalize(out, in, k) != 0)
+            goto fail;
+    bonus_score(out, in);
+    if (bonus_admit(out, in) != 0)
+        goto fail;
+    bonus_basis(out, in);
+    if (bonus_allocate_exact(out, in) != 0)
+        goto fail;
+    if (bonus_round_to_unit(out, in) != 0)
+        goto fail;
+    return 0;
+fail:
+    bonus_result_free(out);
+    return -1;
+}

@@ -1,0 +1,128 @@
+/* command_run — `tkk run` and `tkk check`: load, compute, write, scenario by scenario. */
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "common.h"
+#include "output_path.h"
+#include "results.h"
+#include "scenario_load.h"
+#include "workbook.h"
+
+language cli_language(const cli_options *opts, const struct scenario *s)
+{
+    if (opts->has_lang)
+        return opts->lang;
+    return s && s->has_language ? s->lang : LANG_FI;
+}
+
+static int worse(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* The files named, or every scenarios/*.ini in name order. */
+static int scenario_files(const cli_options *opts, glob_t *found, const char *const **files,
+                          size_t *n_files)
+{
+    if (opts->n_files > 0) {
+        *files = opts->files;
+        *n_files = opts->n_files;
+        return 0;
+    }
+    memset(found, 0, sizeof *found);
+    if (glob("scenarios/*.ini", 0, NULL, found) != 0 || found->gl_pathc == 0) {
+        fprintf(stderr, "tkk: no scenario files given and none in scenarios/*.ini\n");
+        return -1;
+    }
+    *files = (const char *const *)found->gl_pathv;
+    *n_files = found->gl_pathc;
+    return 0;
+}
+
+/* Loads one scenario and prints its problems; NULL when it is invalid. */
+static scenario *load_reported(const char *file, const cli_options *opts)
+{
+    diag_list diags = { 0 };
+    scenario *s = scenario_load(file, opts->sets, opts->n_sets, &diags);
+    diag_print(&diags, stderr);
+    diag_list_free(&diags);
+    return s;
+}
+
+static int run_one(const char *file, const cli_options *opts, bool single)
+{
+    scenario *s = load_reported(file, opts);
+    if (!s)
+        return EXIT_INVALID;
+    int status = EXIT_OK;
+    char error[512];
+    char name[300];
+    snprintf(name, sizeof name, "%s.xlsx", s->id);
+    char *out = output_path(opts->output, name, single, error, sizeof error);
+    results *r = out ? results_compute(s) : NULL;
+    if (!out) {
+        fprintf(stderr, "tkk: %s\n", error);
+        status = EXIT_IO;
+    } else if (!r) {
+        fprintf(stderr, "tkk: %s: out of memory\n", file);
+        status = EXIT_IO;
+    } else if (workbook_write(out, s, r, cli_language(opts, s), error, sizeof error) != 0) {
+        fprintf(stderr, "tkk: %s\n", error);
+        status = EXIT_IO;
+    } else if (!opts->quiet) {
+        printf("%s -> %s\n", file, out);
+    }
+    results_free(r);
+    free(out);
+    scenario_free(s);
+    return status;
+}
+
+int command_run(const cli_options *opts)
+{
+    glob_t found;
+    const char *const *files;
+    size_t n_files;
+    if (scenario_files(opts, &found, &files, &n_files) != 0)
+        return EXIT_USAGE;
+    if (output_is_file(opts->output) && n_files > 1) {
+        fprintf(stderr, "tkk: -o %s names one workbook, but %zu scenarios were given: name a folder\n",
+                opts->output, n_files);
+        if (opts->n_files == 0)
+            globfree(&found);
+        return EXIT_USAGE;
+    }
+    bool progress = !opts->quiet && n_files > 1 && isatty(STDERR_FILENO);
+    int status = EXIT_OK;
+    /* SPEC §2: a run over many scenarios goes on past a bad one. */
+    for (size_t i = 0; i < n_files; i++) {
+        if (progress)
+            fprintf(stderr, "[%zu/%zu] %s\n", i + 1, n_files, files[i]);
+        status = worse(status, run_one(files[i], opts, n_files == 1));
+    }
+    if (opts->n_files == 0)
+        globfree(&found);
+    return status;
+}
+
+int command_check(const cli_options *opts)
+{
+    if (opts->n_files == 0) {
+        fprintf(stderr, "tkk: check needs at least one FILE.ini\nTry 'tkk check --help'.\n");
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    for (size_t i = 0; i < opts->n_files; i++) {
+        scenario *s = load_reported(opts->files[i], opts);
+        if (!s)
+            status = EXIT_INVALID;
+        else if (!opts->quiet)
+            printf("%s: ok\n", opts->files[i]);
+        scenario_free(s);
+    }
+    return status;
+}

@@ -1,0 +1,391 @@
+/* ini_source — INI files read with iniparser, every key mapped to its file and line. */
+#include "ini_source.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <iniparser.h>
+
+#include "common.h"
+
+static void *xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size);
+    if (!q && size)
+        abort();    /* out of memory: the loader has no sensible way on */
+    return q;
+}
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        abort();
+    return d;
+}
+
+void ini_doc_init(ini_doc *doc)
+{
+    memset(doc, 0, sizeof *doc);
+}
+
+void ini_doc_free(ini_doc *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->n_sections; i++) {
+        ini_section *sec = &doc->sections[i];
+        for (size_t k = 0; k < sec->n_keys; k++) {
+            free(sec->keys[k].key);
+            free(sec->keys[k].value);
+        }
+        free(sec->keys);
+        free(sec->name);
+    }
+    free(doc->sections);
+    free(doc->slots);
+    for (size_t i = 0; i < doc->n_files; i++)
+        free(doc->files[i]);
+    free(doc->files);
+    memset(doc, 0, sizeof *doc);
+}
+
+const char *ini_doc_file(ini_doc *doc, const char *file)
+{
+    for (size_t i = 0; i < doc->n_files; i++)
+        if (strcmp(doc->files[i], file) == 0)
+            return doc->files[i];
+    doc->files = xrealloc(doc->files, (doc->n_files + 1) * sizeof *doc->files);
+    doc->files[doc->n_files] = xstrdup(file);
+    return doc->files[doc->n_files++];
+}
+
+/* FNV-1a: section names are short and few collide. */
+static size_t name_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static void index_rebuild(ini_doc *doc, size_t n_slots)
+{
+    free(doc->slots);
+    doc->slots = xrealloc(NULL, n_slots * sizeof *doc->slots);
+    memset(doc->slots, 0, n_slots * sizeof *doc->slots);
+    doc->n_slots = n_slots;
+    for (size_t i = 0; i < doc->n_sections; i++) {
+        size_t slot = name_hash(doc->sections[i].name) & (n_slots - 1);
+        while (doc->slots[slot])
+            slot = (slot + 1) & (n_slots - 1);
+        doc->slots[slot] = i + 1;
+    }
+}
+
+ini_section *ini_doc_find(const ini_doc *doc, const char *name)
+{
+    if (!doc->n_slots)
+        return NULL;
+    size_t slot = name_hash(name) & (doc->n_slots - 1);
+    while (doc->slots[slot]) {
+        ini_section *sec = &doc->sections[doc->slots[slot] - 1];
+        if (strcmp(sec->name, name) == 0)
+            return sec;
+        slot = (slot + 1) & (doc->n_slots - 1);
+    }
+    return NULL;
+}
+
+ini_section *ini_doc_section(ini_doc *doc, const char *name, const char *file, int line)
+{
+    ini_section *sec = ini_doc_find(doc, name);
+    if (sec) {
+        if (sec->removed) {
+            sec->removed = false;
+            sec->file = ini_doc_file(doc, file);
+            sec->line = line;
+        }
+        return sec;
+    }
+    if (doc->n_sections == doc->cap_sections) {
+        doc->cap_sections = doc->cap_sections ? doc->cap_sections * 2 : 16;
+        doc->sections = xrealloc(doc->sections, doc->cap_sections * sizeof *doc->sections);
+    }
+    sec = &doc->sections[doc->n_sections++];
+    memset(sec, 0, sizeof *sec);
+    sec->name = xstrdup(name);
+    sec->file = ini_doc_file(doc, file);
+    sec->line = line;
+    /* Keep the index at most half full. */
+    if (doc->n_sections * 2 > doc->n_slots)
+        index_rebuild(doc, doc->n_slots ? doc->n_slots * 2 : 64);
+    else {
+        size_t slot = name_hash(name) & (doc->n_slots - 1);
+        while (doc->slots[slot])
+            slot = (slot + 1) & (doc->n_slots - 1);
+        doc->slots[slot] = doc->n_sections;
+    }
+    return sec;
+}
+
+ini_key *ini_section_find(const ini_section *sec, const char *key)
+{
+    for (size_t i = 0; i < sec->n_keys; i++)
+        if (strcmp(sec->keys[i].key, key) == 0)
+            return &sec->keys[i];
+    return NULL;
+}
+
+void ini_section_set(ini_doc *doc, ini_section *sec, const char *key, const char *value,
+                     const char *file, int line)
+{
+    ini_key *k = ini_section_find(sec, key);
+    if (!k) {
+        if (sec->n_keys == sec->cap_keys) {
+            sec->cap_keys = sec->cap_keys ? sec->cap_keys * 2 : 8;
+            sec->keys = xrealloc(sec->keys, sec->cap_keys * sizeof *sec->keys);
+        }
+        k = &sec->keys[sec->n_keys++];
+        k->key = xstrdup(key);
+        k->value = NULL;
+    }
+    free(k->value);
+    k->value = xstrdup(value);
+    k->file = ini_doc_file(doc, file);
+    k->line = line;
+    k->generation = doc->generation;
+}
+
+/* ---- reading one file ---------------------------------------------------------- */
+
+static char *read_all(const char *path, size_t *length)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 8192, len = 0;
+    char *buf = xrealloc(NULL, cap);
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (cap - len - 1 == 0) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    *length = len;
+    return buf;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *end = s + strlen(s);
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+        *--end = '\0';
+    return s;
+}
+
+static void lower(char *s)
+{
+    for (; *s; s++)
+        *s = (char)tolower((unsigned char)*s);
+}
+
+/* The value as iniparser would give it: an inline comment (; or #) ends an unquoted
+ * value; a value in double or single quotes is taken as written. */
+static void scan_value(char *value)
+{
+    char *v = trim(value);
+    size_t n = strlen(v);
+    if (n >= 2 && (v[0] == '"' || v[0] == '\'') && strchr(v + 1, v[0])) {
+        char quote = v[0];
+        char *close = strchr(v + 1, quote);
+        memmove(value, v + 1, (size_t)(close - v - 1));
+        value[close - v - 1] = '\0';
+        return;
+    }
+    char *comment = strpbrk(v, ";#");
+    if (comment)
+        *comment = '\0';
+    v = trim(v);
+    memmove(value, v, strlen(v) + 1);
+}
+
+/* iniparser reports its own syntax errors through this callback; ours are already
+ * reported by the scan, with the same lines, so its messages are dropped. */
+static int iniparser_quiet(const char *format, ...)
+{
+    (void)format;
+    return 0;
+}
+
+/* Copies iniparser's values into the doc's keys (the scan found the same keys, with
+ * their lines). The dictionary is walked once, in order. */
+static void take_iniparser_values(ini_doc *doc, const char *path)
+{
+    iniparser_set_error_callback(iniparser_quiet);
+    dictionary *dict = iniparser_load(path);
+    if (!dict)
+        return;     /* the scan's values stand */
+    for (ssize_t i = 0; i < dict->size; i++) {
+        const char *entry = dict->key[i];
+        const char *value = dict->val[i];
+        if (!entry || !value)
+            continue;
+        const char *colon = strchr(entry, ':');
+        if (!colon || colon == entry)
+            continue;
+        char *section_name = strndup(entry, (size_t)(colon - entry));
+        if (!section_name)
+            abort();
+        ini_section *sec = ini_doc_find(doc, section_name);
+        free(section_name);
+        ini_key *k = sec ? ini_section_find(sec, colon + 1) : NULL;
+        if (k && k->generation == doc->generation) {
+            free(k->value);
+            k->value = xstrdup(value);
+        }
+    }
+    iniparser_freedict(dict);
+}
+
+size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_list *diags,
+                    char **text_out, size_t *length_out)
+{
+    size_t errors_before = diag_error_count(diags);
+    size_t length = 0;
+    char *text = read_all(path, &length);
+    if (!text) {
+        diag_error(diags, display, 0, "", "cannot read the file: %s", strerror(errno));
+        return 1;
+    }
+    if (memchr(text, '\0', length)) {
+        diag_error(diags, display, 0, "", "the file contains NUL bytes: is it a text file?");
+        free(text);
+        return 1;
+    }
+    doc->generation++;
+    const char *file = ini_doc_file(doc, display);
+    bool has_bom = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+
+    char *copy = xstrdup(text + (has_bom ? 3 : 0));
+    ini_section *sec = NULL;
+    int line_no = 0;
+    char *next = copy;
+    while (next) {
+        char *line = next;
+        line_no++;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        int first_line = line_no;
+        /* A backslash at the end continues the line (as in iniparser). */
+        size_t len = strlen(line);
+        while (len && line[len - 1] == '\r')
+            line[--len] = '\0';
+        while (len && line[len - 1] == '\\' && next) {
+            line[len - 1] = ' ';
+            char *cont = next;
+            line_no++;
+            next = strchr(cont, '\n');
+            if (next)
+                *next++ = '\0';
+            memmove(line + len, cont, strlen(cont) + 1);
+            len = strlen(line);
+            while (len && line[len - 1] == '\r')
+                line[--len] = '\0';
+        }
+        char *t = trim(line);
+        if (*t == '\0' || *t == ';' || *t == '#')
+            continue;
+        if (*t == '[') {
+            char *close = strrchr(t, ']');
+            if (!close) {
+                diag_error(diags, file, first_line, "", "a section header needs a closing ']': %s", t);
+                continue;
+            }
+            *close = '\0';
+            char *name = trim(t + 1);
+            lower(name);
+            if (*name == '\0') {
+                diag_error(diags, file, first_line, "", "empty section name '[]'");
+                continue;
+            }
+            sec = ini_doc_section(doc, name, file, first_line);
+            continue;
+        }
+        char *eq = strchr(t, '=');
+        if (!eq) {
+            diag_error(diags, file, first_line, "",
+                       "expected 'key = value' or '[section]', found '%s'", t);
+            continue;
+        }
+        *eq = '\0';
+        char *key = trim(t);
+        lower(key);
+        char *value = eq + 1;
+        scan_value(value);
+        if (*key == '\0') {
+            diag_error(diags, file, first_line, "", "a value without a key: write 'key = value'");
+            continue;
+        }
+        if (!sec) {
+            diag_error(diags, file, first_line, key,
+                       "key outside any section: put it under a [section] header");
+            continue;
+        }
+        ini_key *existing = ini_section_find(sec, key);
+        if (existing && existing->generation == doc->generation) {
+            char *path_text = NULL;
+            if (asprintf(&path_text, "%s.%s", sec->name, key) < 0)
+                abort();
+            diag_error(diags, file, first_line, path_text,
+                       "key given twice (first at line %d): remove one of them", existing->line);
+            free(path_text);
+            continue;
+        }
+        ini_section_set(doc, sec, key, value, file, first_line);
+    }
+    free(copy);
+
+    if (has_bom) {
+        /* iniparser 4.1 cannot skip a byte-order mark: give it a copy without one. */
+        char tmp[] = "/tmp/tkk-ini-XXXXXX";
+        int fd = mkstemp(tmp);
+        if (fd >= 0) {
+            FILE *f = fdopen(fd, "wb");
+            if (f) {
+                fwrite(text + 3, 1, length - 3, f);
+                fclose(f);
+                take_iniparser_values(doc, tmp);
+            } else {
+                close(fd);
+            }
+            unlink(tmp);
+        }
+    } else {
+        take_iniparser_values(doc, path);
+    }
+
+    if (text_out) {
+        *text_out = text;
+        if (length_out)
+            *length_out = length;
+    } else {
+        free(text);
+    }
+    return diag_error_count(diags) - errors_before;
+}

@@ -1,0 +1,178 @@
+/* main — parses the command line and dispatches; every command returns its exit status. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "common.h"
+
+static const char usage_text[] =
+    "usage: tkk COMMAND [OPTIONS] FILE.ini...\n"
+    "\n"
+    "Funding and performance bonus calculator for municipal employment pilots.\n"
+    "\n"
+    "commands:\n"
+    "  run [FILE.ini...]        one workbook per scenario: OUTDIR/<id>.xlsx\n"
+    "                           (no files: every scenarios/*.ini)\n"
+    "  check FILE.ini...        validate only; print every problem; write nothing\n"
+    "  show FILE.ini            the summary tables on the terminal\n"
+    "  compare A.ini B.ini...   OUTDIR/compare.xlsx (or -o FILE.xlsx)\n"
+    "  sweep FILE.ini --vary PATH=SPEC [--vary ...]   OUTDIR/<id>-sweep.xlsx\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR|FILE    where to write (default output/)\n"
+    "      --lang fi|en         workbook and terminal language (default: the scenario's)\n"
+    "      --set PATH=VALUE     override one input, e.g. --set staff.coaches.fte=7 (repeatable)\n"
+    "      --vary PATH=SPEC     sweep: FROM..TO:STEP or v1;v2;v3 (repeatable)\n"
+    "      --max N              sweep: allow more than 1 000 000 variants\n"
+    "  -q, --quiet              no progress or summary lines\n"
+    "      --version            print the version\n"
+    "  -h, --help               this help (also: tkk COMMAND --help)\n"
+    "\n"
+    "exit status: 0 success, 1 invalid input, 2 usage error, 3 I/O error\n";
+
+static const struct {
+    const char *name;
+    int (*run)(const cli_options *);
+    const char *help;
+} commands[] = {
+    { "run", command_run,
+      "usage: tkk run [OPTIONS] [FILE.ini...]\n"
+      "Computes each scenario and writes OUTDIR/<id>.xlsx (default output/). Without files,\n"
+      "every scenarios/*.ini. A bad scenario is reported and skipped; the exit status is 1\n"
+      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, -q.\n" },
+    { "check", command_check,
+      "usage: tkk check [--set PATH=VALUE] FILE.ini...\n"
+      "Validates the scenarios and prints every problem as FILE:LINE: PATH: message.\n"
+      "Writes nothing. Exit status 1 when any problem was found.\n" },
+    { "show", command_show,
+      "usage: tkk show [--lang fi|en] [--set PATH=VALUE] FILE.ini\n"
+      "Prints the scenario's summary tables (costs, budget, funding, KPIs, rewards, bonus).\n" },
+    { "compare", command_compare,
+      "usage: tkk compare [OPTIONS] A.ini B.ini...\n"
+      "Writes OUTDIR/compare.xlsx (or -o FILE.xlsx): metrics per year side by side, the\n"
+      "differences against the first scenario, and every input that differs.\n" },
+    { "sweep", command_sweep,
+      "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary PATH=v1;v2;v3\n"
+      "Computes every combination of the varied inputs (Cartesian product) and writes\n"
+      "OUTDIR/<id>-sweep.xlsx. Refuses more than 1 000 000 variants unless --max N.\n" },
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("tkk: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'tkk --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int finish(int status)
+{
+    /* A failed write to stdout (a full disk, a closed pipe) is an I/O error. */
+    if (fclose(stdout) != 0 && status == EXIT_OK) {
+        perror("tkk: stdout");
+        return EXIT_IO;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "missing command");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_text, stdout);
+        return finish(EXIT_OK);
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("tkk %s\n", TKK_VERSION);
+        return finish(EXIT_OK);
+    }
+    size_t which = ARRAY_SIZE(commands);
+    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            which = i;
+    if (which == ARRAY_SIZE(commands))
+        return usage_error("unknown command '%s'", argv[1]);
+
+    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION };
+    static const struct option long_options[] = {
+        { "output", required_argument, NULL, 'o' },
+        { "lang", required_argument, NULL, OPT_LANG },
+        { "set", required_argument, NULL, OPT_SET },
+        { "vary", required_argument, NULL, OPT_VARY },
+        { "max", required_argument, NULL, OPT_MAX },
+        { "quiet", no_argument, NULL, 'q' },
+        { "version", no_argument, NULL, OPT_VERSION },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    cli_options opts = { .max_variants = 1000000 };
+    opts.sets = calloc((size_t)argc, sizeof *opts.sets);
+    opts.varies = calloc((size_t)argc, sizeof *opts.varies);
+    opts.files = calloc((size_t)argc, sizeof *opts.files);
+    if (!opts.sets || !opts.varies || !opts.files) {
+        perror("tkk");
+        return EXIT_IO;
+    }
+    int status = EXIT_OK;
+    int c;
+    optind = 2;
+    while ((c = getopt_long(argc, argv, "o:qh", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            opts.output = optarg;
+            break;
+        case OPT_LANG:
+            if (strcmp(optarg, "fi") == 0)
+                opts.lang = LANG_FI;
+            else if (strcmp(optarg, "en") == 0)
+                opts.lang = LANG_EN;
+            else {
+                status = usage_error("--lang takes fi or en, not '%s'", optarg);
+                goto done;
+            }
+            opts.has_lang = true;
+            break;
+        case OPT_SET:
+            opts.sets[opts.n_sets++] = optarg;
+            break;
+        case OPT_VARY:
+            opts.varies[opts.n_varies++] = optarg;
+            break;
+        case OPT_MAX: {
+            char *end;
+            unsigned long long n = strtoull(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || *optarg == '-' || n == 0) {
+                status = usage_error("--max takes a whole number above 0, not '%s'", optarg);
+                goto done;
+            }
+            opts.max_variants = n;
+            break;
+        }
+        case 'q':
+            opts.quiet = true;
+            break;
+        case OPT_VERSION:
+            printf("tkk %s\n", TKK_VERSION);
+            status = finish(EXIT_OK);
+            goto done;
+        case 'h':
+            fputs(commands[which].help, stdout);
+            status = finish(EXIT_OK);
+            goto done;
+        default:
+            status = usage_error("%s", "invalid option");
+            goto done;
+        }
+    }
+    for (int i = optind; i < argc; i++)
+        opts.files[opts.n_files++] = argv[i];
+    status = finish(commands[which].run(&opts));
+done:
+    free(opts.sets);
+    free(opts.varies);
+    free(opts.files);
+    return status;
+}

@@ -1,0 +1,225 @@
+/*
+ * money — exact rounding (SPEC §3: half-up as Excel's ROUND, or half-even), flooring to
+ * a bonus unit (SPEC §5.6 step 6), text for people, and the one exact → double edge.
+ */
+#include "money.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* |in| × 10^decimals rounded to a whole number by mode; the sign is returned apart
+ * (-1, 0, 1) so that half-up can round halves away from zero. */
+static int money_scaled_round(mpz_t rounded, const mpq_t in, unsigned decimals, rounding_mode mode)
+{
+    int sign = mpq_sgn(in);
+    mpz_t scaled, remainder, twice;
+    mpz_init(scaled);
+    mpz_init(remainder);
+    mpz_init(twice);
+
+    mpz_ui_pow_ui(scaled, 10, decimals);
+    mpz_mul(scaled, scaled, mpq_numref(in));
+    mpz_abs(scaled, scaled);
+    /* |in| × 10^d = q + r/den with 0 ≤ r < den; compare r with den/2 in integers. */
+    mpz_tdiv_qr(rounded, remainder, scaled, mpq_denref(in));
+    mpz_mul_2exp(twice, remainder, 1);
+    int half = mpz_cmp(twice, mpq_denref(in));
+    if (half > 0 || (half == 0 && (mode == ROUND_HALF_UP || mpz_odd_p(rounded))))
+        mpz_add_ui(rounded, rounded, 1);
+
+    mpz_clear(scaled);
+    mpz_clear(remainder);
+    mpz_clear(twice);
+    return mpz_sgn(rounded) == 0 ? 0 : sign;
+}
+
+void money_round_places(mpq_t out, const mpq_t in, unsigned decimals, rounding_mode mode)
+{
+    mpz_t rounded;
+    mpz_init(rounded);
+    int sign = money_scaled_round(rounded, in, decimals, mode);
+    /* in is fully read before out is written, so out may alias in. */
+    if (sign < 0)
+        mpz_neg(rounded, rounded);
+    mpz_set(mpq_numref(out), rounded);
+    mpz_ui_pow_ui(mpq_denref(out), 10, decimals);
+    mpq_canonicalize(out);
+    mpz_clear(rounded);
+}
+
+void money_round(mpq_t out, const mpq_t in, rounding_mode mode)
+{
+    money_round_places(out, in, 2, mode);
+}
+
+void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit)
+{
+    mpq_t units;
+    mpz_t whole;
+    mpq_init(units);
+    mpz_init(whole);
+    mpq_div(units, in, unit);
+    /* ⌊x⌋ toward −∞ (SPEC §5.6 step 6), also for a negative x. */
+    mpz_fdiv_q(whole, mpq_numref(units), mpq_denref(units));
+    mpq_set_z(units, whole);
+    mpq_mul(out, units, unit);
+    mpz_clear(whole);
+    mpq_clear(units);
+}
+
+/* Writes |value| rounded half-up to `decimals` decimals as text: integer digits grouped
+ * by `group` (0 for none), `separator` before the decimals, trailing zeros dropped when
+ * `trim`, `suffix` at the end. Returns a malloc'd string or NULL when out of memory. */
+static char *format_fixed(const mpq_t value, unsigned decimals, char separator, const char *group,
+                          bool trim, const char *suffix)
+{
+    mpz_t rounded;
+    mpz_init(rounded);
+    int sign = money_scaled_round(rounded, value, decimals, ROUND_HALF_UP);
+    char *digits = mpz_get_str(NULL, 10, rounded);
+    mpz_clear(rounded);
+    if (!digits)
+        return NULL;
+
+    size_t digit_count = strlen(digits);
+    size_t int_count = digit_count > decimals ? digit_count - decimals : 1;
+    size_t frac_count = decimals;
+    /* Leading zeros when |value| < 1: "5" cents with 2 decimals is 0,05. */
+    size_t leading_zeros = digit_count < (size_t)decimals + 1 ? decimals + 1 - digit_count : 0;
+    const char *frac_start;
+    char *padded = NULL;
+    if (leading_zeros > 0) {
+        padded = malloc(decimals + 2);
+        if (!padded) {
+            free(digits);
+            return NULL;
+        }
+        memset(padded, '0', leading_zeros);
+        memcpy(padded + leading_zeros, digits, digit_count + 1);
+    }
+    const char *all = padded ? padded : digits;
+    frac_start = all + int_count;
+    if (trim)
+        while (frac_count > 0 && frac_start[frac_count - 1] == '0')
+            frac_count--;
+
+    size_t group_len = group ? strlen(group) : 0;
+    size_t suffix_len = suffix ? strlen(suffix) : 0;
+    size_t size = 1 + int_count + (int_count / 3) * group_len + 1 + frac_count + suffix_len + 1;
+    char *text = malloc(size);
+    if (text) {
+        char *w = text;
+        if (sign < 0)
+            *w++ = '-';
+        for (size_t i = 0; i < int_count; i++) {
+            if (i > 0 && group_len > 0 && (int_count - i) % 3 == 0) {
+                memcpy(w, group, group_len);
+                w += group_len;
+            }
+            *w++ = all[i];
+        }
+        if (frac_count > 0) {
+            *w++ = separator;
+            memcpy(w, frac_start, frac_count);
+            w += frac_count;
+        }
+        if (suffix_len > 0) {
+            memcpy(w, suffix, suffix_len);
+            w += suffix_len;
+        }
+        *w = '\0';
+    }
+    free(padded);
+    free(digits);  /* mpz_get_str allocates with GMP's default allocator, i.e. malloc */
+    return text;
+}
+
+char *money_format(const mpq_t amount, language lang)
+{
+    /* A plain ASCII space groups thousands in Finnish (terminal-friendly and still
+     * parseable by SPEC §3); English uses a comma. */
+    if (lang == LANG_EN)
+        return format_fixed(amount, 2, '.', ",", false, " €");
+    return format_fixed(amount, 2, ',', " ", false, " €");
+}
+
+char *percent_format(const mpq_t ratio, unsigned decimals, language lang)
+{
+    mpq_t percent;
+    mpq_init(percent);
+    mpq_set_ui(percent, 100, 1);
+    mpq_mul(percent, percent, ratio);
+    /* No thousands grouping: "6000 %" can be pasted back into a scenario in either
+     * language, where "6,000 %" would read as six percent. */
+    char *text = format_fixed(percent, decimals, lang == LANG_EN ? '.' : ',', NULL, true, " %");
+    mpq_clear(percent);
+    return text;
+}
+
+char *decimal_format(const mpq_t value, unsigned decimals, language lang)
+{
+    return format_fixed(value, decimals, lang == LANG_EN ? '.' : ',', NULL, true, NULL);
+}
+
+/* The nearest double to value (ties to even), computed exactly with integers.
+ * mpq_get_d truncates, which would put 0.1 € one ulp low in the workbook; this is the
+ * only place an exact value becomes a double (SPEC §3). With value = n/d > 0 we choose
+ * a power of two 2^s so that q = ⌊n·2^s / d⌋ has 53 bits, round q by the remainder,
+ * and scale back with ldexp, which is exact for a 53-bit integer. */
+double money_to_double(const mpq_t value)
+{
+    int sign = mpq_sgn(value);
+    if (sign == 0)
+        return 0.0;
+
+    mpz_t n, d, q, r;
+    mpz_init(n);
+    mpz_init(d);
+    mpz_init(q);
+    mpz_init(r);
+    mpz_abs(n, mpq_numref(value));
+    mpz_set(d, mpq_denref(value));
+
+    /* n/d lies in [2^(L-1), 2^(L+1)) with L = bits(n) − bits(d). */
+    long bit_diff = (long)mpz_sizeinbase(n, 2) - (long)mpz_sizeinbase(d, 2);
+    long s = 53 - bit_diff;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        /* Below 2^-1022 the quantum stops shrinking at 2^-1074 (subnormals): never
+         * scale by more than 2^1074, so q is rounded once, at the right place. */
+        if (s > 1074)
+            s = 1074;
+        mpz_set(q, n);
+        mpz_set(r, d);
+        if (s >= 0)
+            mpz_mul_2exp(q, q, (mp_bitcnt_t)s);
+        else
+            mpz_mul_2exp(r, r, (mp_bitcnt_t)-s);
+        mpz_tdiv_qr(q, r, q, r);
+        if (mpz_sizeinbase(q, 2) <= 53)
+            break;
+        s--;  /* q had 54 bits: one bit less of scale gives 53 */
+    }
+    /* Remainder against half the divisor: the divisor was d·2^max(0, −s). */
+    mpz_t divisor;
+    mpz_init(divisor);
+    mpz_set(divisor, d);
+    if (s < 0)
+        mpz_mul_2exp(divisor, divisor, (mp_bitcnt_t)-s);
+    mpz_mul_2exp(r, r, 1);
+    int half = mpz_cmp(r, divisor);
+    if (half > 0 || (half == 0 && mpz_odd_p(q)))
+        mpz_add_ui(q, q, 1);
+    /* q ≤ 2^53 now, so mpz_get_d is exact, and ldexp is exact unless it overflows to ∞
+     * (s ≤ 1074 here; a very negative s means far beyond DBL_MAX). ldexp lives in
+     * glibc's libc, so no -lm is needed. */
+    double magnitude = s < -2000 ? HUGE_VAL : ldexp(mpz_get_d(q), (int)-s);
+
+    mpz_clear(divisor);
+    mpz_clear(n);
+    mpz_clear(d);
+    mpz_clear(q);
+    mpz_clear(r);
+    return sign < 0 ? -magnitude : magnitude;
+}

@@ -1,0 +1,212 @@
+/*
+ * results — runs the computations of SPEC §5 in order for one scenario: the cost lines
+ * month by month, the monthly totals, then budget, funding, KPIs, rewards and bonus,
+ * each in its own module. Owns the memory of the results.
+ */
+#include "results.h"
+
+#include <stdlib.h>
+
+#include "budget.h"
+#include "costs.h"
+#include "funding.h"
+#include "kpi.h"
+#include "rewards.h"
+
+/* results.h keeps no count of KPI results or reward criteria, which results_free()
+ * needs; they live next to the public struct. `pub` is the first member, so a
+ * results * converts back to the owner. */
+typedef struct {
+    results pub;
+    size_t n_kpis;
+    size_t n_rewards;
+} results_owner;
+
+/* n initialised zeros, or NULL when memory runs out. */
+static mpq_t *results_mpq_array_new(size_t n)
+{
+    mpq_t *values = calloc(n ? n : 1, sizeof *values);
+    if (!values)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        mpq_init(values[i]);
+    return values;
+}
+
+static void results_mpq_array_free(mpq_t *values, size_t n)
+{
+    if (!values)
+        return;
+    for (size_t i = 0; i < n; i++)
+        mpq_clear(values[i]);
+    free(values);
+}
+
+/* §6: staff lines in scenario order, then premises, then costs. */
+static int results_lines(results *r, const scenario *s)
+{
+    size_t n = s->n_staff + s->n_premises + s->n_costs;
+    r->lines = calloc(n ? n : 1, sizeof *r->lines);
+    if (!r->lines)
+        return -1;
+    r->n_lines = n;
+
+    for (size_t i = 0; i < n; i++) {
+        line_result *line = &r->lines[i];
+        mpq_t *monthly = results_mpq_array_new((size_t)s->n_months);
+        if (!monthly)
+            return -1;
+        mpq_init(line->total);
+        line->monthly = monthly;   /* from here on results_free() clears the line */
+
+        if (i < s->n_staff) {
+            const staff_line *staff = &s->staff[i];
+            line->id = staff->id;
+            line->kind = LINE_STAFF;
+            line->index = i;
+            line->category = CAT_PERSONNEL;
+            line->payer = staff->payer;
+            line->eligible = staff->eligible;
+            costs_staff_monthly(monthly, s, staff);
+        } else if (i < s->n_staff + s->n_premises) {
+            const premises_line *premises = &s->premises[i - s->n_staff];
+            line->id = premises->id;
+            line->kind = LINE_PREMISES;
+            line->index = i - s->n_staff;
+            line->category = CAT_PREMISES;
+            line->payer = PAYER_MUNICIPALITY;
+            line->eligible = premises->eligible;
+            costs_premises_monthly(monthly, s, premises);
+        } else {
+            const cost_line *cost = &s->costs[i - s->n_staff - s->n_premises];
+            line->id = cost->id;
+            line->kind = LINE_COST;
+            line->index = i - s->n_staff - s->n_premises;
+            line->category = cost->category;
+            line->payer = PAYER_MUNICIPALITY;
+            line->eligible = cost->eligible;
+            costs_cost_monthly(monthly, s, cost);
+        }
+        /* §3: every total is the exact sum of the rounded amounts below it. */
+        for (int m = 0; m < s->n_months; m++)
+            mpq_add(line->total, line->total, monthly[m]);
+    }
+    return 0;
+}
+
+/* The Monthly table: per category, total and state-paid (all lines), and coach FTE. */
+static int results_months(results *r, const scenario *s)
+{
+    size_t n = (size_t)s->n_months;
+    for (int c = 0; c < CAT_COUNT; c++) {
+        if (!(r->by_category[c] = results_mpq_array_new(n)))
+            return -1;
+    }
+    if (!(r->month_total = results_mpq_array_new(n)) ||
+        !(r->state_paid = results_mpq_array_new(n)) ||
+        !(r->coach_fte = results_mpq_array_new(n)))
+        return -1;
+
+    for (size_t l = 0; l < r->n_lines; l++) {
+        const line_result *line = &r->lines[l];
+        for (size_t m = 0; m < n; m++) {
+            mpq_add(r->by_category[line->category][m], r->by_category[line->category][m],
+                    line->monthly[m]);
+            mpq_add(r->month_total[m], r->month_total[m], line->monthly[m]);
+            if (line->payer == PAYER_STATE)
+                mpq_add(r->state_paid[m], r->state_paid[m], line->monthly[m]);
+        }
+    }
+    costs_coach_fte(r->coach_fte, s);
+    return 0;
+}
+
+/* §5.5: the caseload in the last month, then every KPI. */
+static int results_kpis(results_owner *owner, const scenario *s)
+{
+    results *r = &owner->pub;
+    r->has_caseload = kpi_caseload(r->caseload, s, r->coach_fte[s->n_months - 1]);
+
+    r->kpis = calloc(s->n_kpis ? s->n_kpis : 1, sizeof *r->kpis);
+    if (!r->kpis)
+        return -1;
+    for (size_t i = 0; i < s->n_kpis; i++)
+        kpi_result_init(&r->kpis[i]);
+    owner->n_kpis = s->n_kpis;
+    for (size_t i = 0; i < s->n_kpis; i++)
+        kpi_evaluate(&r->kpis[i], &s->kpis[i], r->has_caseload, r->caseload);
+    return 0;
+}
+
+results *results_compute(const scenario *s)
+{
+    results_owner *owner = calloc(1, sizeof *owner);
+    if (!owner)
+        return NULL;
+    results *r = &owner->pub;
+    r->n_months = s->n_months;
+    mpq_init(r->caseload);
+
+    if (results_lines(r, s) != 0 || results_months(r, s) != 0)
+        goto fail;
+    if (budget_compute(&r->budget, &r->n_budget, s, r->lines, r->n_lines) != 0)
+        goto fail;
+    if (funding_compute(&r->funding, &r->n_funding, s, r->lines, r->n_lines) != 0)
+        goto fail;
+    if (results_kpis(owner, s) != 0)
+        goto fail;
+
+    /* Computed even without [reward]: zeros, so readers never meet uninitialised sums. */
+    if (rewards_compute(&r->rewards, s) != 0)
+        goto fail;
+    owner->n_rewards = s->n_rewards;
+    r->has_rewards = s->has_rewards;
+
+    if (s->has_bonus) {
+        if (bonus_compute(&r->bonus, &s->bonus) != 0)
+            goto fail;
+        r->has_bonus = true;
+    }
+    return r;
+
+fail:
+    results_free(r);
+    return NULL;
+}
+
+void results_free(results *r)
+{
+    if (!r)
+        return;
+    results_owner *owner = (results_owner *)r;
+    size_t n_months = (size_t)r->n_months;
+
+    if (r->lines) {
+        for (size_t i = 0; i < r->n_lines; i++) {
+            if (!r->lines[i].monthly)
+                break;   /* lines are filled in order; the rest were never started */
+            results_mpq_array_free(r->lines[i].monthly, n_months);
+            mpq_clear(r->lines[i].total);
+        }
+        free(r->lines);
+    }
+    for (int c = 0; c < CAT_COUNT; c++)
+        results_mpq_array_free(r->by_category[c], n_months);
+    results_mpq_array_free(r->month_total, n_months);
+    results_mpq_array_free(r->state_paid, n_months);
+    results_mpq_array_free(r->coach_fte, n_months);
+
+    budget_rows_free(r->budget, r->n_budget);
+    funding_rows_free(r->funding, r->n_funding);
+
+    if (r->kpis) {
+        for (size_t i = 0; i < owner->n_kpis; i++)
+            kpi_result_clear(&r->kpis[i]);
+        free(r->kpis);
+    }
+    mpq_clear(r->caseload);
+    rewards_result_clear(&r->rewards, owner->n_rewards);
+    if (r->has_bonus)
+        bonus_result_free(&r->bonus);
+    free(owner);
+}

@@ -1,0 +1,260 @@
+/* scenario_load — files, `extends`, `remove = yes` and --set, then validation. */
+#include "scenario_load.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <nettle/sha2.h>
+
+#include "common.h"
+#include "ini_source.h"
+#include "scenario_validate.h"
+
+#define MAX_EXTENDS_DEPTH 32
+
+typedef struct {
+    source_file *files;
+    size_t n_files;
+} source_list;
+
+/* The chain of files being read, to catch an `extends` cycle. */
+typedef struct {
+    char *real[MAX_EXTENDS_DEPTH];
+    const char *shown[MAX_EXTENDS_DEPTH];
+    int depth;
+} extends_chain;
+
+static void add_source(source_list *list, const char *path, char *text, size_t length)
+{
+    source_file *grown = realloc(list->files, (list->n_files + 1) * sizeof *grown);
+    if (!grown)
+        abort();
+    list->files = grown;
+    list->files[list->n_files].path = strdup(path);
+    list->files[list->n_files].text = text;
+    list->files[list->n_files].length = length;
+    list->n_files++;
+}
+
+/* "dir/child.ini" + "base.ini" -> "dir/base.ini": a parent is named relative to its child. */
+static char *relative_to(const char *file, const char *name)
+{
+    const char *slash = strrchr(file, '/');
+    char *path = NULL;
+    if (name[0] == '/' || !slash)
+        path = strdup(name);
+    else if (asprintf(&path, "%.*s/%s", (int)(slash - file), file, name) < 0)
+        path = NULL;
+    if (!path)
+        abort();
+    return path;
+}
+
+/* Copies every section of from into into: a key replaces the key of the same name, and
+ * `remove = yes` drops the inherited section (SPEC §4, extends). */
+static void merge_into(ini_doc *into, const ini_doc *from)
+{
+    for (size_t i = 0; i < from->n_sections; i++) {
+        const ini_section *sec = &from->sections[i];
+        const ini_key *remove = ini_section_find(sec, "remove");
+        if (remove && strcasecmp(remove->value, "yes") == 0) {
+            ini_section *inherited = ini_doc_find(into, sec->name);
+            if (inherited)
+                inherited->removed = true;
+            continue;
+        }
+        ini_section *target = ini_doc_section(into, sec->name, sec->file, sec->line);
+        for (size_t k = 0; k < sec->n_keys; k++)
+            ini_section_set(into, target, sec->keys[k].key, sec->keys[k].value,
+                            sec->keys[k].file, sec->keys[k].line);
+    }
+}
+
+/* Reads display (and, first, the parents it extends) into out. */
+static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
+                       source_list *sources, diag_list *diags)
+{
+    ini_doc doc;
+    ini_doc_init(&doc);
+    char *text = NULL;
+    size_t length = 0;
+    if (ini_doc_read(&doc, display, display, diags, &text, &length) && !text) {
+        ini_doc_free(&doc);
+        return;
+    }
+    add_source(sources, display, text, length);
+
+    const ini_section *sec = ini_doc_find(&doc, "scenario");
+    const ini_key *extends = sec ? ini_section_find(sec, "extends") : NULL;
+    if (extends) {
+        char *parent = relative_to(display, extends->value);
+        char *real = realpath(parent, NULL);
+        if (!real) {
+            diag_error(diags, extends->file, extends->line, "scenario.extends",
+                       "cannot read the parent file %s: %s", parent, strerror(errno));
+        } else {
+            int seen = -1;
+            for (int i = 0; i < chain->depth; i++)
+                if (strcmp(chain->real[i], real) == 0)
+                    seen = i;
+            if (seen >= 0 || chain->depth == MAX_EXTENDS_DEPTH) {
+                char cycle[2048] = "";
+                for (int i = seen < 0 ? 0 : seen; i < chain->depth; i++) {
+                    strncat(cycle, chain->shown[i], sizeof cycle - strlen(cycle) - 1);
+                    strncat(cycle, " -> ", sizeof cycle - strlen(cycle) - 1);
+                }
+                strncat(cycle, parent, sizeof cycle - strlen(cycle) - 1);
+                diag_error(diags, extends->file, extends->line, "scenario.extends",
+                           "extends cycle: %s", cycle);
+                free(real);
+            } else {
+                chain->real[chain->depth] = real;
+                chain->shown[chain->depth] = parent;
+                chain->depth++;
+                load_chain(out, parent, chain, sources, diags);
+                chain->depth--;
+                free(real);
+            }
+        }
+        free(parent);
+    }
+    merge_into(out, &doc);
+    ini_doc_free(&doc);
+}
+
+/* --set PATH=VALUE: PATH is section.key. The section is the longest existing section
+ * the path starts with; else [budget], [actual] and [indexation] take everything after
+ * their name (their keys contain dots); else the last dot splits. */
+static void apply_set(ini_doc *doc, const char *arg, int index, diag_list *diags)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq || eq == arg) {
+        diag_error(diags, "--set", index, arg, "expected PATH=VALUE, e.g. staff.coaches.fte=7");
+        return;
+    }
+    char *path = strndup(arg, (size_t)(eq - arg));
+    if (!path)
+        abort();
+    for (char *p = path; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    /* trim blanks around the path and the value */
+    char *end = path + strlen(path);
+    while (end > path && end[-1] == ' ')
+        *--end = '\0';
+    const char *value = eq + 1;
+    while (*value == ' ')
+        value++;
+
+    size_t best = 0;
+    for (size_t i = 0; i < doc->n_sections; i++) {
+        size_t len = strlen(doc->sections[i].name);
+        if (len > best && strncmp(path, doc->sections[i].name, len) == 0 && path[len] == '.')
+            best = len;
+    }
+    if (!best) {
+        static const char *const dotted[] = { "budget", "actual", "indexation" };
+        for (size_t i = 0; i < ARRAY_SIZE(dotted); i++) {
+            size_t len = strlen(dotted[i]);
+            if (strncmp(path, dotted[i], len) == 0 && path[len] == '.')
+                best = len;
+        }
+    }
+    if (!best) {
+        const char *dot = strrchr(path, '.');
+        if (!dot) {
+            diag_error(diags, "--set", index, path, "PATH needs a section and a key: section.key=value");
+            free(path);
+            return;
+        }
+        best = (size_t)(dot - path);
+    }
+    path[best] = '\0';
+    const char *key = path + best + 1;
+    ini_section *sec = ini_doc_section(doc, path, "--set", index);
+    ini_section_set(doc, sec, key, value, "--set", index);
+    free(path);
+}
+
+static void sha256_hex(const char *text, size_t length, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, length, (const uint8_t *)text);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (size_t i = 0; i < sizeof digest; i++)
+        sprintf(out + 2 * i, "%02x", digest[i]);
+    out[64] = '\0';
+}
+
+scenario *scenario_load(const char *path, const char *const *sets, size_t n_sets,
+                        diag_list *diags)
+{
+    ini_doc doc;
+    ini_doc_init(&doc);
+    source_list sources = { 0 };
+    extends_chain chain = { .depth = 0 };
+    char *real = realpath(path, NULL);
+    if (real) {
+        chain.real[0] = real;
+        chain.shown[0] = path;
+        chain.depth = 1;
+    }
+    size_t errors_before = diag_error_count(diags);
+    load_chain(&doc, path, &chain, &sources, diags);
+    free(real);
+
+    char *overrides = NULL;
+    size_t overrides_len = 0;
+    for (size_t i = 0; i < n_sets; i++) {
+        apply_set(&doc, sets[i], (int)i + 1, diags);
+        size_t len = strlen(sets[i]);
+        char *grown = realloc(overrides, overrides_len + len + 8);
+        if (!grown)
+            abort();
+        overrides = grown;
+        overrides_len += (size_t)sprintf(overrides + overrides_len, "%s\n", sets[i]);
+    }
+
+    scenario *s = NULL;
+    /* A file that cannot be read has nothing to validate; syntax errors still let the
+     * validation report every other problem of the file. */
+    if (sources.n_files > 0 && doc.n_sections > 0)
+        s = scenario_validate(&doc, diags);
+    else if (diag_error_count(diags) == errors_before)
+        diag_error(diags, path, 0, "", "the file has no sections: a scenario needs at least [scenario]");
+    if (s && diag_error_count(diags) > errors_before) {
+        scenario_free(s);
+        s = NULL;
+    }
+    if (s) {
+        /* The INI files come first, then the CSV files validation read. */
+        source_file *all = malloc((sources.n_files + s->n_sources) * sizeof *all);
+        if (!all)
+            abort();
+        memcpy(all, sources.files, sources.n_files * sizeof *all);
+        memcpy(all + sources.n_files, s->sources, s->n_sources * sizeof *all);
+        free(s->sources);
+        free(sources.files);
+        s->sources = all;
+        s->n_sources += sources.n_files;
+        sources.files = NULL;
+        sources.n_files = 0;
+        s->overrides_text = overrides;
+        overrides = NULL;
+        sha256_hex(s->sources[0].text, s->sources[0].length, s->sha256_hex);
+        struct stat st;
+        s->source_mtime = stat(path, &st) == 0 ? (long long)st.st_mtime : 0;
+    }
+    for (size_t i = 0; i < sources.n_files; i++) {
+        free(sources.files[i].path);
+        free(sources.files[i].text);
+    }
+    free(sources.files);
+    free(overrides);
+    ini_doc_free(&doc);
+    return s;
+}

@@ -1,0 +1,316 @@
+/* Tests for money.c: exact rounding (SPEC §3), unit floors (§5.6), display text and
+ * the exact → double edge. Expected values are worked out by hand in the comments. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "money.h"
+
+/* Sets q from "n/d" text and canonicalises (test input only; the program never uses
+ * mpq_set_str, see STYLE.md). */
+static void set_q(mpq_t q, const char *text)
+{
+    assert_int_equal(mpq_set_str(q, text, 10), 0);
+    mpq_canonicalize(q);
+}
+
+typedef struct {
+    const char *in;
+    unsigned decimals;
+    const char *half_up;
+    const char *half_even;
+} round_case;
+
+static const round_case round_cases[] = {
+    /* 1234.565 → 1234.57 either way?  ×100 = 123456.5: a tie; up → 123457, even → 123456. */
+    { "246913/200", 2, "123457/100", "123456/100" },
+    /* 0.125 ×100 = 12.5: tie; up 13 → 0.13, even 12 → 0.12 */
+    { "1/8", 2, "13/100", "12/100" },
+    /* 0.135 ×100 = 13.5: tie; up 14, even 14 → 0.14 both */
+    { "27/200", 2, "14/100", "14/100" },
+    /* -0.025 ×100 = -2.5: up (away from zero) -3, even -2 */
+    { "-1/40", 2, "-3/100", "-2/100" },
+    /* -0.015 ×100 = -1.5: up -2, even -2 */
+    { "-3/200", 2, "-2/100", "-2/100" },
+    /* 1/3 ×100 = 33.33…: not a tie → 33 → 0.33 */
+    { "1/3", 2, "33/100", "33/100" },
+    /* -2/3 ×100 = -66.66… → -67 → -0.67 */
+    { "-2/3", 2, "-67/100", "-67/100" },
+    /* whole and exact values stay as they are */
+    { "2400", 2, "2400", "2400" },
+    { "0", 2, "0", "0" },
+    { "-59000", 2, "-59000", "-59000" },
+    /* -0.004 → -0.4 cents → 0 (no negative zero in a rational) */
+    { "-1/250", 2, "0", "0" },
+    /* 0 decimals: 2.5 → up 3, even 2; 3.5 → 4 both; -0.5 → up -1, even 0 */
+    { "5/2", 0, "3", "2" },
+    { "7/2", 0, "4", "4" },
+    { "-1/2", 0, "-1", "0" },
+    /* 3 decimals: 1.0005 ×1000 = 1000.5: tie; up 1001, even 1000 */
+    { "2001/2000", 3, "1001/1000", "1" },
+    /* large: 123456789012345678.905 ×100 = 12345678901234567890.5: tie;
+     * up …891, even …890 (…890 is even) */
+    { "24691357802469135781/200", 2, "12345678901234567891/100", "12345678901234567890/100" },
+    /* just above a half is never a tie: 0.12500001 → 0.13 both */
+    { "12500001/100000000", 2, "13/100", "13/100" },
+    /* salary raise of SPEC §4: ROUND(3100 × 1.02, 2) = 3162 exactly */
+    { "3162", 2, "3162", "3162" },
+};
+
+static void test_round_places(void **state)
+{
+    (void)state;
+    mpq_t in, out, expected;
+    mpq_init(in);
+    mpq_init(out);
+    mpq_init(expected);
+    for (size_t i = 0; i < sizeof round_cases / sizeof round_cases[0]; i++) {
+        const round_case *c = &round_cases[i];
+        set_q(in, c->in);
+        for (int mode = 0; mode < 2; mode++) {
+            set_q(expected, mode == 0 ? c->half_up : c->half_even);
+            money_round_places(out, in, c->decimals, mode == 0 ? ROUND_HALF_UP : ROUND_HALF_EVEN);
+            if (mpq_cmp(out, expected) != 0) {
+                gmp_fprintf(stderr, "case %zu %s mode %d: got %Qd, expected %Qd\n", i, c->in, mode,
+                            out, expected);
+                fail();
+            }
+        }
+    }
+    mpq_clear(in);
+    mpq_clear(out);
+    mpq_clear(expected);
+}
+
+/* money_round is money_round_places with 2 decimals, and out may alias in. */
+static void test_round_cents_in_place(void **state)
+{
+    (void)state;
+    mpq_t amount;
+    mpq_init(amount);
+    set_q(amount, "246913/200");                 /* 1234.565 */
+    money_round(amount, amount, ROUND_HALF_UP);
+    assert_int_equal(mpq_cmp_ui(amount, 123457, 100), 0);  /* 1234.57 */
+    set_q(amount, "246913/200");
+    money_round(amount, amount, ROUND_HALF_EVEN);
+    assert_int_equal(mpq_cmp_ui(amount, 123456, 100), 0);  /* 1234.56 */
+    mpq_clear(amount);
+}
+
+static void test_floor_to(void **state)
+{
+    (void)state;
+    mpq_t in, unit, out;
+    mpq_init(in);
+    mpq_init(unit);
+    mpq_init(out);
+
+    /* 51 234.56 to units of 500: ⌊102.46912⌋ = 102 → 51 000 */
+    set_q(in, "5123456/100");
+    mpq_set_ui(unit, 500, 1);
+    money_floor_to(out, in, unit);
+    assert_int_equal(mpq_cmp_ui(out, 51000, 1), 0);
+
+    /* exactly on a unit stays: 1 000 / 500 = 2 → 1 000 */
+    mpq_set_ui(in, 1000, 1);
+    money_floor_to(out, in, unit);
+    assert_int_equal(mpq_cmp_ui(out, 1000, 1), 0);
+
+    /* unit 0.01: 2/3 = 0.666… → 0.66 */
+    set_q(in, "2/3");
+    mpq_set_ui(unit, 1, 100);
+    money_floor_to(out, in, unit);
+    assert_int_equal(mpq_cmp_ui(out, 66, 100), 0);
+
+    /* toward −∞: -2/3 → ⌊-66.67⌋ = -67 → -0.67 */
+    set_q(in, "-2/3");
+    money_floor_to(out, in, unit);
+    set_q(in, "-67/100");
+    assert_int_equal(mpq_cmp(out, in), 0);
+
+    /* fractional unit 2/3: 5 ÷ 2/3 = 7.5 → 7 × 2/3 = 14/3; in place */
+    mpq_set_ui(out, 5, 1);
+    set_q(unit, "2/3");
+    money_floor_to(out, out, unit);
+    assert_int_equal(mpq_cmp_ui(out, 14, 3), 0);
+
+    mpq_clear(in);
+    mpq_clear(unit);
+    mpq_clear(out);
+}
+
+typedef struct {
+    const char *in;
+    const char *fi;
+    const char *en;
+} format_case;
+
+static const format_case money_cases[] = {
+    { "123456/100", "1 234,56 \xE2\x82\xAC", "1,234.56 \xE2\x82\xAC" },
+    { "0", "0,00 \xE2\x82\xAC", "0.00 \xE2\x82\xAC" },
+    { "-59000", "-59 000,00 \xE2\x82\xAC", "-59,000.00 \xE2\x82\xAC" },
+    /* 1 234 567.891 → half-up to cents 1 234 567.89 */
+    { "1234567891/1000", "1 234 567,89 \xE2\x82\xAC", "1,234,567.89 \xE2\x82\xAC" },
+    /* 0.05 → leading zeros kept */
+    { "1/20", "0,05 \xE2\x82\xAC", "0.05 \xE2\x82\xAC" },
+    /* -0.005 → half away from zero → -0.01 */
+    { "-1/200", "-0,01 \xE2\x82\xAC", "-0.01 \xE2\x82\xAC" },
+    /* -0.004 → 0.00, not -0.00 */
+    { "-1/250", "0,00 \xE2\x82\xAC", "0.00 \xE2\x82\xAC" },
+    /* 999.995 → 1 000.00: the carry adds a group */
+    { "199999/200", "1 000,00 \xE2\x82\xAC", "1,000.00 \xE2\x82\xAC" },
+    /* 100 000 and 1/3 */
+    { "100000", "100 000,00 \xE2\x82\xAC", "100,000.00 \xE2\x82\xAC" },
+    { "1/3", "0,33 \xE2\x82\xAC", "0.33 \xE2\x82\xAC" },
+    { "531000", "531 000,00 \xE2\x82\xAC", "531,000.00 \xE2\x82\xAC" },
+};
+
+static void check_text(char *got, const char *expected, const char *what)
+{
+    assert_non_null(got);
+    if (strcmp(got, expected) != 0) {
+        print_error("%s: got '%s', expected '%s'\n", what, got, expected);
+        free(got);
+        fail();
+    }
+    free(got);
+}
+
+static void test_money_format(void **state)
+{
+    (void)state;
+    mpq_t amount;
+    mpq_init(amount);
+    for (size_t i = 0; i < sizeof money_cases / sizeof money_cases[0]; i++) {
+        set_q(amount, money_cases[i].in);
+        check_text(money_format(amount, LANG_FI), money_cases[i].fi, money_cases[i].in);
+        check_text(money_format(amount, LANG_EN), money_cases[i].en, money_cases[i].in);
+    }
+    mpq_clear(amount);
+}
+
+static void test_percent_format(void **state)
+{
+    (void)state;
+    mpq_t ratio;
+    mpq_init(ratio);
+    set_q(ratio, "117/500");                      /* 0.234 → 23.4 % */
+    check_text(percent_format(ratio, 2, LANG_FI), "23,4 %", "23,4 fi");
+    check_text(percent_format(ratio, 2, LANG_EN), "23.4 %", "23.4 en");
+    check_text(percent_format(ratio, 0, LANG_FI), "23 %", "23 %");  /* 23.4 → 23 */
+    set_q(ratio, "3/4");                          /* 75 %, trailing zeros and separator dropped */
+    check_text(percent_format(ratio, 2, LANG_FI), "75 %", "75 %");
+    set_q(ratio, "1/3");                          /* 33.333… → 33.33 */
+    check_text(percent_format(ratio, 2, LANG_FI), "33,33 %", "1/3");
+    set_q(ratio, "2/3");                          /* 66.666… → 66.67, and 66.7 with 1 */
+    check_text(percent_format(ratio, 2, LANG_EN), "66.67 %", "2/3 en");
+    check_text(percent_format(ratio, 1, LANG_FI), "66,7 %", "2/3 1 dec");
+    set_q(ratio, "-1/50");                        /* -2 % */
+    check_text(percent_format(ratio, 1, LANG_FI), "-2 %", "-2 %");
+    mpq_set_ui(ratio, 60, 1);                     /* weight = 60 → 6000 %, no grouping */
+    check_text(percent_format(ratio, 2, LANG_EN), "6000 %", "6000 %");
+    mpq_set_ui(ratio, 0, 1);
+    check_text(percent_format(ratio, 2, LANG_FI), "0 %", "0 %");
+    set_q(ratio, "1/200000");                     /* 0.0005 % → 0.001 with 3 decimals, half-up */
+    check_text(percent_format(ratio, 3, LANG_FI), "0,001 %", "0,001 %");
+    mpq_clear(ratio);
+}
+
+static void test_decimal_format(void **state)
+{
+    (void)state;
+    mpq_t value;
+    mpq_init(value);
+    set_q(value, "137/10");
+    check_text(decimal_format(value, 2, LANG_FI), "13,7", "13,7");
+    check_text(decimal_format(value, 2, LANG_EN), "13.7", "13.7");
+    set_q(value, "277/10");
+    check_text(decimal_format(value, 3, LANG_FI), "27,7", "27,7");
+    mpq_set_ui(value, 2842, 1);                   /* no grouping for plain decimals */
+    check_text(decimal_format(value, 2, LANG_FI), "2842", "2842");
+    set_q(value, "2842/19");                      /* 149.578947… → 149.58 */
+    check_text(decimal_format(value, 2, LANG_FI), "149,58", "caseload");
+    set_q(value, "-1/8");                         /* -0.125 → -0.13 (half away from zero) */
+    check_text(decimal_format(value, 2, LANG_EN), "-0.13", "-0.125");
+    mpq_clear(value);
+}
+
+static void test_to_double(void **state)
+{
+    (void)state;
+    mpq_t value;
+    mpq_init(value);
+
+    /* Each expected double is the correctly rounded literal or an IEEE operation,
+     * which C guarantees to round to nearest. */
+    set_q(value, "1/10");
+    assert_true(money_to_double(value) == 0.1);
+    set_q(value, "1/3");
+    assert_true(money_to_double(value) == 1.0 / 3.0);
+    set_q(value, "2/3");
+    assert_true(money_to_double(value) == 2.0 / 3.0);
+    set_q(value, "-2/3");
+    assert_true(money_to_double(value) == -2.0 / 3.0);
+    set_q(value, "123456/100");
+    assert_true(money_to_double(value) == 1234.56);
+    set_q(value, "-5900000/100");
+    assert_true(money_to_double(value) == -59000.0);
+    mpq_set_ui(value, 0, 1);
+    assert_true(money_to_double(value) == 0.0);
+    set_q(value, "123456789012345678901/100");
+    assert_true(money_to_double(value) == 1234567890123456789.01);
+
+    /* Ties to even at 2^53: 2^53 + 1 lies halfway between 2^53 and 2^53 + 2 → 2^53;
+     * 2^53 + 3 halfway between 2^53 + 2 and 2^53 + 4 → 2^53 + 4. */
+    set_q(value, "9007199254740993");
+    assert_true(money_to_double(value) == 9007199254740992.0);
+    set_q(value, "9007199254740995");
+    assert_true(money_to_double(value) == 9007199254740996.0);
+    /* A hair above the tie rounds up: (2^54 + 2 + 1/3) / 2 = 2^53 + 1 + 1/6 → 2^53 + 2 */
+    set_q(value, "54043195528445959/6");   /* (2^53 + 1)·6 + 1 = 54043195528445959 */
+    assert_true(money_to_double(value) == 9007199254740994.0);
+
+    /* Where mpq_get_d truncates, ours rounds: 0.1 truncated is one ulp below 0.1.
+     * Checked here so the test shows why money_to_double exists. */
+    set_q(value, "1/10");
+    assert_true(mpq_get_d(value) < 0.1);
+    assert_true(money_to_double(value) == 0.1);
+
+    /* Subnormal range: 1/2^1074 is the smallest positive double, 3/2^1075 = 1.5 of it
+     * rounds to even → 2 of it. 1/2^1076 = 0.25 of it → 0. */
+    mpq_set_ui(value, 1, 1);
+    mpq_div_2exp(value, value, 1074);
+    assert_true(money_to_double(value) == 0x1p-1074);
+    mpq_set_ui(value, 3, 1);
+    mpq_div_2exp(value, value, 1075);
+    assert_true(money_to_double(value) == 0x1p-1073);
+    mpq_set_ui(value, 1, 1);
+    mpq_div_2exp(value, value, 1076);
+    assert_true(money_to_double(value) == 0.0);
+    /* Beyond DBL_MAX: 2^1024 → infinity. */
+    mpq_set_ui(value, 1, 1);
+    mpq_mul_2exp(value, value, 1024);
+    assert_true(money_to_double(value) > 1.7976931348623157e308);
+
+    mpq_clear(value);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_places),
+        cmocka_unit_test(test_round_cents_in_place),
+        cmocka_unit_test(test_floor_to),
+        cmocka_unit_test(test_money_format),
+        cmocka_unit_test(test_percent_format),
+        cmocka_unit_test(test_decimal_format),
+        cmocka_unit_test(test_to_double),
+    };
+    return cmocka_run_group_tests_name("money", tests, NULL, NULL);
+}
