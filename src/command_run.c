@@ -24,7 +24,7 @@ static int worse(int a, int b)
     return a > b ? a : b;
 }
 
-/* The files named, or every scenarios/*.ini in name order. */
+/* The files named, or every scenarios/NAME.ini in name order. */
 static int scenario_files(const cli_options *opts, glob_t *found, const char *const **files,
                           size_t *n_files)
 {

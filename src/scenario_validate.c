@@ -318,8 +318,15 @@ static bool get_period(checker *c, const ini_section *sec, month_t *start, month
 {
     bool ok = get_month(c, sec, "start", c->s->start, start);
     ok &= get_month(c, sec, "end", c->s->end, end);
-    if (ok && *end < *start) {
-        key_error(c, sec, find(sec, "end"), "end %s is before start", get_text(sec, "end"));
+    /* Defaults come from the period, so a line ends before it starts only through a key
+     * it gave; without a valid period, only two given keys can be compared. */
+    const ini_key *given_end = find(sec, "end"), *given_start = find(sec, "start");
+    bool comparable = c->period_ok || (given_end && given_start);
+    if (ok && comparable && *end < *start) {
+        char a[8], b[8];
+        month_format(*start, a);
+        month_format(*end, b);
+        key_error(c, sec, given_end ? given_end : given_start, "end %s is before start %s", b, a);
         return false;
     }
     return ok;

@@ -1,0 +1,265 @@
+/*
+ * workbook_internal — what the sheet writers of the per-scenario workbook share
+ * (SPEC §6): the context, the formats, the labels of both languages, cell-reference
+ * helpers and the few ways a cell is written.
+ *
+ * workbook_write() (workbook.c) creates every sheet first, in the order of §6, then
+ * fills them: Budget, Staff, Costs, Monthly, Funding, Bonus, Rewards, KPIs, Inputs and
+ * the Summary last, so the Summary can point at cells the other sheets reported. The
+ * layout that formulas cross sheets by (where MonthlyDetail, Monthly, Budget and
+ * Funding rows are) is fixed before any sheet is written, in wb_layout.
+ *
+ * A sheet writer never decides a number: every value comes from the scenario or the
+ * results. A derived cell is a formula whose cached value is the program's exact
+ * result; where the writer cannot show that the formula gives exactly that result
+ * (e.g. a ROUND under half-even), it writes the value alone.
+ *
+ *     if (wb_formula(ctx, ws, row, col, ctx->fmt.money, r->funding[i].municipal_net,
+ *                    "=%s-%s", cost_cell, grant_cell) != 0)
+ *         return -1;                                  // ctx->error says why
+ */
+#ifndef TKK_WORKBOOK_INTERNAL_H
+#define TKK_WORKBOOK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <gmp.h>
+#include <xlsxwriter.h>
+#include "money.h"
+#include "month.h"
+#include "results.h"
+#include "scenario.h"
+
+/* ---- Labels (workbook_labels.c) ------------------------------------------------ */
+
+typedef enum {
+    /* Sheet names, in the order of SPEC §6 (same order as wb_sheet). */
+    WB_L_SHEET_SUMMARY, WB_L_SHEET_BUDGET, WB_L_SHEET_STAFF, WB_L_SHEET_COSTS,
+    WB_L_SHEET_MONTHLY, WB_L_SHEET_FUNDING, WB_L_SHEET_BONUS, WB_L_SHEET_REWARDS,
+    WB_L_SHEET_KPIS, WB_L_SHEET_INPUTS,
+
+    /* Sheet titles (row 1 of each sheet). */
+    WB_L_TITLE_SUMMARY, WB_L_TITLE_BUDGET, WB_L_TITLE_STAFF, WB_L_TITLE_COSTS,
+    WB_L_TITLE_MONTHLY, WB_L_TITLE_DETAIL, WB_L_TITLE_FUNDING, WB_L_TITLE_BONUS,
+    WB_L_TITLE_REWARDS, WB_L_TITLE_KPIS, WB_L_TITLE_INPUTS,
+
+    /* Budget table */
+    WB_L_BUDGET_YEAR, WB_L_BUDGET_CATEGORY, WB_L_BUDGET_BUDGET, WB_L_BUDGET_PLAN,
+    WB_L_BUDGET_ACTUAL, WB_L_BUDGET_ACTUAL_BUDGET, WB_L_BUDGET_ACTUAL_PLAN, WB_L_BUDGET_USE,
+    /* Staff table */
+    WB_L_STAFF_ID, WB_L_STAFF_ROLE, WB_L_STAFF_PAYER, WB_L_STAFF_COACH, WB_L_STAFF_FTE,
+    WB_L_STAFF_SALARY, WB_L_STAFF_SIDE_COSTS, WB_L_STAFF_START, WB_L_STAFF_END, WB_L_STAFF_TOTAL,
+    /* Costs table */
+    WB_L_COSTS_ID, WB_L_COSTS_CATEGORY, WB_L_COSTS_ONE_TIME, WB_L_COSTS_ONE_TIME_MONTH,
+    WB_L_COSTS_MONTHLY, WB_L_COSTS_START, WB_L_COSTS_END, WB_L_COSTS_TOTAL,
+    /* MonthlyDetail table */
+    WB_L_DETAIL_LINE, WB_L_DETAIL_CATEGORY, WB_L_DETAIL_PAYER, WB_L_DETAIL_MONTH, WB_L_DETAIL_AMOUNT,
+    /* Monthly table */
+    WB_L_MONTHLY_MONTH, WB_L_MONTHLY_PERSONNEL, WB_L_MONTHLY_PREMISES, WB_L_MONTHLY_OTHER,
+    WB_L_MONTHLY_TOTAL, WB_L_MONTHLY_STATE_PAID, WB_L_MONTHLY_COACH_FTE,
+    /* Funding table */
+    WB_L_FUNDING_YEAR, WB_L_FUNDING_MONTHS, WB_L_FUNDING_TOTAL_COST, WB_L_FUNDING_STATE_PAID,
+    WB_L_FUNDING_MUNICIPAL_COST, WB_L_FUNDING_ELIGIBLE, WB_L_FUNDING_STATE_GRANT,
+    WB_L_FUNDING_MUNICIPAL_NET, WB_L_FUNDING_REQUIRED, WB_L_FUNDING_STATUS, WB_L_FUNDING_SHORTFALL,
+    /* Funding parameters above the table */
+    WB_L_PARAM_STATE_SHARE, WB_L_PARAM_STATE_CAP, WB_L_PARAM_REFERENCE_TMT, WB_L_PARAM_OWN_MIN_SHARE,
+    /* Bonus table (fixed columns; the indicator columns are the ids) */
+    WB_L_BONUS_PROJECT, WB_L_BONUS_NAME, WB_L_BONUS_GRANT, WB_L_BONUS_NORM_SUFFIX,
+    WB_L_BONUS_SCORE, WB_L_BONUS_ELIGIBLE, WB_L_BONUS_REASON, WB_L_BONUS_BASIS, WB_L_BONUS_CAP,
+    WB_L_BONUS_EXACT, WB_L_BONUS_BONUS, WB_L_BONUS_SHARE_OF_GRANT,
+    /* KPIs table */
+    WB_L_KPI_ID, WB_L_KPI_LABEL, WB_L_KPI_ACTUAL, WB_L_KPI_TARGET, WB_L_KPI_MET, WB_L_KPI_DIFFERENCE,
+    WB_L_KPI_CLIENTS,
+    /* Rewards table and the figures under it */
+    WB_L_REWARD_CRITERION, WB_L_REWARD_LABEL, WB_L_REWARD_AMOUNT, WB_L_REWARD_PERSONS,
+    WB_L_REWARD_TOTAL, WB_L_REWARD_CLAIMED, WB_L_REWARD_ALLOCATION, WB_L_REWARD_PAID,
+    WB_L_REWARD_OVER,
+    /* Summary */
+    WB_L_SUM_SCENARIO, WB_L_SUM_ID, WB_L_SUM_DESCRIPTION, WB_L_SUM_AREA, WB_L_SUM_PERIOD,
+    WB_L_SUM_PREPARED_BY, WB_L_SUM_DATE, WB_L_SUM_ROUNDING, WB_L_SUM_VERSION, WB_L_SUM_SHA256,
+    WB_L_SUM_KEY_FIGURES, WB_L_SUM_TOTAL_COST, WB_L_SUM_MUNICIPAL_COST, WB_L_SUM_STATE_GRANT,
+    WB_L_SUM_MUNICIPAL_NET, WB_L_SUM_REQUIRED, WB_L_SUM_STATUS, WB_L_SUM_BONUS_POOL,
+    WB_L_SUM_BONUS_ALLOCATED, WB_L_SUM_BONUS_UNALLOCATED, WB_L_SUM_REWARD_CLAIMED,
+    WB_L_SUM_REWARD_PAID, WB_L_SUM_BY_YEAR, WB_L_SUM_CHART_TITLE, WB_L_MONTHLY_CHART_TITLE,
+    WB_L_TOTAL,
+    /* Inputs */
+    WB_L_INPUTS_LINE, WB_L_INPUTS_TEXT, WB_L_INPUTS_OVERRIDES,
+
+    WB_LABEL_COUNT
+} wb_label;
+
+/* The label in the workbook's language. Never NULL. */
+const char *wb_label_text(wb_label label, language lang);
+
+/* ---- Sheets and layout ----------------------------------------------------------- */
+
+typedef enum {
+    WB_SHEET_SUMMARY, WB_SHEET_BUDGET, WB_SHEET_STAFF, WB_SHEET_COSTS, WB_SHEET_MONTHLY,
+    WB_SHEET_FUNDING, WB_SHEET_BONUS, WB_SHEET_REWARDS, WB_SHEET_KPIS, WB_SHEET_INPUTS,
+    WB_SHEET_COUNT
+} wb_sheet;
+
+/* Every table sheet: title in row 0, scenario name and period in row 1, a blank row,
+ * the table's header row at WB_TABLE_ROW (rows are 0-based as in libxlsxwriter). The
+ * Funding and KPIs sheets put their parameters above the table and start it lower. */
+#define WB_TABLE_ROW 3
+
+/* The Monthly sheet holds `Monthly` in columns A..G and, after one empty column,
+ * `MonthlyDetail` in columns I..M, both with their header in WB_TABLE_ROW, so one
+ * frozen and repeated header row serves both. */
+enum {
+    WB_MONTHLY_COL_MONTH, WB_MONTHLY_COL_PERSONNEL, WB_MONTHLY_COL_PREMISES,
+    WB_MONTHLY_COL_OTHER, WB_MONTHLY_COL_TOTAL, WB_MONTHLY_COL_STATE_PAID,
+    WB_MONTHLY_COL_COACH_FTE,
+    WB_DETAIL_COL_LINE = 8, WB_DETAIL_COL_CATEGORY, WB_DETAIL_COL_PAYER, WB_DETAIL_COL_MONTH,
+    WB_DETAIL_COL_AMOUNT
+};
+
+/* Funding: the parameters in rows 3..6 (label in A, value in B), the table below. */
+enum { WB_FUNDING_PARAM_ROW = 3, WB_FUNDING_TABLE_ROW = 8 };
+enum {
+    WB_FUNDING_COL_YEAR, WB_FUNDING_COL_MONTHS, WB_FUNDING_COL_TOTAL_COST,
+    WB_FUNDING_COL_STATE_PAID, WB_FUNDING_COL_MUNICIPAL_COST, WB_FUNDING_COL_ELIGIBLE,
+    WB_FUNDING_COL_STATE_GRANT, WB_FUNDING_COL_MUNICIPAL_NET, WB_FUNDING_COL_REQUIRED,
+    WB_FUNDING_COL_STATUS, WB_FUNDING_COL_SHORTFALL
+};
+
+enum {
+    WB_BUDGET_COL_YEAR, WB_BUDGET_COL_CATEGORY, WB_BUDGET_COL_BUDGET, WB_BUDGET_COL_PLAN,
+    WB_BUDGET_COL_ACTUAL, WB_BUDGET_COL_ACTUAL_BUDGET, WB_BUDGET_COL_ACTUAL_PLAN,
+    WB_BUDGET_COL_USE
+};
+
+/* One row of MonthlyDetail: line index into r->lines and month offset. */
+typedef struct {
+    size_t line;
+    int month;
+} wb_detail_row;
+
+/* Decided before any sheet is written, from the results alone. */
+typedef struct {
+    wb_detail_row *detail;      /* MonthlyDetail rows: line by line, months ascending */
+    size_t n_detail;            /* 0: no row costs anything */
+} wb_layout;
+
+typedef struct {
+    lxw_format *title, *subtitle, *bold, *wrap;
+    lxw_format *money, *money_bold, *percent, *number, *integer, *month, *date;
+    lxw_format *kpi_target[5];  /* a number shown with its operator, by kpi_operator */
+} wb_formats;
+
+/* A reference to one cell in another sheet, e.g. "'Palkkiot'!$E$9"; "" when unset. */
+#define WB_REF_SIZE 96
+
+typedef struct wb_context {
+    lxw_workbook *workbook;
+    const scenario *s;
+    const results *r;
+    language lang;
+    const char *out_path;       /* for messages */
+    char *error;
+    size_t error_size;
+
+    wb_formats fmt;
+    lxw_worksheet *sheets[WB_SHEET_COUNT];   /* NULL: the sheet has no data (SPEC §6) */
+    char quoted[WB_SHEET_COUNT][80];         /* 'Sheet name', ready for formulas */
+    char page_header[LXW_HEADER_FOOTER_MAX + 1];
+    char page_footer[LXW_HEADER_FOOTER_MAX + 1];
+    wb_layout layout;
+
+    /* Set by the sheet writers for the Summary, which is written last. A sheet writer
+     * that leaves one empty makes the Summary write the value instead of a formula. */
+    char bonus_pool_ref[WB_REF_SIZE];
+    char bonus_allocated_ref[WB_REF_SIZE];
+    char reward_claimed_ref[WB_REF_SIZE];
+    char reward_paid_ref[WB_REF_SIZE];
+} wb_context;
+
+/* ---- Sheet writers (one file each) ------------------------------------------------ */
+
+int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_budget_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_staff_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_costs_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* SPEC §5.6/§6 Bonus sheet: table `Bonus`, and may set ctx->bonus_pool_ref and
+ * ctx->bonus_allocated_ref to the cells holding the pool and the allocated sum. */
+int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_rewards_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws);
+int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws);
+
+/* Which sheets the scenario has data for (SPEC §6: "only when the scenario has their
+ * data"). */
+bool wb_sheet_present(const scenario *s, const results *r, wb_sheet sheet);
+
+/* ---- Helpers (workbook.c) --------------------------------------------------------- */
+
+/* Records "cannot write OUT: <why> (<what>)" in ctx->error; returns -1. */
+int wb_fail(wb_context *ctx, const char *what, lxw_error err);
+/* Same, with a message of our own. */
+int wb_fail_msg(wb_context *ctx, const char *message);
+
+/* Checks a libxlsxwriter return; on error records it and returns -1 from the caller. */
+#define WB_CHECK(ctx, call)                                                 \
+    do {                                                                    \
+        lxw_error wb_err_ = (call);                                         \
+        if (wb_err_ != LXW_NO_ERROR)                                        \
+            return wb_fail((ctx), #call, wb_err_);                          \
+    } while (0)
+
+const char *wb_text(const wb_context *ctx, wb_label label);
+
+/* "B5", "$B$5", "'Sheet'!$B$5", "'Sheet'!$B$5:$B$14" into buf (WB_REF_SIZE bytes). */
+void wb_cell(char *buf, lxw_row_t row, lxw_col_t col);
+void wb_cell_abs(char *buf, lxw_row_t row, lxw_col_t col);
+void wb_ref_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t row, lxw_col_t col);
+void wb_range_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t first_row,
+                  lxw_col_t col, lxw_row_t last_row);
+
+/* An exact value as a number cell (money_to_double). */
+int wb_number(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+              const mpq_t value, lxw_format *format);
+/* A money input (salary, rent, pool, ...) shown as the cent-rounded value of SPEC §6,
+ * rounded with the scenario's rounding. */
+int wb_money_input(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const mpq_t value);
+/* An integer cell. */
+int wb_integer(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, long value,
+               lxw_format *format);
+/* A formula (printf-style) with the exact value as its cached result. */
+int wb_formula(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+               lxw_format *format, const mpq_t cached, const char *formula, ...)
+    __attribute__((format(printf, 7, 8)));
+/* A formula whose result is text, e.g. =IF(C5<D5,"yes","no"). */
+int wb_formula_text(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                    lxw_format *format, const char *cached, const char *formula, ...)
+    __attribute__((format(printf, 7, 8)));
+/* Text, made safe for the file (valid UTF-8, no control characters, ≤ 32 767 bytes).
+ * NULL writes nothing. */
+int wb_string(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+              const char *text, lxw_format *format);
+/* A month as a real date, the first of the month, formatted yyyy-mm (SPEC §6). */
+int wb_month(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, month_t month);
+
+/* Title row and the scenario line under it. */
+int wb_sheet_title(wb_context *ctx, lxw_worksheet *ws, wb_label title);
+/* An Excel table over first_row (header) .. last_row with exactly these headers
+ * (SPEC §6), at first_col. A table needs one data row: last_row > first_row. */
+int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+             size_t n_headers);
+/* Same headers by label. */
+int wb_table_labels(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                    lxw_col_t first_col, lxw_row_t last_row, const wb_label *headers,
+                    size_t n_headers);
+/* Print setup of SPEC §6: A4, fit to one page wide, page header and footer, and when
+ * header_row >= 0 the header row repeated on every page and frozen on screen. */
+int wb_print_setup(wb_context *ctx, lxw_worksheet *ws, bool landscape, int header_row);
+
+/* Column widths, in characters, from first_col on. */
+int wb_column_widths(wb_context *ctx, lxw_worksheet *ws, lxw_col_t first_col,
+                     const double *widths, size_t n);
+
+#endif

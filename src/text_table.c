@@ -1,0 +1,121 @@
+/* text_table — columns aligned by their width in characters, not bytes (UTF-8). */
+#include "text_table.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct text_table {
+    size_t columns;
+    char **cells;        /* rows × columns */
+    size_t rows, capacity;
+    char *alignment;     /* 'l' or 'r' per column */
+};
+
+text_table *text_table_new(size_t columns)
+{
+    text_table *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->columns = columns;
+    t->alignment = malloc(columns + 1);
+    if (!t->alignment)
+        abort();
+    for (size_t c = 0; c < columns; c++)
+        t->alignment[c] = c == 0 ? 'l' : 'r';
+    t->alignment[columns] = '\0';
+    return t;
+}
+
+void text_table_align(text_table *t, const char *alignment)
+{
+    for (size_t c = 0; c < t->columns && alignment[c]; c++)
+        t->alignment[c] = alignment[c];
+}
+
+void text_table_add(text_table *t, const char *const *cells)
+{
+    if (t->rows == t->capacity) {
+        t->capacity = t->capacity ? t->capacity * 2 : 16;
+        t->cells = realloc(t->cells, t->capacity * t->columns * sizeof *t->cells);
+        if (!t->cells)
+            abort();
+    }
+    for (size_t c = 0; c < t->columns; c++) {
+        t->cells[t->rows * t->columns + c] = strdup(cells[c] ? cells[c] : "");
+        if (!t->cells[t->rows * t->columns + c])
+            abort();
+    }
+    t->rows++;
+}
+
+void text_table_row(text_table *t, ...)
+{
+    const char **cells = calloc(t->columns, sizeof *cells);
+    if (!cells)
+        abort();
+    va_list ap;
+    va_start(ap, t);
+    for (size_t c = 0; c < t->columns; c++)
+        cells[c] = va_arg(ap, const char *);
+    va_end(ap);
+    text_table_add(t, cells);
+    free(cells);
+}
+
+/* Characters, counting each UTF-8 sequence once. */
+static size_t text_width(const char *s)
+{
+    size_t width = 0;
+    for (; *s; s++)
+        width += ((unsigned char)*s & 0xC0) != 0x80;
+    return width;
+}
+
+void text_table_print(const text_table *t, FILE *out)
+{
+    size_t *widths = calloc(t->columns, sizeof *widths);
+    if (!widths)
+        abort();
+    for (size_t r = 0; r < t->rows; r++)
+        for (size_t c = 0; c < t->columns; c++) {
+            size_t w = text_width(t->cells[r * t->columns + c]);
+            if (w > widths[c])
+                widths[c] = w;
+        }
+    for (size_t r = 0; r < t->rows; r++) {
+        for (size_t c = 0; c < t->columns; c++) {
+            const char *cell = t->cells[r * t->columns + c];
+            size_t pad = widths[c] - text_width(cell);
+            if (c)
+                fputs("  ", out);
+            if (t->alignment[c] == 'r')
+                fprintf(out, "%*s%s", (int)pad, "", cell);
+            else if (c + 1 < t->columns)
+                fprintf(out, "%s%*s", cell, (int)pad, "");
+            else
+                fputs(cell, out);
+        }
+        fputc('\n', out);
+        if (r == 0) {
+            size_t total = 0;
+            for (size_t c = 0; c < t->columns; c++)
+                total += widths[c] + (c ? 2 : 0);
+            for (size_t i = 0; i < total; i++)
+                fputc('-', out);
+            fputc('\n', out);
+        }
+    }
+    free(widths);
+}
+
+void text_table_free(text_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->rows * t->columns; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    free(t->alignment);
+    free(t);
+}
