@@ -17,7 +17,8 @@ CC      ?= cc
 BUILD   ?= build
 PKGS    := gmp xlsxwriter nettle
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+# The flags the code needs, kept apart from CFLAGS so `make CFLAGS=...` cannot drop them.
+TKK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Iinclude -I/usr/include/iniparser -MMD -MP
 CPPFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lcsv -lm
@@ -46,7 +47,7 @@ all: $(TKK_BIN)
 
 $(TKK_BIN): $(BUILD)/src/main.o $(BUILD)/libtkk.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_PKG)
+	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_PKG)
 
 $(BUILD)/libtkk.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -56,11 +57,11 @@ $(BUILD)/libtkk.a: $(LIB_OBJ)
 $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS_PKG) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) $(CPPFLAGS_PKG) -c -o $@ $<
 
 $(BUILD)/test-obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) -DTESTING $(CPPFLAGS_PKG) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) -DTESTING $(CPPFLAGS_PKG) -c -o $@ $<
 
 $(BUILD)/libtkk-test.a: $(LIB_SRC:src/%.c=$(BUILD)/test-obj/%.o)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -68,12 +69,12 @@ $(BUILD)/libtkk-test.a: $(LIB_SRC:src/%.c=$(BUILD)/test-obj/%.o)
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libtkk-test.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) -DTESTING $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk-test.a $(LDLIBS_PKG) $(TEST_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) -DTESTING $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk-test.a $(LDLIBS_PKG) $(TEST_LIBS)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libtkk.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk.a $(LDLIBS_PKG)
+	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk.a $(LDLIBS_PKG)
 
 deps: deps-build deps-test
 

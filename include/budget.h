@@ -11,7 +11,9 @@
 #ifndef TKK_BUDGET_H
 #define TKK_BUDGET_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <gmp.h>
 #include "results.h"
 #include "scenario.h"
 

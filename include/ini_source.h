@@ -66,6 +66,8 @@ ini_key *ini_section_find(const ini_section *sec, const char *key);
 /* Sets key to value, replacing an existing key of that name. file is copied into the doc. */
 void ini_section_set(ini_doc *doc, ini_section *sec, const char *key, const char *value,
                      const char *file, int line);
+/* A deep copy of from into to (which must be uninitialised). */
+void ini_doc_copy(ini_doc *to, const ini_doc *from);
 /* Interns a file name in the doc; the pointer lives as long as the doc. */
 const char *ini_doc_file(ini_doc *doc, const char *file);
 

@@ -26,4 +26,18 @@
 scenario *scenario_load(const char *path, const char *const *sets, size_t n_sets,
                         diag_list *diags);
 
+/* The files of a scenario read once, for building many variants of it (`tkk sweep`):
+ *
+ *     scenario_source *src = scenario_source_read("salo.ini", &diags);   // NULL on errors
+ *     scenario *v = scenario_source_build(src, sets, n_sets, &diags);    // per variant
+ *     scenario_free(v);
+ *     scenario_source_free(src);
+ */
+typedef struct scenario_source scenario_source;
+
+scenario_source *scenario_source_read(const char *path, diag_list *diags);
+scenario *scenario_source_build(const scenario_source *src, const char *const *sets,
+                                size_t n_sets, diag_list *diags);
+void scenario_source_free(scenario_source *src);
+
 #endif

@@ -218,6 +218,11 @@ void wb_ref_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t row,
 void wb_range_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t first_row,
                   lxw_col_t col, lxw_row_t last_row);
 
+/* A whole column of MonthlyDetail or of Monthly (data rows only) on the Monthly sheet,
+ * e.g. "'Kuukausittain'!$M$5:$M$84". Only when the table has rows. */
+void wb_detail_range(const wb_context *ctx, char *buf, lxw_col_t col);
+void wb_monthly_range(const wb_context *ctx, char *buf, lxw_col_t col);
+
 /* An exact value as a number cell (money_to_double). */
 int wb_number(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
               const mpq_t value, lxw_format *format);

@@ -160,6 +160,22 @@ void ini_section_set(ini_doc *doc, ini_section *sec, const char *key, const char
     k->generation = doc->generation;
 }
 
+void ini_doc_copy(ini_doc *to, const ini_doc *from)
+{
+    ini_doc_init(to);
+    for (size_t i = 0; i < from->n_files; i++)
+        ini_doc_file(to, from->files[i]);
+    for (size_t i = 0; i < from->n_sections; i++) {
+        const ini_section *sec = &from->sections[i];
+        ini_section *copy = ini_doc_section(to, sec->name, sec->file, sec->line);
+        copy->removed = sec->removed;
+        for (size_t k = 0; k < sec->n_keys; k++)
+            ini_section_set(to, copy, sec->keys[k].key, sec->keys[k].value, sec->keys[k].file,
+                            sec->keys[k].line);
+    }
+    to->generation = from->generation;
+}
+
 /* ---- reading one file ---------------------------------------------------------- */
 
 static char *read_all(const char *path, size_t *length)

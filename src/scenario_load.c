@@ -190,12 +190,33 @@ static void sha256_hex(const char *text, size_t length, char out[65])
     out[64] = '\0';
 }
 
-scenario *scenario_load(const char *path, const char *const *sets, size_t n_sets,
-                        diag_list *diags)
-{
+struct scenario_source {
+    char *path;
     ini_doc doc;
-    ini_doc_init(&doc);
-    source_list sources = { 0 };
+    source_list sources;
+    long long mtime;
+};
+
+void scenario_source_free(scenario_source *src)
+{
+    if (!src)
+        return;
+    for (size_t i = 0; i < src->sources.n_files; i++) {
+        free(src->sources.files[i].path);
+        free(src->sources.files[i].text);
+    }
+    free(src->sources.files);
+    ini_doc_free(&src->doc);
+    free(src->path);
+    free(src);
+}
+
+scenario_source *scenario_source_read(const char *path, diag_list *diags)
+{
+    scenario_source *src = calloc(1, sizeof *src);
+    if (!src || !(src->path = strdup(path)))
+        abort();
+    ini_doc_init(&src->doc);
     extends_chain chain = { .depth = 0 };
     char *real = realpath(path, NULL);
     if (real) {
@@ -204,57 +225,83 @@ scenario *scenario_load(const char *path, const char *const *sets, size_t n_sets
         chain.depth = 1;
     }
     size_t errors_before = diag_error_count(diags);
-    load_chain(&doc, path, &chain, &sources, diags);
+    load_chain(&src->doc, path, &chain, &src->sources, diags);
     free(real);
+    if (src->sources.n_files == 0 || src->doc.n_sections == 0) {
+        if (diag_error_count(diags) == errors_before)
+            diag_error(diags, path, 0, "", "the file has no sections: a scenario needs at least [scenario]");
+        scenario_source_free(src);
+        return NULL;
+    }
+    struct stat st;
+    src->mtime = stat(path, &st) == 0 ? (long long)st.st_mtime : 0;
+    return src;
+}
 
+static source_file copy_source(const source_file *from)
+{
+    source_file to = { strdup(from->path), malloc(from->length + 1), from->length };
+    if (!to.path || !to.text)
+        abort();
+    memcpy(to.text, from->text, from->length + 1);
+    return to;
+}
+
+scenario *scenario_source_build(const scenario_source *src, const char *const *sets,
+                                size_t n_sets, diag_list *diags)
+{
+    size_t errors_before = diag_error_count(diags);
+    ini_doc doc;
+    ini_doc_copy(&doc, &src->doc);
     char *overrides = NULL;
     size_t overrides_len = 0;
     for (size_t i = 0; i < n_sets; i++) {
         apply_set(&doc, sets[i], (int)i + 1, diags);
         size_t len = strlen(sets[i]);
-        char *grown = realloc(overrides, overrides_len + len + 8);
+        char *grown = realloc(overrides, overrides_len + len + 2);
         if (!grown)
             abort();
         overrides = grown;
         overrides_len += (size_t)sprintf(overrides + overrides_len, "%s\n", sets[i]);
     }
-
-    scenario *s = NULL;
-    /* A file that cannot be read has nothing to validate; syntax errors still let the
-     * validation report every other problem of the file. */
-    if (sources.n_files > 0 && doc.n_sections > 0)
-        s = scenario_validate(&doc, diags);
-    else if (diag_error_count(diags) == errors_before)
-        diag_error(diags, path, 0, "", "the file has no sections: a scenario needs at least [scenario]");
+    scenario *s = scenario_validate(&doc, diags);
+    ini_doc_free(&doc);
+    /* Syntax errors of the files still let validation report every other problem; the
+     * scenario stands only when nothing at all was wrong. */
     if (s && diag_error_count(diags) > errors_before) {
         scenario_free(s);
         s = NULL;
     }
-    if (s) {
-        /* The INI files come first, then the CSV files validation read. */
-        source_file *all = malloc((sources.n_files + s->n_sources) * sizeof *all);
-        if (!all)
-            abort();
-        memcpy(all, sources.files, sources.n_files * sizeof *all);
-        memcpy(all + sources.n_files, s->sources, s->n_sources * sizeof *all);
-        free(s->sources);
-        free(sources.files);
-        s->sources = all;
-        s->n_sources += sources.n_files;
-        sources.files = NULL;
-        sources.n_files = 0;
-        s->overrides_text = overrides;
-        overrides = NULL;
-        sha256_hex(s->sources[0].text, s->sources[0].length, s->sha256_hex);
-        struct stat st;
-        s->source_mtime = stat(path, &st) == 0 ? (long long)st.st_mtime : 0;
+    if (!s) {
+        free(overrides);
+        return NULL;
     }
-    for (size_t i = 0; i < sources.n_files; i++) {
-        free(sources.files[i].path);
-        free(sources.files[i].text);
-    }
-    free(sources.files);
-    free(overrides);
-    ini_doc_free(&doc);
+    /* The INI files come first, then the CSV files validation read. */
+    size_t n_ini = src->sources.n_files;
+    source_file *all = malloc((n_ini + s->n_sources) * sizeof *all);
+    if (!all)
+        abort();
+    for (size_t i = 0; i < n_ini; i++)
+        all[i] = copy_source(&src->sources.files[i]);
+    memcpy(all + n_ini, s->sources, s->n_sources * sizeof *all);
+    free(s->sources);
+    s->sources = all;
+    s->n_sources += n_ini;
+    s->overrides_text = overrides;
+    sha256_hex(s->sources[0].text, s->sources[0].length, s->sha256_hex);
+    s->source_mtime = src->mtime;
+    return s;
+}
+
+scenario *scenario_load(const char *path, const char *const *sets, size_t n_sets,
+                        diag_list *diags)
+{
+    /* Read errors (a missing file, a bad line) come first; validation still runs on what
+     * could be read, so every problem of the file is reported in one go. */
+    scenario_source *src = scenario_source_read(path, diags);
+    if (!src)
+        return NULL;
+    scenario *s = scenario_source_build(src, sets, n_sets, diags);
+    scenario_source_free(src);
     return s;
 }
