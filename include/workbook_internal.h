@@ -115,8 +115,9 @@ enum {
     WB_DETAIL_COL_AMOUNT
 };
 
-/* Funding: the parameters in rows 3..6 (label in A, value in B), the table below. */
-enum { WB_FUNDING_PARAM_ROW = 3, WB_FUNDING_TABLE_ROW = 8 };
+/* Funding: the parameters in rows 3..6 (label in A, spilling right; value in D), the
+ * table below. */
+enum { WB_FUNDING_PARAM_ROW = 3, WB_FUNDING_PARAM_COL = 3, WB_FUNDING_TABLE_ROW = 8 };
 enum {
     WB_FUNDING_COL_YEAR, WB_FUNDING_COL_MONTHS, WB_FUNDING_COL_TOTAL_COST,
     WB_FUNDING_COL_STATE_PAID, WB_FUNDING_COL_MUNICIPAL_COST, WB_FUNDING_COL_ELIGIBLE,
@@ -189,6 +190,13 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_rewards_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws);
+
+/* Shared by Staff and Costs (workbook_staff.c): a line's Total as a SUMIF over
+ * MonthlyDetail by the ID in id_col; and a "Total" row under a table summing a column. */
+int wb_line_total(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                  lxw_col_t id_col, size_t line_index);
+int wb_sum_row(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t label_col,
+               lxw_col_t col, lxw_row_t first_row, lxw_row_t last_row, const mpq_t sum);
 
 /* Which sheets the scenario has data for (SPEC §6: "only when the scenario has their
  * data"). */

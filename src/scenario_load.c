@@ -195,6 +195,7 @@ struct scenario_source {
     ini_doc doc;
     source_list sources;
     long long mtime;
+    size_t read_errors;      /* syntax errors, a missing parent: no variant may stand */
 };
 
 void scenario_source_free(scenario_source *src)
@@ -235,6 +236,7 @@ scenario_source *scenario_source_read(const char *path, diag_list *diags)
     }
     struct stat st;
     src->mtime = stat(path, &st) == 0 ? (long long)st.st_mtime : 0;
+    src->read_errors = diag_error_count(diags) - errors_before;
     return src;
 }
 
@@ -268,7 +270,7 @@ scenario *scenario_source_build(const scenario_source *src, const char *const *s
     ini_doc_free(&doc);
     /* Syntax errors of the files still let validation report every other problem; the
      * scenario stands only when nothing at all was wrong. */
-    if (s && diag_error_count(diags) > errors_before) {
+    if (s && (diag_error_count(diags) > errors_before || src->read_errors > 0)) {
         scenario_free(s);
         s = NULL;
     }

@@ -96,8 +96,8 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_FUNDING_SHORTFALL] = {"Vaje", "Shortfall"},
 
     [WB_L_PARAM_STATE_SHARE] = {"Valtionavustuksen osuus", "State share"},
-    [WB_L_PARAM_STATE_CAP] = {"Valtionavustuksen enimmäismäärä vuodessa", "State grant cap per year"},
-    [WB_L_PARAM_REFERENCE_TMT] = {"Vertailuvuoden työmarkkinatukimenot", "Reference labour market subsidy (TMT)"},
+    [WB_L_PARAM_STATE_CAP] = {"Valtionavustuksen vuosikatto", "State grant cap per year"},
+    [WB_L_PARAM_REFERENCE_TMT] = {"Vertailuvuoden työmarkkinatukimenot", "Reference TMT spending"},
     [WB_L_PARAM_OWN_MIN_SHARE] = {"Omarahoituksen vähimmäisosuus", "Own contribution minimum share"},
 
     [WB_L_BONUS_PROJECT] = {"Hanke", "Project"},

@@ -18,8 +18,8 @@ calculateAll(), and the recalculated values are compared with the cached ones:
 
 Every mismatch is printed as  FILE: SHEET!CELL: FORMULA: cached X, recalculated Y,
 every formula that LibreOffice cannot evaluate (#NAME?, #REF!, ...) likewise.
-Exit status: 0 all equal; 1 a mismatch or an error cell; 2 usage error or LibreOffice
-could not be run. A file without formula cells draws a warning only.
+Exit status: 0 all equal; 1 a mismatch, an error cell, or a file that cannot be read;
+2 usage error or LibreOffice could not be run. A file without formula cells draws a warning only.
 
 Needs /usr/bin/python3 with openpyxl and uno (Debian: python3-openpyxl, python3-uno,
 libreoffice-calc-nogui). The soffice binary can be overridden with TKK_SOFFICE.
@@ -362,14 +362,14 @@ def main(argv):
 
     started = time.monotonic()
     per_file = []
+    problems = 0
     for path in files:
         try:
             per_file.append((path, read_formula_cells(path)))
-        except Exception as exc:
-            log("%s: cannot read with openpyxl: %s" % (path, exc))
-            return 2
+        except Exception as exc:     # not a workbook: a failure of that file, go on
+            print("%s: cannot read with openpyxl: %s: %s" % (path, type(exc).__name__, exc))
+            problems += 1
 
-    problems = 0
     office = Office()
     atexit.register(office.stop)
     # A SIGTERM from make or CI still ends soffice through the finally below.
@@ -381,7 +381,12 @@ def main(argv):
             if not cells:
                 print("%s: warning: no formula cells" % path)
                 continue
-            results = office.recalculate(path, cells)
+            try:
+                results = office.recalculate(path, cells)
+            except RuntimeError as exc:
+                print("%s: %s" % (path, exc))
+                problems += 1
+                continue
             bad = 0
             for cell in cells:
                 complaint = compare(cell, results[(cell.sheet, cell.row, cell.col)])

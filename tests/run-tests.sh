@@ -49,8 +49,13 @@ failed_programs=()
 log=$(mktemp "${TMPDIR:-/tmp}/tkk-test-log.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
+# The output of a program, indented; passed checks ("ok ...") only when verbose.
 show_log() {
-    sed 's/^/    | /' "$log"
+    if [ -n "${TKK_TEST_VERBOSE:-}" ]; then
+        sed 's/^/    | /' "$log"
+    else
+        grep -v '^ok\b' "$log" | sed 's/^/    | /'
+    fi
 }
 
 # report NAME STATUS PASSED FAILED

@@ -52,7 +52,7 @@ static void set_indicators(bonus_input *in, size_t n, const char *const weights[
     assert_non_null(in->indicators);
     in->n_indicators = n;
     for (size_t k = 0; k < n; k++) {
-        char id[16];
+        char id[24];
         snprintf(id, sizeof id, "k%zu", k);
         in->indicators[k].id = copy_text(id);
         mpq_init(in->indicators[k].weight);
@@ -874,7 +874,7 @@ static void random_input(bonus_input *in)
         total = 1;
     }
     for (size_t k = 0; k < n_ind; k++) {
-        char id[16];
+        char id[24];
         snprintf(id, sizeof id, "k%zu", k);
         in->indicators[k].id = copy_text(id);
         mpq_init(in->indicators[k].weight);
@@ -888,7 +888,7 @@ static void random_input(bonus_input *in)
     in->n_projects = n_proj;
     for (size_t p = 0; p < n_proj; p++) {
         bonus_project *project = &in->projects[p];
-        char id[16];
+        char id[24];
         /* 7 is invertible mod 31, so the ids are distinct and not in index order. */
         snprintf(id, sizeof id, "p%02zu", (p * 7) % 31);
         project->id = copy_text(id);
