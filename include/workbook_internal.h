@@ -144,13 +144,13 @@ typedef struct {
 } wb_layout;
 
 typedef struct {
-    lxw_format *title, *subtitle, *bold, *wrap;
+    lxw_format *title, *subtitle, *bold, *wrap, *header;
     lxw_format *money, *money_bold, *percent, *number, *integer, *month, *date;
     lxw_format *kpi_target[5];  /* a number shown with its operator, by kpi_operator */
 } wb_formats;
 
 /* A reference to one cell in another sheet, e.g. "'Palkkiot'!$E$9"; "" when unset. */
-#define WB_REF_SIZE 96
+#define WB_REF_SIZE 128
 
 typedef struct wb_context {
     lxw_workbook *workbook;
@@ -163,7 +163,7 @@ typedef struct wb_context {
 
     wb_formats fmt;
     lxw_worksheet *sheets[WB_SHEET_COUNT];   /* NULL: the sheet has no data (SPEC §6) */
-    char quoted[WB_SHEET_COUNT][80];         /* 'Sheet name', ready for formulas */
+    char quoted[WB_SHEET_COUNT][64];         /* 'Sheet name', ready for formulas */
     char page_header[LXW_HEADER_FOOTER_MAX + 1];
     char page_footer[LXW_HEADER_FOOTER_MAX + 1];
     wb_layout layout;

@@ -171,13 +171,18 @@ static int bonus_result_init(bonus_result *out, size_t n_projects, size_t n_indi
     return 0;
 }
 
-/* ---- sorting helpers ------------------------------------------------------------------ */
+/* ---- ordering helpers ----------------------------------------------------------------- */
 
-/* A project's index with the rational it is sorted by. */
+/* A project's index with the rational it is ordered by (and, for step 6, its score and id). */
 typedef struct {
     mpq_srcptr key;
+    mpq_srcptr score;
+    const char *id;
     size_t index;
 } bonus_keyed;
+
+/* A comparator in qsort's convention: negative when a comes before b. */
+typedef int (*bonus_order)(const void *a, const void *b);
 
 /* Largest key first; equal keys by index so the order is fully defined. */
 static int bonus_keyed_cmp_desc(const void *a, const void *b)
@@ -199,6 +204,55 @@ static int bonus_keyed_cmp_asc(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
+/* SPEC §5.6 step 6: largest remainder (the key) first, ties to the higher score, then to
+ * the id in ascending byte order (strcmp compares as unsigned char). */
+static int bonus_keyed_cmp_unit(const void *a, const void *b)
+{
+    const bonus_keyed *x = a, *y = b;
+    int c = mpq_cmp(y->key, x->key);
+    if (c == 0)
+        c = mpq_cmp(y->score, x->score);
+    if (c == 0)
+        c = strcmp(x->id, y->id);
+    if (c == 0)
+        c = (x->index > y->index) - (x->index < y->index);
+    return c;
+}
+
+/* Steps 5 and 6 walk projects in order but usually stop long before the end (water-filling
+ * caps few projects; a few hundred units go to a million candidates), so they take them from
+ * a binary heap — O(P) to build, O(log P) per project taken — instead of sorting all. */
+static void bonus_heap_sift_down(bonus_keyed *heap, size_t n, size_t i, bonus_order first)
+{
+    for (;;) {
+        size_t best = i, left = 2 * i + 1, right = 2 * i + 2;
+        if (left < n && first(&heap[left], &heap[best]) < 0)
+            best = left;
+        if (right < n && first(&heap[right], &heap[best]) < 0)
+            best = right;
+        if (best == i)
+            return;
+        bonus_keyed moved = heap[i];
+        heap[i] = heap[best];
+        heap[best] = moved;
+        i = best;
+    }
+}
+
+static void bonus_heapify(bonus_keyed *heap, size_t n, bonus_order first)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        bonus_heap_sift_down(heap, n, i, first);
+}
+
+/* Drops heap[0], the first in order; returns the new size. */
+static size_t bonus_heap_pop(bonus_keyed *heap, size_t n, bonus_order first)
+{
+    heap[0] = heap[n - 1];
+    bonus_heap_sift_down(heap, n - 1, 0, first);
+    return n - 1;
+}
+
 /* ---- step 1: normalisation ------------------------------------------------------------ */
 
 /* SPEC §5.6 step 1 for rank: tied values share the mean of their 1-based ranks i..j, so
@@ -213,36 +267,29 @@ static int bonus_normalize_rank(bonus_result *out, const bonus_input *in, size_t
     bonus_keyed *order = malloc(n * sizeof *order);
     if (order == NULL)
         return -1;
-    for (size_t p = 0; p < n; p++) {
-        order[p].key = in->projects[p].values[k];
-        order[p].index = p;
-    }
+    for (size_t p = 0; p < n; p++)
+        order[p] = (bonus_keyed){ .key = in->projects[p].values[k], .index = p };
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
 
-    mpz_t numerator, denominator;
-    mpz_init(numerator);
-    mpz_init(denominator);
-    mpz_set_ui(denominator, n - 1);
-    mpz_mul_2exp(denominator, denominator, 1);
+    mpq_t shared;   /* the value of one group of ties */
+    mpq_init(shared);
     for (size_t first = 0; first < n;) {
         size_t last = first;
         while (last + 1 < n && mpq_equal(order[last + 1].key, order[first].key))
             last++;
-        /* 1-based ranks first+1 .. last+1: 2N − (first+1) − (last+1). */
-        mpz_set_ui(numerator, n);
-        mpz_mul_2exp(numerator, numerator, 1);
-        mpz_sub_ui(numerator, numerator, first + 1);
-        mpz_sub_ui(numerator, numerator, last + 1);
-        for (size_t i = first; i <= last; i++) {
-            mpq_ptr value = out->projects[order[i].index].normalized[k];
-            mpz_set(mpq_numref(value), numerator);
-            mpz_set(mpq_denref(value), denominator);
-            mpq_canonicalize(value);
-        }
+        /* 1-based ranks first+1 .. last+1: 2N − (first+1) − (last+1) over 2(N − 1). */
+        mpz_set_ui(mpq_numref(shared), n);
+        mpz_mul_2exp(mpq_numref(shared), mpq_numref(shared), 1);
+        mpz_sub_ui(mpq_numref(shared), mpq_numref(shared), first + 1);
+        mpz_sub_ui(mpq_numref(shared), mpq_numref(shared), last + 1);
+        mpz_set_ui(mpq_denref(shared), n - 1);
+        mpz_mul_2exp(mpq_denref(shared), mpq_denref(shared), 1);
+        mpq_canonicalize(shared);
+        for (size_t i = first; i <= last; i++)
+            mpq_set(out->projects[order[i].index].normalized[k], shared);
         first = last + 1;
     }
-    mpz_clear(numerator);
-    mpz_clear(denominator);
+    mpq_clear(shared);
     free(order);
     return 0;
 }
@@ -343,9 +390,7 @@ static int bonus_admit(bonus_result *out, const bonus_input *in)
     size_t n = 0;
     for (size_t p = 0; p < in->n_projects; p++)
         if (out->projects[p].reason == BONUS_REASON_ELIGIBLE) {
-            order[n].key = out->projects[p].score;
-            order[n].index = p;
-            n++;
+            order[n++] = (bonus_keyed){ .key = out->projects[p].score, .index = p };
         }
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
     mpq_srcptr last_admitted = order[in->top - 1].key;
@@ -418,10 +463,10 @@ static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_
     for (size_t p = 0; p < out->n_projects; p++)
         if (out->projects[p].reason == BONUS_REASON_ELIGIBLE && mpq_sgn(out->projects[p].basis) > 0)
             n++;
-    bonus_keyed *order = malloc(n * sizeof *order);
+    bonus_keyed *heap = malloc(n * sizeof *heap);
     mpq_t *ratios = malloc(n * sizeof *ratios);
-    if (order == NULL || ratios == NULL) {
-        free(order);
+    if (heap == NULL || ratios == NULL) {
+        free(heap);
         free(ratios);
         return -1;
     }
@@ -432,11 +477,10 @@ static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_
             continue;
         mpq_init(ratios[i]);
         mpq_div(ratios[i], r->cap, r->basis);
-        order[i].key = ratios[i];
-        order[i].index = p;
+        heap[i] = (bonus_keyed){ .key = ratios[i], .index = p };
         i++;
     }
-    qsort(order, n, sizeof *order, bonus_keyed_cmp_asc);
+    bonus_heapify(heap, n, bonus_keyed_cmp_asc);
 
     mpq_t remaining_pool, remaining_weight, candidate;
     mpq_init(remaining_pool);
@@ -444,12 +488,12 @@ static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_
     mpq_init(candidate);
     mpq_set(remaining_pool, target);
     mpq_set(remaining_weight, weight_sum);
-    /* Should the walk cap everything (only when target ≥ Σ c), λ is the largest ratio. */
-    mpq_set(out->lambda, order[n - 1].key);
-    for (i = 0; i < n; i++) {
-        const bonus_project_result *r = &out->projects[order[i].index];
+    /* Should the walk cap everything (only when target ≥ Σ c), λ is the last ratio. */
+    for (size_t left = n; left > 0; left = bonus_heap_pop(heap, left, bonus_keyed_cmp_asc)) {
+        const bonus_project_result *r = &out->projects[heap[0].index];
+        mpq_set(out->lambda, heap[0].key);
         mpq_div(candidate, remaining_pool, remaining_weight);
-        if (mpq_cmp(candidate, order[i].key) <= 0) {
+        if (mpq_cmp(candidate, heap[0].key) <= 0) {
             mpq_set(out->lambda, candidate);
             break;
         }
@@ -462,33 +506,46 @@ static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_
     for (i = 0; i < n; i++)
         mpq_clear(ratios[i]);
     free(ratios);
-    free(order);
+    free(heap);
     return 0;
+}
+
+/* λ when every project gets its cap: the largest c/w over eligible projects with w > 0. */
+static void bonus_largest_ratio(mpq_t largest, const bonus_result *out)
+{
+    mpq_t ratio;
+    mpq_init(ratio);
+    bool first = true;
+    for (size_t p = 0; p < out->n_projects; p++) {
+        const bonus_project_result *r = &out->projects[p];
+        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+            continue;
+        mpq_div(ratio, r->cap, r->basis);
+        if (first || mpq_cmp(ratio, largest) > 0)
+            mpq_set(largest, ratio);
+        first = false;
+    }
+    mpq_clear(ratio);
 }
 
 /* SPEC §5.6 step 5. Projects not eligible, or eligible with basis 0, keep a(p) = 0. */
 static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
 {
-    mpq_t weight_sum, cap_sum, capped_basis_sum, largest_ratio, ratio;
+    mpq_t weight_sum, cap_sum, capped_basis_sum;
     mpq_init(weight_sum);
     mpq_init(cap_sum);
     mpq_init(capped_basis_sum);
-    mpq_init(largest_ratio);
-    mpq_init(ratio);
     bool any_basis = false;
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
         if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
             continue;
         mpq_add(weight_sum, weight_sum, r->basis);
-        if (in->has_cap) {
-            mpq_add(cap_sum, cap_sum, r->cap);
+        if (in->has_cap && in->method == BONUS_GRANT_RATE)
             mpq_add(capped_basis_sum, capped_basis_sum,
                     mpq_cmp(r->basis, r->cap) < 0 ? r->basis : r->cap);
-            mpq_div(ratio, r->cap, r->basis);
-            if (!any_basis || mpq_cmp(ratio, largest_ratio) > 0)
-                mpq_set(largest_ratio, ratio);
-        }
+        else if (in->has_cap)
+            mpq_add(cap_sum, cap_sum, r->cap);
         any_basis = true;
     }
 
@@ -505,7 +562,7 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
             status = bonus_water_fill(out, in, in->pool, weight_sum);
     } else if (in->has_cap && mpq_cmp(in->pool, cap_sum) >= 0) {
         /* pool ≥ Σ c: everyone gets the cap; the λ shown is max c/w. */
-        mpq_set(out->lambda, largest_ratio);
+        bonus_largest_ratio(out->lambda, out);
     } else {
         status = bonus_water_fill(out, in, in->pool, weight_sum);
     }
@@ -515,35 +572,10 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
     mpq_clear(weight_sum);
     mpq_clear(cap_sum);
     mpq_clear(capped_basis_sum);
-    mpq_clear(largest_ratio);
-    mpq_clear(ratio);
     return status;
 }
 
 /* ---- step 6: rounding to the unit ----------------------------------------------------- */
-
-/* A candidate for one of the remaining units. */
-typedef struct {
-    mpq_srcptr remainder;
-    mpq_srcptr score;
-    const char *id;
-    size_t index;
-} bonus_unit_candidate;
-
-/* SPEC §5.6 step 6: largest remainder first, ties to the higher score, then to the id in
- * ascending byte order (strcmp compares as unsigned char). */
-static int bonus_unit_candidate_cmp(const void *a, const void *b)
-{
-    const bonus_unit_candidate *x = a, *y = b;
-    int c = mpq_cmp(y->remainder, x->remainder);
-    if (c == 0)
-        c = mpq_cmp(y->score, x->score);
-    if (c == 0)
-        c = strcmp(x->id, y->id);
-    if (c == 0)
-        c = (x->index > y->index) - (x->index < y->index);
-    return c;
-}
 
 static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
 {
@@ -571,8 +603,8 @@ static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
     mpq_div(spare, spare, in->unit);
     int status = 0;
     if (mpq_sgn(spare) > 0 && with_remainder > 0) {
-        bonus_unit_candidate *order = malloc(with_remainder * sizeof *order);
-        if (order == NULL) {
+        bonus_keyed *heap = malloc(with_remainder * sizeof *heap);
+        if (heap == NULL) {
             status = -1;
             goto done;
         }
@@ -580,17 +612,18 @@ static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
         for (size_t p = 0; p < out->n_projects; p++) {
             const bonus_project_result *r = &out->projects[p];
             if (r->reason == BONUS_REASON_ELIGIBLE && mpq_sgn(r->remainder) > 0) {
-                order[n].remainder = r->remainder;
-                order[n].score = r->score;
-                order[n].id = in->projects[p].id != NULL ? in->projects[p].id : "";
-                order[n].index = p;
-                n++;
+                heap[n++] = (bonus_keyed){
+                    .key = r->remainder,
+                    .score = r->score,
+                    .id = in->projects[p].id != NULL ? in->projects[p].id : "",
+                    .index = p,
+                };
             }
         }
-        qsort(order, n, sizeof *order, bonus_unit_candidate_cmp);
+        bonus_heapify(heap, n, bonus_keyed_cmp_unit);
         mpz_ptr units_left = mpq_numref(spare);
-        for (size_t i = 0; i < n && mpz_sgn(units_left) > 0; i++) {
-            bonus_project_result *r = &out->projects[order[i].index];
+        for (; n > 0 && mpz_sgn(units_left) > 0; n = bonus_heap_pop(heap, n, bonus_keyed_cmp_unit)) {
+            bonus_project_result *r = &out->projects[heap[0].index];
             mpq_add(r->bonus, r->floor, in->unit);
             /* A unit that would lift the bonus above the cap is not taken here. */
             if (in->has_cap && mpq_cmp(r->bonus, r->cap) > 0) {
@@ -600,7 +633,7 @@ static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
             r->got_extra_unit = true;
             mpz_sub_ui(units_left, units_left, 1);
         }
-        free(order);
+        free(heap);
     }
 
     mpq_set_ui(out->allocated, 0, 1);

@@ -41,9 +41,9 @@ static void *xrealloc(void *p, size_t n)
     return q;
 }
 
-static char *xstrndup(const char *s, size_t n)
+static char *xstrdup(const char *s)
 {
-    char *copy = strndup(s, n);
+    char *copy = strdup(s);
     if (copy == NULL)
         abort();
     return copy;
@@ -98,7 +98,7 @@ static const id_slot *id_set_add(id_set *set, const char *id, int line)
     id_slot *slot = id_set_find_slot(set->slots, set->capacity, id);
     if (slot->id != NULL)
         return slot;
-    slot->id = xstrndup(id, strlen(id));
+    slot->id = xstrdup(id);
     slot->line = line;
     set->count++;
     return NULL;
@@ -139,7 +139,12 @@ typedef struct {
 
     bool record_open;       /* a record has started and its row callback has not fired */
     int record_line;        /* the physical line where the current record starts */
-    char **fields;          /* the current record's fields, NUL-terminated copies */
+    /* The current record's fields, NUL-terminated, back to back in one buffer: no malloc
+     * per field. fields[] points into it once the record is complete (record_fields). */
+    char *field_text;
+    size_t field_text_length, field_text_capacity;
+    size_t *field_offsets;
+    char **fields;
     size_t n_fields, fields_capacity;
 
     bool header_done;
@@ -218,9 +223,15 @@ static void cell_error(csv_loader *ld, int line, size_t j, const char *fmt, ...)
 
 static void record_clear(csv_loader *ld)
 {
-    for (size_t i = 0; i < ld->n_fields; i++)
-        free(ld->fields[i]);
     ld->n_fields = 0;
+    ld->field_text_length = 0;
+}
+
+/* Points fields[] into field_text (which may have moved while the record grew). */
+static void record_fields(csv_loader *ld)
+{
+    for (size_t j = 0; j < ld->n_fields; j++)
+        ld->fields[j] = ld->field_text + ld->field_offsets[j];
 }
 
 /* Blanks around a header name or a project name (libcsv trims only unquoted fields). */
@@ -236,11 +247,13 @@ static char *trim_blanks(char *s)
 
 /* ---- the header row ------------------------------------------------------------------- */
 
-/* Appends ", 'name'" (or "'name'" first) to a growing list. */
-static void list_append(char **list, const char *name)
+/* Appends ", name" (or "name" first) to a growing list, quoted or not. */
+static void list_append(char **list, const char *name, bool quoted)
 {
     char *grown = NULL;
-    if (asprintf(&grown, "%s%s'%s'", *list ? *list : "", *list ? ", " : "", name) < 0)
+    const char *quote = quoted ? "'" : "";
+    if (asprintf(&grown, "%s%s%s%s%s", *list ? *list : "", *list ? ", " : "", quote, name,
+                 quote) < 0)
         abort();
     free(*list);
     *list = grown;
@@ -267,11 +280,14 @@ static void header_row(csv_loader *ld)
     for (size_t k = 0; k < b->n_indicators; k++)
         candidates[3 + k] = b->indicators[k].id;
     candidates[n_required] = NULL;
+    char *expected = NULL;   /* "id, name, grant, activation, ..." for the messages */
+    for (size_t r = 0; r < n_required; r++)
+        list_append(&expected, candidates[r], false);
 
     ld->header_complete = true;
     for (size_t j = 0; j < ld->n_columns; j++) {
         csv_column *col = &ld->columns[j];
-        col->header = xstrndup(trim_blanks(ld->fields[j]), strlen(trim_blanks(ld->fields[j])));
+        col->header = xstrdup(trim_blanks(ld->fields[j]));
         col->indicator = 0;
         size_t r = SIZE_MAX;
         for (size_t i = 0; i < n_required; i++)
@@ -283,7 +299,7 @@ static void header_row(csv_loader *ld)
             col->role = COL_BLANK;
         } else if (r == SIZE_MAX) {
             col->role = COL_UNKNOWN;
-            char *lower = xstrndup(col->header, strlen(col->header));
+            char *lower = xstrdup(col->header);
             for (char *p = lower; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p - 'A' + 'a');
@@ -292,9 +308,8 @@ static void header_row(csv_loader *ld)
                 cell_error(ld, ld->header_line, j, "unknown column '%s'; did you mean '%s'?",
                            col->header, guess);
             else
-                cell_error(ld, ld->header_line, j,
-                           "unknown column '%s': the columns are id, name, grant and one per "
-                           "indicator id", col->header);
+                cell_error(ld, ld->header_line, j, "unknown column '%s': the columns are %s",
+                           col->header, expected);
             free(lower);
         } else if (found[r] != SIZE_MAX) {
             col->role = COL_DUPLICATE;
@@ -313,17 +328,18 @@ static void header_row(csv_loader *ld)
     size_t n_missing = 0;
     for (size_t r = 0; r < n_required; r++)
         if (found[r] == SIZE_MAX) {
-            list_append(&missing, candidates[r]);
+            list_append(&missing, candidates[r], true);
             n_missing++;
         }
     if (n_missing > 0) {
         ld->header_complete = false;
         diag_error_at(ld->diags, ld->file, ld->header_line, 0, KEY_PATH,
-                      "missing column%s %s: the header row needs id, name, grant and one "
-                      "column per indicator", n_missing > 1 ? "s" : "", missing);
+                      "missing column%s %s: the header row needs %s (in any order)",
+                      n_missing > 1 ? "s" : "", missing, expected);
         ld->errors++;
     }
     free(missing);
+    free(expected);
     free(candidates);
     free(found);
 }
@@ -362,7 +378,7 @@ static bool check_id(csv_loader *ld, size_t j)
                   (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
                 only_case = false;
         if (only_case) {
-            char *lower = xstrndup(id, strlen(id));
+            char *lower = xstrdup(id);
             for (char *p = lower; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p - 'A' + 'a');
@@ -413,15 +429,6 @@ static void data_row(csv_loader *ld)
         return;
 
     bool ok = ld->header_complete;
-    if (ld->n_fields != ld->n_columns) {
-        ok = false;
-        size_t first_odd = ld->n_fields < ld->n_columns ? ld->n_fields : ld->n_columns;
-        const char *hint = ld->n_fields < ld->n_columns
-                               ? "a field is missing"
-                               : "a delimiter inside an unquoted value? quote such values";
-        cell_error(ld, ld->record_line, first_odd, "this row has %zu fields, the header has %zu: %s",
-                   ld->n_fields, ld->n_columns, hint);
-    }
 
     bonus_project project = { 0 };
     mpq_init(project.grant);
@@ -467,9 +474,19 @@ static void data_row(csv_loader *ld)
         }
     }
 
+    /* Reported after the cells so that a row's errors come in column order. */
+    if (ld->n_fields != ld->n_columns) {
+        ok = false;
+        const char *hint = ld->n_fields < ld->n_columns
+                               ? "a field is missing"
+                               : "a delimiter inside an unquoted value? quote such values";
+        cell_error(ld, ld->record_line, n, "this row has %zu fields, the header has %zu: %s",
+                   ld->n_fields, ld->n_columns, hint);
+    }
+
     if (ok) {
-        project.id = xstrndup(project.id, strlen(project.id));
-        project.name = xstrndup(project.name, strlen(project.name));
+        project.id = xstrdup(project.id);
+        project.name = xstrdup(project.name);
         append_project(ld, &project);
         return;
     }
@@ -487,15 +504,28 @@ static void on_field(void *text, size_t length, void *data)
     if (ld->n_fields == ld->fields_capacity) {
         ld->fields_capacity = ld->fields_capacity ? 2 * ld->fields_capacity : 16;
         ld->fields = xrealloc(ld->fields, ld->fields_capacity * sizeof *ld->fields);
+        ld->field_offsets = xrealloc(ld->field_offsets,
+                                     ld->fields_capacity * sizeof *ld->field_offsets);
     }
-    /* CSV_APPEND_NULL terminates text; an empty unquoted field may still come as NULL. */
-    ld->fields[ld->n_fields++] = xstrndup(text ? text : "", text ? length : 0);
+    if (text == NULL)
+        length = 0;   /* libcsv may pass NULL for an empty field */
+    if (ld->field_text_capacity - ld->field_text_length < length + 1) {
+        while (ld->field_text_capacity - ld->field_text_length < length + 1)
+            ld->field_text_capacity = ld->field_text_capacity ? 2 * ld->field_text_capacity : 256;
+        ld->field_text = xrealloc(ld->field_text, ld->field_text_capacity);
+    }
+    ld->field_offsets[ld->n_fields++] = ld->field_text_length;
+    if (length > 0)
+        memcpy(ld->field_text + ld->field_text_length, text, length);
+    ld->field_text_length += length;
+    ld->field_text[ld->field_text_length++] = '\0';
 }
 
 static void on_row(int terminator, void *data)
 {
     (void)terminator;
     csv_loader *ld = data;
+    record_fields(ld);
     if (!ld->header_done)
         header_row(ld);
     else
@@ -613,6 +643,7 @@ static bool read_file(const char *path, char **text, size_t *length)
 /* A problem libcsv found in strict mode, at the physical line being fed. */
 static void report_parse_error(csv_loader *ld, int line, const char *what)
 {
+    record_fields(ld);   /* the fields so far: the path may name the record's id */
     size_t j = ld->n_fields;
     if (ld->header_done && j < ld->n_columns) {
         cell_error(ld, line, j, "%s", what);
@@ -724,7 +755,8 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         parse_text(&ld, text, length);
     }
 
-    record_clear(&ld);
+    free(ld.field_text);
+    free(ld.field_offsets);
     free(ld.fields);
     for (size_t j = 0; j < ld.n_columns; j++)
         free(ld.columns[j].header);
@@ -732,7 +764,7 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
     id_set_free(&ld.ids);
 
     if (source != NULL) {
-        source->path = xstrndup(display_path, strlen(display_path));
+        source->path = xstrdup(display_path);
         source->text = text;
         source->length = length;
     } else {

@@ -61,7 +61,7 @@ void wb_ref_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t row,
 void wb_range_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t first_row,
                   lxw_col_t col, lxw_row_t last_row)
 {
-    char first[32], last[32];
+    char first[16], last[16];   /* "$XFD$1048576" at most */
     wb_cell_abs(first, first_row, col);
     wb_cell_abs(last, last_row, col);
     snprintf(buf, WB_REF_SIZE, "%s!%s:%s", ctx->quoted[sheet], first, last);
@@ -271,7 +271,15 @@ int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t fir
     for (size_t i = 0; i < n_headers; i++) {
         /* libxlsxwriter copies the header; it only lacks the const. */
         columns[i].header = (char *)headers[i];
+        columns[i].header_format = ctx->fmt.header;
         pointers[i] = &columns[i];
+    }
+    /* Two lines, so long headers wrap instead of hiding under the next column. */
+    lxw_error row_err = worksheet_set_row(ws, first_row, 30, NULL);
+    if (row_err != LXW_NO_ERROR) {
+        free(columns);
+        free(pointers);
+        return wb_fail(ctx, "worksheet_set_row", row_err);
     }
     lxw_table_options options = {.name = (char *)name, .columns = pointers};
     lxw_error err = worksheet_add_table(ws, first_row, first_col, last_row,
@@ -397,7 +405,8 @@ static int formats_create(wb_context *ctx)
     f->subtitle = workbook_add_format(wb);
     f->bold = workbook_add_format(wb);
     f->wrap = workbook_add_format(wb);
-    if (!f->title || !f->subtitle || !f->bold || !f->wrap)
+    f->header = workbook_add_format(wb);
+    if (!f->title || !f->subtitle || !f->bold || !f->wrap || !f->header)
         return wb_fail_msg(ctx, "out of memory");
     format_set_bold(f->title);
     format_set_font_size(f->title, 14);
@@ -405,6 +414,12 @@ static int formats_create(wb_context *ctx)
     format_set_bold(f->bold);
     format_set_text_wrap(f->wrap);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+    /* Table headers: also readable where the table style is not drawn (print, Calc). */
+    format_set_bold(f->header);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_BOTTOM);
+    format_set_bg_color(f->header, 0xDDEBF7);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
 
     /* SPEC §6: euro format for money, a percent format for ratios, months as dates. */
     f->money = number_format(wb, "#,##0.00 \"€\"", false);
@@ -414,6 +429,8 @@ static int formats_create(wb_context *ctx)
     f->integer = number_format(wb, "0", false);
     f->month = number_format(wb, "yyyy-mm", false);
     f->date = number_format(wb, ctx->lang == LANG_FI ? "d.m.yyyy" : "yyyy-mm-dd", false);
+    if (f->date)
+        format_set_align(f->date, LXW_ALIGN_LEFT);   /* beside the other facts, which are text */
     /* A KPI target is a number (formulas compare with it) shown with its operator. */
     static const char *const target_codes[5] = {
         "\"< \"#,##0.00", "\"<= \"#,##0.00", "\"> \"#,##0.00", "\">= \"#,##0.00", "\"= \"#,##0.00"

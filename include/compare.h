@@ -1,0 +1,82 @@
+/*
+ * compare — the `tkk compare` workbook (SPEC §6): the metric rows of the `Comparison`
+ * table, computed from each scenario's results and aligned by calendar year, and the
+ * `InputDiff` rows (every input whose value differs between the scenarios).
+ *
+ *     compare_table t;
+ *     if (compare_build(&t, scenarios, results, n) == COMPARE_NO_COMMON_YEAR) ...
+ *     if (compare_workbook_write("output/compare.xlsx", &t, scenarios, LANG_EN,
+ *                                error, sizeof error) != 0) ...      // an I/O error
+ *     compare_table_free(&t);
+ *
+ * Metrics, in this order (the Metric cell holds the key, in both languages), each with
+ * one row per year of the union of the periods and a `total` row:
+ *   total_cost, municipal_cost, state_grant, municipal_net_cost   (SPEC §5.4)
+ *   personnel, premises, other       costs by category, all lines incl. state-paid
+ *   fte_municipality, fte_state      FTE by payer in the LAST MONTH of the year within
+ *                                    the period; the total row: the period's last month
+ *   caseload                         clients ÷ coach FTE in that same month (§5.5);
+ *                                    only when some scenario has `clients`
+ * and with a total row only:
+ *   bonus_allocated                  only when some scenario has a [bonus]
+ *   kpis_met                         KPIs whose target is met; only when some scenario
+ *                                    has a KPI with a target
+ * A scenario without such a year (or without the figure) has a blank cell. The total
+ * of a money metric is the sum of that scenario's year rows (a SUM formula); each
+ * scenario's total covers its own period.
+ */
+#ifndef TKK_COMPARE_H
+#define TKK_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <gmp.h>
+#include "money.h"
+#include "results.h"
+#include "scenario.h"
+
+typedef enum { COMPARE_MONEY, COMPARE_FTE, COMPARE_CASELOAD, COMPARE_COUNT } compare_unit;
+
+typedef struct {
+    const char *metric;       /* the stable key, e.g. "total_cost" (static text) */
+    compare_unit unit;
+    int year;                 /* the calendar year; 0 for the `total` row */
+    bool sum_of_years;        /* a money total: the sum of rows first_year_row .. this − 1 */
+    size_t first_year_row;    /* with sum_of_years */
+    bool *has;                /* per scenario; false: a blank cell */
+    mpq_t *value;             /* per scenario, exact (money in cents) */
+} compare_row;
+
+typedef struct {
+    const char *path;         /* "staff.coaches.fte", owned by a scenario */
+    const char **values;      /* per scenario, NULL where the key is not given */
+} compare_input_row;
+
+typedef struct {
+    size_t n_scenarios;
+    int first_year, last_year;       /* the union of the periods */
+    compare_row *rows;
+    size_t n_rows;
+    compare_input_row *inputs;       /* sorted by path */
+    size_t n_inputs;
+} compare_table;
+
+typedef enum { COMPARE_OK, COMPARE_NO_COMMON_YEAR, COMPARE_NO_MEMORY } compare_status;
+
+/* Fills out from n ≥ 1 scenarios and their results. COMPARE_NO_COMMON_YEAR when the
+ * periods share no calendar year (then out holds nothing to free). The table points
+ * into the scenarios, which must outlive it. */
+compare_status compare_build(compare_table *out, const scenario *const *s,
+                             const results *const *r, size_t n);
+/* Tolerates a zeroed table. */
+void compare_table_free(compare_table *t);
+
+/* FTE of the staff lines paid by `who` that are active in month m. */
+void compare_fte_in_month(mpq_t fte, const scenario *s, payer who, month_t m);
+
+/* Writes the workbook atomically (SPEC §6). Returns 0, or -1 with a message. */
+int compare_workbook_write(const char *out_path, const compare_table *t,
+                           const scenario *const *s, language lang, char *error,
+                           size_t error_size);
+
+#endif

@@ -1,0 +1,332 @@
+/*
+ * workbook_funding — the Funding sheet (SPEC §5.4, §6).
+ *
+ * The parameters (state share, cap, reference TMT, own minimum share) stand labelled
+ * above table `Funding`, so the formulas can name them: per year, Total cost and
+ * State-paid staff are SUMPRODUCTs over the Monthly table by year; Municipal cost and
+ * Municipal net cost differences; State grant = MIN(ROUND(share × Eligible, 2), cap)
+ * and Required = ROUND(own share × TMT × months ÷ 12, 2) when the scenario rounds
+ * half-up as Excel's ROUND does (values under half-even); Status and Shortfall compare.
+ * Eligible is a value: eligibility is in no table. The `total` row sums the years and
+ * judges Status on its own totals.
+ */
+#include "workbook_internal.h"
+
+#include "common.h"
+
+enum { PARAM_STATE_SHARE, PARAM_STATE_CAP, PARAM_REFERENCE_TMT, PARAM_OWN_MIN_SHARE };
+
+typedef struct {
+    wb_context *ctx;
+    lxw_worksheet *ws;
+    lxw_row_t first_row, total_row;   /* first year row, the total row */
+    char param[4][32];                /* "$D$4" ... */
+} funding_sheet;
+
+static lxw_row_t row_of(const funding_sheet *f, size_t i)
+{
+    return (lxw_row_t)(f->first_row + i);
+}
+
+static int write_parameters(funding_sheet *f)
+{
+    wb_context *ctx = f->ctx;
+    const funding_params *p = &ctx->s->funding;
+    static const wb_label labels[4] = {
+        WB_L_PARAM_STATE_SHARE, WB_L_PARAM_STATE_CAP, WB_L_PARAM_REFERENCE_TMT,
+        WB_L_PARAM_OWN_MIN_SHARE,
+    };
+    for (int i = 0; i < 4; i++) {
+        lxw_row_t row = (lxw_row_t)(WB_FUNDING_PARAM_ROW + i);
+        wb_cell_abs(f->param[i], row, WB_FUNDING_PARAM_COL);
+        if (wb_string(ctx, f->ws, row, 0, wb_text(ctx, labels[i]), NULL) != 0)
+            return -1;
+    }
+    lxw_row_t row = WB_FUNDING_PARAM_ROW;
+    if (wb_number(ctx, f->ws, row + PARAM_STATE_SHARE, WB_FUNDING_PARAM_COL, p->state_share,
+                  ctx->fmt.percent) != 0)
+        return -1;
+    if (p->has_state_cap &&
+        wb_money_input(ctx, f->ws, row + PARAM_STATE_CAP, WB_FUNDING_PARAM_COL, p->state_cap) != 0)
+        return -1;
+    if (p->has_reference_tmt &&
+        wb_money_input(ctx, f->ws, row + PARAM_REFERENCE_TMT, WB_FUNDING_PARAM_COL,
+                       p->reference_tmt) != 0)
+        return -1;
+    if (p->has_own_min_share &&
+        wb_number(ctx, f->ws, row + PARAM_OWN_MIN_SHARE, WB_FUNDING_PARAM_COL, p->own_min_share,
+                  ctx->fmt.percent) != 0)
+        return -1;
+    return 0;
+}
+
+/* A formula when agrees, else the value: the cached value is always r's number. */
+static int write_checked(funding_sheet *f, lxw_row_t row, lxw_col_t col, const mpq_t value,
+                         bool agrees, const char *formula)
+{
+    if (agrees)
+        return wb_formula(f->ctx, f->ws, row, col, f->ctx->fmt.money, value, "%s", formula);
+    return wb_number(f->ctx, f->ws, row, col, value, f->ctx->fmt.money);
+}
+
+/* Σ over the year's months of a Monthly column (month_total or state_paid). */
+static void monthly_year_sum(mpq_t out, const wb_context *ctx, const mpq_t *column, int year)
+{
+    mpq_set_ui(out, 0, 1);
+    for (int m = 0; m < ctx->r->n_months; m++)
+        if (month_year(ctx->s->start + m) == year)
+            mpq_add(out, out, column[m]);
+}
+
+/* Total cost or State-paid staff of a year: SUMPRODUCT over the Monthly table. */
+static int write_by_year(funding_sheet *f, size_t i, lxw_col_t col, lxw_col_t monthly_col,
+                         const mpq_t *column, const mpq_t value)
+{
+    wb_context *ctx = f->ctx;
+    const funding_row *fr = &ctx->r->funding[i];
+    mpq_t check;
+    mpq_init(check);
+    monthly_year_sum(check, ctx, column, fr->year);
+    bool agrees = mpq_equal(check, value);
+    mpq_clear(check);
+
+    char months[WB_REF_SIZE], amounts[WB_REF_SIZE], year[32], formula[3 * WB_REF_SIZE];
+    wb_monthly_range(ctx, months, WB_MONTHLY_COL_MONTH);
+    wb_monthly_range(ctx, amounts, monthly_col);
+    wb_cell(year, row_of(f, i), WB_FUNDING_COL_YEAR);
+    snprintf(formula, sizeof formula, "=SUMPRODUCT((YEAR(%s)=$%s)*%s)", months, year, amounts);
+    return write_checked(f, row_of(f, i), col, value, agrees, formula);
+}
+
+/* a − b, both cells of the same row. */
+static int write_difference(funding_sheet *f, lxw_row_t row, lxw_col_t col, lxw_col_t a_col,
+                            const mpq_t a, lxw_col_t b_col, const mpq_t b, const mpq_t value)
+{
+    mpq_t check;
+    mpq_init(check);
+    mpq_sub(check, a, b);
+    bool agrees = mpq_equal(check, value);
+    mpq_clear(check);
+    char a_cell[32], b_cell[32], formula[80];
+    wb_cell(a_cell, row, a_col);
+    wb_cell(b_cell, row, b_col);
+    snprintf(formula, sizeof formula, "=%s-%s", a_cell, b_cell);
+    return write_checked(f, row, col, value, agrees, formula);
+}
+
+/* State grant = MIN(ROUND(share × Eligible, 2), cap) under half-up (SPEC §5.4). */
+static int write_grant(funding_sheet *f, size_t i)
+{
+    wb_context *ctx = f->ctx;
+    const funding_params *p = &ctx->s->funding;
+    const funding_row *fr = &ctx->r->funding[i];
+    mpq_t check;
+    mpq_init(check);
+    mpq_mul(check, p->state_share, fr->eligible);
+    money_round(check, check, ROUND_HALF_UP);
+    if (p->has_state_cap) {
+        mpq_t cap;
+        mpq_init(cap);
+        money_round(cap, p->state_cap, ctx->s->rounding);   /* the value the cap cell holds */
+        if (mpq_cmp(cap, check) < 0)
+            mpq_set(check, cap);
+        mpq_clear(cap);
+    }
+    bool agrees = ctx->s->rounding == ROUND_HALF_UP && mpq_equal(check, fr->state_grant);
+    mpq_clear(check);
+
+    char eligible[32], formula[160];
+    wb_cell(eligible, row_of(f, i), WB_FUNDING_COL_ELIGIBLE);
+    if (p->has_state_cap)
+        snprintf(formula, sizeof formula, "=MIN(ROUND(%s*%s,2),%s)", f->param[PARAM_STATE_SHARE],
+                 eligible, f->param[PARAM_STATE_CAP]);
+    else
+        snprintf(formula, sizeof formula, "=ROUND(%s*%s,2)", f->param[PARAM_STATE_SHARE], eligible);
+    return write_checked(f, row_of(f, i), WB_FUNDING_COL_STATE_GRANT, fr->state_grant, agrees,
+                         formula);
+}
+
+/* Required = ROUND(own_min_share × reference_tmt × months ÷ 12, 2) under half-up. */
+static int write_required(funding_sheet *f, size_t i)
+{
+    wb_context *ctx = f->ctx;
+    const funding_params *p = &ctx->s->funding;
+    const funding_row *fr = &ctx->r->funding[i];
+    mpq_t check, tmt;
+    mpq_inits(check, tmt, NULL);
+    money_round(tmt, p->reference_tmt, ctx->s->rounding);   /* the value the TMT cell holds */
+    mpq_mul(check, p->own_min_share, tmt);
+    mpq_t months;
+    mpq_init(months);
+    mpq_set_si(months, fr->months, 12);
+    mpq_canonicalize(months);
+    mpq_mul(check, check, months);
+    money_round(check, check, ROUND_HALF_UP);
+    bool agrees = ctx->s->rounding == ROUND_HALF_UP && mpq_equal(check, fr->required);
+    mpq_clears(check, tmt, months, NULL);
+
+    char months_cell[32], formula[160];
+    wb_cell(months_cell, row_of(f, i), WB_FUNDING_COL_MONTHS);
+    snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s/12,2)", f->param[PARAM_OWN_MIN_SHARE],
+             f->param[PARAM_REFERENCE_TMT], months_cell);
+    return write_checked(f, row_of(f, i), WB_FUNDING_COL_REQUIRED, fr->required, agrees, formula);
+}
+
+/* Status and Shortfall on the row's own Municipal net cost and Required. */
+static int write_status(funding_sheet *f, size_t i)
+{
+    wb_context *ctx = f->ctx;
+    const funding_row *fr = &ctx->r->funding[i];
+    lxw_row_t row = row_of(f, i);
+    char net[32], required[32];
+    wb_cell(net, row, WB_FUNDING_COL_MUNICIPAL_NET);
+    wb_cell(required, row, WB_FUNDING_COL_REQUIRED);
+
+    const char *status = fr->met ? "met" : "shortfall";
+    int rc;
+    if ((mpq_cmp(fr->municipal_net, fr->required) >= 0) == fr->met)
+        rc = wb_formula_text(ctx, f->ws, row, WB_FUNDING_COL_STATUS, NULL, status,
+                             "=IF(%s>=%s,\"met\",\"shortfall\")", net, required);
+    else
+        rc = wb_string(ctx, f->ws, row, WB_FUNDING_COL_STATUS, status, NULL);
+    if (rc != 0)
+        return -1;
+
+    mpq_t check;
+    mpq_init(check);
+    mpq_sub(check, fr->required, fr->municipal_net);
+    if (mpq_sgn(check) < 0)
+        mpq_set_ui(check, 0, 1);
+    bool agrees = mpq_equal(check, fr->shortfall);
+    mpq_clear(check);
+    char formula[80];
+    snprintf(formula, sizeof formula, "=MAX(%s-%s,0)", required, net);
+    return write_checked(f, row, WB_FUNDING_COL_SHORTFALL, fr->shortfall, agrees, formula);
+}
+
+/* The money value of a Funding column in one row. */
+static mpq_srcptr column_value(const funding_row *row, lxw_col_t col)
+{
+    switch (col) {
+    case WB_FUNDING_COL_TOTAL_COST: return row->total_cost;
+    case WB_FUNDING_COL_STATE_PAID: return row->state_paid;
+    case WB_FUNDING_COL_MUNICIPAL_COST: return row->municipal_cost;
+    case WB_FUNDING_COL_ELIGIBLE: return row->eligible;
+    case WB_FUNDING_COL_STATE_GRANT: return row->state_grant;
+    case WB_FUNDING_COL_MUNICIPAL_NET: return row->municipal_net;
+    default: return row->required;
+    }
+}
+
+/* The total row's cell of a column: =SUM of the year rows when they add up to it. */
+static int write_total_sum(funding_sheet *f, lxw_col_t col)
+{
+    wb_context *ctx = f->ctx;
+    size_t n_years = ctx->r->n_funding - 1;
+    mpq_srcptr value = column_value(&ctx->r->funding[n_years], col);
+    mpq_t check;
+    mpq_init(check);
+    for (size_t i = 0; i < n_years; i++)
+        mpq_add(check, check, column_value(&ctx->r->funding[i], col));
+    bool agrees = n_years > 0 && mpq_equal(check, value);
+    mpq_clear(check);
+    char first[32], last[32], formula[80];
+    wb_cell(first, f->first_row, col);
+    wb_cell(last, f->total_row - 1, col);
+    snprintf(formula, sizeof formula, "=SUM(%s:%s)", first, last);
+    lxw_format *format = ctx->fmt.money_bold;
+    if (agrees)
+        return wb_formula(ctx, f->ws, f->total_row, col, format, value, "%s", formula);
+    return wb_number(ctx, f->ws, f->total_row, col, value, format);
+}
+
+static int write_year_row(funding_sheet *f, size_t i)
+{
+    wb_context *ctx = f->ctx;
+    const results *r = ctx->r;
+    const funding_row *fr = &r->funding[i];
+    lxw_row_t row = row_of(f, i);
+    if (wb_integer(ctx, f->ws, row, WB_FUNDING_COL_YEAR, fr->year, ctx->fmt.integer) != 0 ||
+        wb_integer(ctx, f->ws, row, WB_FUNDING_COL_MONTHS, fr->months, ctx->fmt.integer) != 0 ||
+        write_by_year(f, i, WB_FUNDING_COL_TOTAL_COST, WB_MONTHLY_COL_TOTAL, r->month_total,
+                      fr->total_cost) != 0 ||
+        write_by_year(f, i, WB_FUNDING_COL_STATE_PAID, WB_MONTHLY_COL_STATE_PAID, r->state_paid,
+                      fr->state_paid) != 0 ||
+        write_difference(f, row, WB_FUNDING_COL_MUNICIPAL_COST, WB_FUNDING_COL_TOTAL_COST,
+                         fr->total_cost, WB_FUNDING_COL_STATE_PAID, fr->state_paid,
+                         fr->municipal_cost) != 0 ||
+        wb_number(ctx, f->ws, row, WB_FUNDING_COL_ELIGIBLE, fr->eligible, ctx->fmt.money) != 0 ||
+        write_grant(f, i) != 0 ||
+        write_difference(f, row, WB_FUNDING_COL_MUNICIPAL_NET, WB_FUNDING_COL_MUNICIPAL_COST,
+                         fr->municipal_cost, WB_FUNDING_COL_STATE_GRANT, fr->state_grant,
+                         fr->municipal_net) != 0)
+        return -1;
+    if (fr->has_required && (write_required(f, i) != 0 || write_status(f, i) != 0))
+        return -1;
+    return 0;
+}
+
+static int write_total_row(funding_sheet *f)
+{
+    wb_context *ctx = f->ctx;
+    size_t n_years = ctx->r->n_funding - 1;
+    const funding_row *total = &ctx->r->funding[n_years];
+    lxw_row_t row = f->total_row;
+
+    if (wb_string(ctx, f->ws, row, WB_FUNDING_COL_YEAR, category_name(CAT_COUNT),
+                  ctx->fmt.bold) != 0)
+        return -1;
+    char first[32], last[32];
+    wb_cell(first, f->first_row, WB_FUNDING_COL_MONTHS);
+    wb_cell(last, row - 1, WB_FUNDING_COL_MONTHS);
+    mpq_t months;
+    mpq_init(months);
+    mpq_set_si(months, total->months, 1);
+    int rc = wb_formula(ctx, f->ws, row, WB_FUNDING_COL_MONTHS, ctx->fmt.integer, months,
+                        "=SUM(%s:%s)", first, last);
+    mpq_clear(months);
+    if (rc != 0 ||
+        write_total_sum(f, WB_FUNDING_COL_TOTAL_COST) != 0 ||
+        write_total_sum(f, WB_FUNDING_COL_STATE_PAID) != 0 ||
+        write_total_sum(f, WB_FUNDING_COL_MUNICIPAL_COST) != 0 ||
+        write_total_sum(f, WB_FUNDING_COL_ELIGIBLE) != 0 ||
+        write_total_sum(f, WB_FUNDING_COL_STATE_GRANT) != 0 ||
+        write_total_sum(f, WB_FUNDING_COL_MUNICIPAL_NET) != 0)
+        return -1;
+    if (total->has_required &&
+        (write_total_sum(f, WB_FUNDING_COL_REQUIRED) != 0 ||
+         write_status(f, n_years) != 0))
+        return -1;
+    return 0;
+}
+
+int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws)
+{
+    const results *r = ctx->r;
+    if (r->n_funding == 0)
+        return wb_fail_msg(ctx, "no funding rows");
+    funding_sheet f = {
+        .ctx = ctx, .ws = ws, .first_row = WB_FUNDING_TABLE_ROW + 1,
+        .total_row = (lxw_row_t)(WB_FUNDING_TABLE_ROW + r->n_funding),
+    };
+    if (wb_sheet_title(ctx, ws, WB_L_TITLE_FUNDING) != 0 || write_parameters(&f) != 0)
+        return -1;
+    for (size_t i = 0; i + 1 < r->n_funding; i++)
+        if (write_year_row(&f, i) != 0)
+            return -1;
+    if (write_total_row(&f) != 0)
+        return -1;
+
+    static const wb_label headers[] = {
+        WB_L_FUNDING_YEAR, WB_L_FUNDING_MONTHS, WB_L_FUNDING_TOTAL_COST,
+        WB_L_FUNDING_STATE_PAID, WB_L_FUNDING_MUNICIPAL_COST, WB_L_FUNDING_ELIGIBLE,
+        WB_L_FUNDING_STATE_GRANT, WB_L_FUNDING_MUNICIPAL_NET, WB_L_FUNDING_REQUIRED,
+        WB_L_FUNDING_STATUS, WB_L_FUNDING_SHORTFALL,
+    };
+    static const double widths[] = {8, 10, 18, 18, 18, 18, 18, 18, 18, 11, 16};
+    if (wb_table_labels(ctx, ws, "Funding", WB_FUNDING_TABLE_ROW, 0, f.total_row, headers,
+                        ARRAY_SIZE(headers)) != 0 ||
+        wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
+        return -1;
+    return wb_print_setup(ctx, ws, true, WB_FUNDING_TABLE_ROW);
+}

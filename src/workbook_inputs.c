@@ -1,0 +1,78 @@
+/*
+ * workbook_inputs — the Inputs sheet (SPEC §6): every file the scenario was read from
+ * (the main file, its `extends` parents, project CSVs), line by line with line
+ * numbers under a heading row with the file's name, then the --set overrides, so the
+ * annual report appendix carries its own assumptions.
+ */
+#include "workbook_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+enum { COL_LINE, COL_TEXT };
+
+/* Writes text's lines from row on (numbered from 1); returns the next free row, or -1. */
+static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char *text,
+                        size_t length)
+{
+    size_t start = 0;
+    long number = 1;
+    while (start < length) {
+        const char *nl = memchr(text + start, '\n', length - start);
+        size_t end = nl ? (size_t)(nl - text) : length;
+        size_t line_length = end - start;
+        if (line_length > 0 && text[start + line_length - 1] == '\r')
+            line_length--;   /* a CRLF file */
+        char *line = malloc(line_length + 1);
+        if (!line)
+            return wb_fail_msg(ctx, "out of memory");
+        memcpy(line, text + start, line_length);
+        line[line_length] = '\0';
+        /* A NUL inside a line would cut it: shown as the replacement character instead. */
+        for (size_t i = 0; i < line_length; i++)
+            if (line[i] == '\0')
+                line[i] = '\x01';
+        int rc = wb_integer(ctx, ws, (lxw_row_t)row, COL_LINE, number, ctx->fmt.integer);
+        if (rc == 0 && line_length > 0)
+            rc = wb_string(ctx, ws, (lxw_row_t)row, COL_TEXT, line, NULL);
+        free(line);
+        if (rc != 0)
+            return -1;
+        row++;
+        number++;
+        start = end + 1;
+    }
+    return row;
+}
+
+int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws)
+{
+    const scenario *s = ctx->s;
+    if (wb_sheet_title(ctx, ws, WB_L_TITLE_INPUTS) != 0)
+        return -1;
+    long row = WB_TABLE_ROW;
+    for (size_t i = 0; i < s->n_sources; i++) {
+        const source_file *src = &s->sources[i];
+        if (wb_string(ctx, ws, (lxw_row_t)row, COL_LINE, src->path, ctx->fmt.bold) != 0)
+            return -1;
+        row = write_lines(ctx, ws, row + 1, src->text ? src->text : "",
+                          src->text ? src->length : 0);
+        if (row < 0)
+            return -1;
+        row++;   /* a blank row between files */
+    }
+    if (s->overrides_text && s->overrides_text[0]) {
+        if (wb_string(ctx, ws, (lxw_row_t)row, COL_LINE, wb_text(ctx, WB_L_INPUTS_OVERRIDES),
+                      ctx->fmt.bold) != 0)
+            return -1;
+        row = write_lines(ctx, ws, row + 1, s->overrides_text, strlen(s->overrides_text));
+        if (row < 0)
+            return -1;
+    }
+    static const double widths[] = {6, 110};
+    if (wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
+        return -1;
+    return wb_print_setup(ctx, ws, false, -1);
+}
