@@ -7,8 +7,9 @@
  *   5. exact amounts by water-filling for λ,
  *   6. round to `unit` by largest remainder.
  *
- * Everything is an exact rational; each step that orders projects sorts once, so the whole
- * computation is O(P log P) rational operations.
+ * Everything is an exact rational. Rank and top sort once (qsort with mpq_cmp); water-filling
+ * and the remaining units take projects from a heap, so the whole computation is
+ * O(P log P) rational operations.
  */
 #include "bonus.h"
 
@@ -536,6 +537,8 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
     mpq_init(cap_sum);
     mpq_init(capped_basis_sum);
     bool any_basis = false;
+    /* Σ c runs over eligible projects; those left out here have w = 0, which under share and
+     * grant-weighted means a grant of 0 and so c = 0. */
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
         if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)

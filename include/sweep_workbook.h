@@ -1,0 +1,55 @@
+/*
+ * sweep_workbook — the `tkk sweep` workbook of SPEC §6, written row by row in
+ * libxlsxwriter's constant_memory mode: a row goes to disk as soon as the next one
+ * starts, so memory does not grow with the number of variants. Excel tables are not
+ * available in that mode: the rows are a plain range with a header row, an autofilter,
+ * frozen panes and the defined name `Sweep` over header and rows.
+ *
+ *     sweep_workbook *wb = sweep_workbook_open(tmp_path, out_path, base, axes, n_axes,
+ *                                              columns, LANG_EN, error, sizeof error);
+ *     while (...) sweep_workbook_row(wb, &iter, results);    // in variant order
+ *     sweep_workbook_close(wb);       // or sweep_workbook_discard(wb) on a failure
+ *
+ * Columns: one per varied PATH (the header is the PATH, the value a number cell), then
+ * Total cost, Municipal cost, State grant, Municipal net cost (= Municipal cost − State
+ * grant, a formula), and where they apply Coach FTE (in the last month), Caseload and
+ * Bonus allocated. A one-dimensional sweep gets a line chart of the total cost and the
+ * municipal net cost against the varied value.
+ */
+#ifndef TKK_SWEEP_WORKBOOK_H
+#define TKK_SWEEP_WORKBOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "money.h"
+#include "results.h"
+#include "scenario.h"
+#include "sweep.h"
+
+typedef struct {
+    bool coach_fte;    /* the scenario has coach lines */
+    bool caseload;     /* ... and clients */
+    bool bonus;        /* the scenario has a [bonus] */
+} sweep_columns;
+
+/* The columns that apply to the (base) scenario. */
+sweep_columns sweep_columns_of(const scenario *s);
+
+typedef struct sweep_workbook sweep_workbook;
+
+/* Creates the workbook at path (a temporary file; out_path is for messages) and writes
+ * the header row. base gives the document properties and page header. NULL with a
+ * message in error (of error_size bytes, kept for the later calls). */
+sweep_workbook *sweep_workbook_open(const char *path, const char *out_path,
+                                    const scenario *base, const sweep_axis *axes,
+                                    size_t n_axes, sweep_columns columns, language lang,
+                                    char *error, size_t error_size);
+/* The next row: the iterator's current values and that variant's results. 0 or -1. */
+int sweep_workbook_row(sweep_workbook *wb, const sweep_iter *it, const results *r);
+/* Autofilter, the defined name, the chart and the properties; writes the file and
+ * frees wb. 0, or -1 with the message in error. */
+int sweep_workbook_close(sweep_workbook *wb);
+/* Frees wb without finishing the file. Tolerates NULL. */
+void sweep_workbook_discard(sweep_workbook *wb);
+
+#endif

@@ -1,0 +1,124 @@
+/* command_compare — `tkk compare A.ini B.ini...`: load every scenario, compute, align by
+ * year and write OUTDIR/compare.xlsx (or -o FILE.xlsx), SPEC §2 and §6. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "common.h"
+#include "compare.h"
+#include "output_path.h"
+#include "results.h"
+#include "scenario_load.h"
+
+typedef struct {
+    size_t n;
+    scenario **s;
+    results **r;
+} loaded;
+
+static void loaded_free(loaded *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        results_free(l->r ? l->r[i] : NULL);
+        scenario_free(l->s ? l->s[i] : NULL);
+    }
+    free(l->s);
+    free(l->r);
+}
+
+/* Every file is loaded and its problems printed, so one run reports them all (§2). */
+static int load_all(loaded *l, const cli_options *opts)
+{
+    l->n = opts->n_files;
+    l->s = calloc(l->n, sizeof *l->s);
+    l->r = calloc(l->n, sizeof *l->r);
+    if (!l->s || !l->r) {
+        fprintf(stderr, "tkk: out of memory\n");
+        return EXIT_IO;
+    }
+    int status = EXIT_OK;
+    for (size_t i = 0; i < l->n; i++) {
+        diag_list diags = {0};
+        l->s[i] = scenario_load(opts->files[i], opts->sets, opts->n_sets, &diags);
+        diag_print(&diags, stderr);
+        diag_list_free(&diags);
+        if (!l->s[i])
+            status = EXIT_INVALID;
+    }
+    if (status != EXIT_OK)
+        return status;
+    /* One column per scenario id: the ids must tell the columns apart. */
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(l->s[i]->id, l->s[j]->id) == 0) {
+                fprintf(stderr,
+                        "tkk: %s and %s have the same scenario id '%s': compare needs one "
+                        "column per id, so give the scenarios different ids\n",
+                        opts->files[j], opts->files[i], l->s[i]->id);
+                return EXIT_USAGE;
+            }
+    for (size_t i = 0; i < l->n; i++)
+        if (!(l->r[i] = results_compute(l->s[i]))) {
+            fprintf(stderr, "tkk: %s: out of memory\n", opts->files[i]);
+            return EXIT_IO;
+        }
+    return EXIT_OK;
+}
+
+static void no_common_year(const loaded *l, const cli_options *opts)
+{
+    fprintf(stderr, "tkk: the scenarios have no calendar year in common, and compare aligns "
+                    "them by year:\n");
+    for (size_t i = 0; i < l->n; i++)
+        fprintf(stderr, "  %s (%s): %d–%d\n", opts->files[i], l->s[i]->id, l->s[i]->first_year,
+                l->s[i]->first_year + l->s[i]->n_years - 1);
+}
+
+int command_compare(const cli_options *opts)
+{
+    if (opts->n_files < 2) {
+        fprintf(stderr, "tkk: compare needs at least two scenario files\n"
+                        "Try 'tkk compare --help'.\n");
+        return EXIT_USAGE;
+    }
+    char error[512];
+    char *out = NULL;
+    loaded l = {0};
+    compare_table table = {0};
+    /* Invalid input writes nothing, not even the output folder (SPEC §2, exit 1). */
+    int status = load_all(&l, opts);
+    if (status == EXIT_OK &&
+        !(out = output_path(opts->output, "compare.xlsx", true, error, sizeof error))) {
+        fprintf(stderr, "tkk: %s\n", error);
+        status = EXIT_IO;
+    }
+    if (status == EXIT_OK) {
+        switch (compare_build(&table, (const scenario *const *)l.s,
+                              (const results *const *)l.r, l.n)) {
+        case COMPARE_OK:
+            break;
+        case COMPARE_NO_COMMON_YEAR:
+            no_common_year(&l, opts);
+            status = EXIT_INVALID;
+            break;
+        case COMPARE_NO_MEMORY:
+            fprintf(stderr, "tkk: out of memory\n");
+            status = EXIT_IO;
+            break;
+        }
+    }
+    if (status == EXIT_OK) {
+        if (compare_workbook_write(out, &table, (const scenario *const *)l.s,
+                                   cli_language(opts, l.s[0]), error, sizeof error) != 0) {
+            fprintf(stderr, "tkk: %s\n", error);
+            status = EXIT_IO;
+        } else if (!opts->quiet) {
+            printf("compare of %zu scenarios -> %s\n", l.n, out);
+        }
+    }
+    compare_table_free(&table);
+    loaded_free(&l);
+    free(out);
+    return status;
+}

@@ -1,0 +1,325 @@
+/* compare — the metric rows and input differences of `tkk compare` (SPEC §6). */
+#include "compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi.h"
+
+void compare_fte_in_month(mpq_t fte, const scenario *s, payer who, month_t m)
+{
+    mpq_set_ui(fte, 0, 1);
+    for (size_t i = 0; i < s->n_staff; i++) {
+        const staff_line *line = &s->staff[i];
+        if (line->payer == who && line->start <= m && m <= line->end)
+            mpq_add(fte, fte, line->fte);
+    }
+}
+
+static int last_year_of(const scenario *s)
+{
+    return s->first_year + s->n_years - 1;
+}
+
+/* The month of scenario s whose figures stand for year y (0: the whole period): the
+ * last month of y within the period. False when y is outside the period. */
+static bool year_last_month(const scenario *s, int year, month_t *m)
+{
+    if (year == 0) {
+        *m = s->end;
+        return true;
+    }
+    if (year < s->first_year || year > last_year_of(s))
+        return false;
+    month_t december = month_make(year, 12);
+    *m = december < s->end ? december : s->end;
+    return true;
+}
+
+static const funding_row *funding_of_year(const results *r, int year)
+{
+    for (size_t i = 0; i < r->n_funding; i++)
+        if (r->funding[i].year == year)
+            return &r->funding[i];
+    return NULL;
+}
+
+/* ---- The metrics -------------------------------------------------------------------- */
+
+typedef enum {
+    M_TOTAL_COST, M_MUNICIPAL_COST, M_STATE_GRANT, M_MUNICIPAL_NET,
+    M_PERSONNEL, M_PREMISES, M_OTHER,
+    M_FTE_MUNICIPALITY, M_FTE_STATE, M_CASELOAD,
+    M_BONUS_ALLOCATED, M_KPIS_MET,
+    M_COUNT
+} metric_id;
+
+static const struct {
+    const char *key;
+    compare_unit unit;
+    bool by_year;        /* rows per year, then total; else the total row only */
+} metrics[M_COUNT] = {
+    [M_TOTAL_COST] = {"total_cost", COMPARE_MONEY, true},
+    [M_MUNICIPAL_COST] = {"municipal_cost", COMPARE_MONEY, true},
+    [M_STATE_GRANT] = {"state_grant", COMPARE_MONEY, true},
+    [M_MUNICIPAL_NET] = {"municipal_net_cost", COMPARE_MONEY, true},
+    [M_PERSONNEL] = {"personnel", COMPARE_MONEY, true},
+    [M_PREMISES] = {"premises", COMPARE_MONEY, true},
+    [M_OTHER] = {"other", COMPARE_MONEY, true},
+    [M_FTE_MUNICIPALITY] = {"fte_municipality", COMPARE_FTE, true},
+    [M_FTE_STATE] = {"fte_state", COMPARE_FTE, true},
+    [M_CASELOAD] = {"caseload", COMPARE_CASELOAD, true},
+    [M_BONUS_ALLOCATED] = {"bonus_allocated", COMPARE_MONEY, false},
+    [M_KPIS_MET] = {"kpis_met", COMPARE_COUNT, false},
+};
+
+/* Σ of the category's monthly cents over the months of the year (0: every month). */
+static void category_sum(mpq_t sum, const scenario *s, const results *r, cost_category c,
+                         int year)
+{
+    mpq_set_ui(sum, 0, 1);
+    for (int i = 0; i < r->n_months; i++)
+        if (year == 0 || month_year(s->start + i) == year)
+            mpq_add(sum, sum, r->by_category[c][i]);
+}
+
+/* The value of one metric for one scenario and year (0: total). False: blank. */
+static bool metric_value(mpq_t value, metric_id m, const scenario *s, const results *r, int year)
+{
+    month_t month;
+    if (!year_last_month(s, year, &month))
+        return false;
+    const funding_row *f = funding_of_year(r, year);
+    switch (m) {
+    case M_TOTAL_COST:
+    case M_MUNICIPAL_COST:
+    case M_STATE_GRANT:
+    case M_MUNICIPAL_NET:
+        if (!f)
+            return false;
+        mpq_set(value, m == M_TOTAL_COST       ? f->total_cost
+                       : m == M_MUNICIPAL_COST ? f->municipal_cost
+                       : m == M_STATE_GRANT    ? f->state_grant
+                                               : f->municipal_net);
+        return true;
+    case M_PERSONNEL:
+        category_sum(value, s, r, CAT_PERSONNEL, year);
+        return true;
+    case M_PREMISES:
+        category_sum(value, s, r, CAT_PREMISES, year);
+        return true;
+    case M_OTHER:
+        category_sum(value, s, r, CAT_OTHER, year);
+        return true;
+    case M_FTE_MUNICIPALITY:
+        compare_fte_in_month(value, s, PAYER_MUNICIPALITY, month);
+        return true;
+    case M_FTE_STATE:
+        compare_fte_in_month(value, s, PAYER_STATE, month);
+        return true;
+    case M_CASELOAD:
+        /* SPEC §5.5's caseload, taken at the year's last month. */
+        return kpi_caseload(value, s, r->coach_fte[month - s->start]);
+    case M_BONUS_ALLOCATED:
+        if (!s->has_bonus || !r->has_bonus)
+            return false;
+        mpq_set(value, r->bonus.allocated);
+        return true;
+    case M_KPIS_MET: {
+        unsigned long met = 0, targets = 0;
+        for (size_t i = 0; i < s->n_kpis; i++) {
+            if (!s->kpis[i].has_target)
+                continue;
+            targets++;
+            if (r->kpis[i].has_actual && r->kpis[i].met)
+                met++;
+        }
+        if (targets == 0)
+            return false;
+        mpq_set_ui(value, met, 1);
+        return true;
+    }
+    case M_COUNT:
+        break;
+    }
+    return false;
+}
+
+/* Whether any scenario has the metric at all (the optional rows). */
+static bool metric_applies(metric_id m, const scenario *const *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (m == M_CASELOAD && s[i]->has_clients)
+            return true;
+        if (m == M_BONUS_ALLOCATED && s[i]->has_bonus)
+            return true;
+        if (m == M_KPIS_MET)
+            for (size_t k = 0; k < s[i]->n_kpis; k++)
+                if (s[i]->kpis[k].has_target)
+                    return true;
+    }
+    return m != M_CASELOAD && m != M_BONUS_ALLOCATED && m != M_KPIS_MET;
+}
+
+static void row_free(compare_row *row, size_t n)
+{
+    if (row->value)
+        for (size_t i = 0; i < n; i++)
+            mpq_clear(row->value[i]);
+    free(row->value);
+    free(row->has);
+}
+
+void compare_table_free(compare_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_rows; i++)
+        row_free(&t->rows[i], t->n_scenarios);
+    free(t->rows);
+    for (size_t i = 0; i < t->n_inputs; i++)
+        free(t->inputs[i].values);
+    free(t->inputs);
+    memset(t, 0, sizeof *t);
+}
+
+/* Appends one row of metric m for year (0: total); -1 when memory runs out. */
+static int add_row(compare_table *t, size_t capacity, metric_id m, int year,
+                   const scenario *const *s, const results *const *r)
+{
+    if (t->n_rows == capacity)
+        return -1;
+    size_t n = t->n_scenarios;
+    compare_row *row = &t->rows[t->n_rows];
+    memset(row, 0, sizeof *row);
+    row->metric = metrics[m].key;
+    row->unit = metrics[m].unit;
+    row->year = year;
+    row->has = calloc(n, sizeof *row->has);
+    row->value = calloc(n, sizeof *row->value);
+    if (!row->has || !row->value) {
+        free(row->has);
+        free(row->value);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        mpq_init(row->value[i]);
+    t->n_rows++;
+    for (size_t i = 0; i < n; i++)
+        row->has[i] = metric_value(row->value[i], m, s[i], r[i], year);
+    return 0;
+}
+
+/* Marks a money metric's total row as the sum of its year rows, and checks that it is:
+ * SPEC §5.4's total row sums the years, and the categories add up month by month. */
+static void mark_sum(compare_table *t, size_t first_year_row)
+{
+    compare_row *total = &t->rows[t->n_rows - 1];
+    if (total->unit != COMPARE_MONEY)
+        return;
+    total->sum_of_years = true;
+    total->first_year_row = first_year_row;
+    mpq_t sum;
+    mpq_init(sum);
+    for (size_t i = 0; i < t->n_scenarios; i++) {
+        mpq_set_ui(sum, 0, 1);
+        for (size_t k = first_year_row; k < t->n_rows - 1; k++)
+            if (t->rows[k].has[i])
+                mpq_add(sum, sum, t->rows[k].value[i]);
+        if (!total->has[i] || !mpq_equal(sum, total->value[i]))
+            total->sum_of_years = false;   /* never expected: then the values alone */
+    }
+    mpq_clear(sum);
+}
+
+/* Every input path of any scenario whose value is not the same in all (a missing key
+ * differs from any value). The inputs of each scenario are sorted by path. */
+static int build_inputs(compare_table *t, const scenario *const *s, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += s[i]->n_inputs;
+    size_t *pos = calloc(n, sizeof *pos);
+    t->inputs = calloc(total ? total : 1, sizeof *t->inputs);
+    if (!pos || !t->inputs) {
+        free(pos);
+        return -1;
+    }
+    for (;;) {
+        const char *path = NULL;
+        for (size_t i = 0; i < n; i++)
+            if (pos[i] < s[i]->n_inputs &&
+                (!path || strcmp(s[i]->inputs[pos[i]].path, path) < 0))
+                path = s[i]->inputs[pos[i]].path;
+        if (!path)
+            break;
+        const char **values = calloc(n, sizeof *values);
+        if (!values) {
+            free(pos);
+            return -1;
+        }
+        bool differs = false;
+        for (size_t i = 0; i < n; i++) {
+            if (pos[i] < s[i]->n_inputs && strcmp(s[i]->inputs[pos[i]].path, path) == 0)
+                values[i] = s[i]->inputs[pos[i]++].value;
+            if (i > 0 && (!values[i] != !values[0] ||
+                          (values[i] && strcmp(values[i], values[0]) != 0)))
+                differs = true;
+        }
+        if (differs)
+            t->inputs[t->n_inputs++] = (compare_input_row){.path = path, .values = values};
+        else
+            free(values);
+    }
+    free(pos);
+    return 0;
+}
+
+compare_status compare_build(compare_table *out, const scenario *const *s,
+                             const results *const *r, size_t n)
+{
+    memset(out, 0, sizeof *out);
+    /* SPEC §6 via the brief: the periods must share a year to be aligned by year. */
+    int common_first = s[0]->first_year, common_last = last_year_of(s[0]);
+    out->first_year = common_first;
+    out->last_year = common_last;
+    for (size_t i = 1; i < n; i++) {
+        if (s[i]->first_year > common_first)
+            common_first = s[i]->first_year;
+        if (last_year_of(s[i]) < common_last)
+            common_last = last_year_of(s[i]);
+        if (s[i]->first_year < out->first_year)
+            out->first_year = s[i]->first_year;
+        if (last_year_of(s[i]) > out->last_year)
+            out->last_year = last_year_of(s[i]);
+    }
+    if (common_first > common_last) {
+        memset(out, 0, sizeof *out);
+        return COMPARE_NO_COMMON_YEAR;
+    }
+    out->n_scenarios = n;
+    size_t n_years = (size_t)(out->last_year - out->first_year + 1);
+    size_t capacity = M_COUNT * (n_years + 1);
+    out->rows = calloc(capacity, sizeof *out->rows);
+    if (!out->rows)
+        goto no_memory;
+    for (int m = 0; m < M_COUNT; m++) {
+        if (!metric_applies((metric_id)m, s, n))
+            continue;
+        size_t first_year_row = out->n_rows;
+        if (metrics[m].by_year)
+            for (int y = out->first_year; y <= out->last_year; y++)
+                if (add_row(out, capacity, (metric_id)m, y, s, r) != 0)
+                    goto no_memory;
+        if (add_row(out, capacity, (metric_id)m, 0, s, r) != 0)
+            goto no_memory;
+        if (metrics[m].by_year)
+            mark_sum(out, first_year_row);
+    }
+    if (build_inputs(out, s, n) != 0)
+        goto no_memory;
+    return COMPARE_OK;
+no_memory:
+    compare_table_free(out);
+    return COMPARE_NO_MEMORY;
+}
