@@ -4,7 +4,7 @@
 #   make run        install what is missing, build, compute every scenarios/*.ini
 #   make test       install what the tests need, build, run every test
 #   make sanitize   the test suite under AddressSanitizer + UBSan
-#   make bench      benchmarks (prints figures)
+#   make bench      benchmarks (prints figures; tests/bench/)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands.
@@ -33,8 +33,8 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-BENCH_SRC:= $(sort $(wildcard bench/bench_*.c))
-BENCH_BIN:= $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+BENCH_SRC:= $(sort $(wildcard tests/bench/bench_*.c))
+BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 export TKK_SKIP_RECALC ASAN_OPTIONS UBSAN_OPTIONS
 
@@ -71,7 +71,7 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libtkk-test.a
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) -DTESTING $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk-test.a $(LDLIBS_PKG) $(TEST_LIBS)
 
-$(BUILD)/bench/%: bench/%.c $(BUILD)/libtkk.a
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtkk.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk.a $(LDLIBS_PKG)
@@ -105,7 +105,7 @@ suite: $(TKK_BIN) $(TEST_BIN)
 
 bench: deps-build
 	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN)
-	$(Q)./bench/run-bench.sh $(BENCH_BIN)
+	$(Q)TKK=./$(TKK_BIN) ./tests/bench/run-bench.sh $(BENCH_BIN)
 
 install: tkk
 	install -d $(DESTDIR)$(PREFIX)/bin

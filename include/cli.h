@@ -31,6 +31,11 @@ int command_show(const cli_options *opts);     /* tkk show */
 int command_compare(const cli_options *opts);  /* tkk compare */
 int command_sweep(const cli_options *opts);    /* tkk sweep */
 
+/* Warnings about computed results (SPEC §5.6: `top` admitted more projects because of a
+ * tie at the boundary), printed to stderr as FILE: PATH: warning: message. */
+struct results;
+void cli_result_warnings(const char *file, const struct scenario *s, const struct results *r);
+
 /* The workbook language: --lang, else the scenario's `language`, else Finnish. */
 struct scenario;
 language cli_language(const cli_options *opts, const struct scenario *s);

@@ -19,6 +19,14 @@ language cli_language(const cli_options *opts, const struct scenario *s)
     return s && s->has_language ? s->lang : LANG_FI;
 }
 
+void cli_result_warnings(const char *file, const scenario *s, const results *r)
+{
+    if (r->has_bonus && r->bonus.top_tie_extended)
+        fprintf(stderr, "%s: bonus.top: warning: %zu projects are admitted, not %lu: the scores "
+                        "tied with the last admitted project are admitted too\n",
+                file, r->bonus.eligible_count, s->bonus.top);
+}
+
 static int worse(int a, int b)
 {
     return a > b ? a : b;
@@ -63,18 +71,21 @@ static int run_one(const char *file, const cli_options *opts, bool single)
     char name[300];
     snprintf(name, sizeof name, "%s.xlsx", s->id);
     char *out = output_path(opts->output, name, single, error, sizeof error);
-    results *r = out ? results_compute(s) : NULL;
+    results *r = NULL;
     if (!out) {
         fprintf(stderr, "tkk: %s\n", error);
         status = EXIT_IO;
-    } else if (!r) {
+    } else if (!(r = results_compute(s))) {
         fprintf(stderr, "tkk: %s: out of memory\n", file);
         status = EXIT_IO;
-    } else if (workbook_write(out, s, r, cli_language(opts, s), error, sizeof error) != 0) {
-        fprintf(stderr, "tkk: %s\n", error);
-        status = EXIT_IO;
-    } else if (!opts->quiet) {
-        printf("%s -> %s\n", file, out);
+    } else {
+        cli_result_warnings(file, s, r);
+        if (workbook_write(out, s, r, cli_language(opts, s), error, sizeof error) != 0) {
+            fprintf(stderr, "tkk: %s\n", error);
+            status = EXIT_IO;
+        } else if (!opts->quiet) {
+            printf("%s -> %s\n", file, out);
+        }
     }
     results_free(r);
     free(out);

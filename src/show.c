@@ -248,6 +248,7 @@ int command_show(const cli_options *opts)
         fprintf(stderr, "tkk: out of memory\n");
         return EXIT_IO;
     }
+    cli_result_warnings(opts->files[0], s, r);
     language lang = cli_language(opts, s);
     char from[8], to[8];
     month_format(s->start, from);

@@ -12,7 +12,8 @@
 
 enum { COL_ID, COL_LABEL, COL_ACTUAL, COL_TARGET, COL_MET, COL_DIFFERENCE };
 
-/* The operator as Excel writes it; kpi_operator_text() gives the same words. */
+/* Whether actual meets the target (cmp = sign of actual − target), as the Met formula
+ * judges it with kpi_operator_text()'s operator, which Excel writes the same way. */
 static bool kpi_holds(int cmp, kpi_operator op)
 {
     switch (op) {

@@ -154,7 +154,7 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
     };
     /* A table needs a data row: with no cost at all, MonthlyDetail keeps one empty row. */
     size_t detail_rows = ctx->layout.n_detail > 0 ? ctx->layout.n_detail : 1;
-    static const double widths[] = {10, 15, 15, 15, 15, 15, 12, 3, 24, 12, 14, 10, 15};
+    static const double widths[] = {10, 15, 15, 15, 15, 15, 16, 3, 24, 12, 14, 10, 15};
     if (wb_table_labels(ctx, ws, "Monthly", WB_TABLE_ROW, WB_MONTHLY_COL_MONTH,
                         (lxw_row_t)(WB_TABLE_ROW + r->n_months), monthly_headers,
                         ARRAY_SIZE(monthly_headers)) != 0 ||

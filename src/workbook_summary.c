@@ -262,6 +262,7 @@ static int write_by_year(summary_sheet *sum)
     }
     chart_title_set_name(chart, wb_text(ctx, WB_L_SUM_CHART_TITLE));
     chart_axis_set_num_format(chart->y_axis, "#,##0 \"€\"");
+    chart_axis_set_min(chart->y_axis, 0);   /* bars that do not start at 0 exaggerate differences */
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options = {.x_scale = 1.4, .y_scale = 1.2};
     WB_CHECK(ctx, worksheet_insert_chart_opt(ws, sum->row, COL_LABEL, chart, &options));

@@ -70,7 +70,7 @@ static month_t mon(const char *text)
     return m;
 }
 
-static char *dup(const char *text)
+static char *text_dup(const char *text)
 {
     char *copy = strdup(text);
     assert_non_null(copy);
@@ -96,8 +96,8 @@ static void staff_add(scenario *s, const char *id, const char *fte, const char *
     assert_non_null(s->staff);
     staff_line *l = &s->staff[s->n_staff++];
     memset(l, 0, sizeof *l);
-    l->id = dup(id);
-    l->role = dup("Omavalmentaja");
+    l->id = text_dup(id);
+    l->role = text_dup("Omavalmentaja");
     mpq_inits(l->fte, l->monthly_salary, l->side_costs, NULL);
     q(l->fte, fte);
     q(l->monthly_salary, salary);
@@ -115,8 +115,8 @@ static void source_add(scenario *s, const char *path, const char *text)
     s->sources = realloc(s->sources, (s->n_sources + 1) * sizeof *s->sources);
     assert_non_null(s->sources);
     source_file *f = &s->sources[s->n_sources++];
-    f->path = dup(path);
-    f->text = dup(text);
+    f->path = text_dup(path);
+    f->text = text_dup(text);
     f->length = strlen(text);
 }
 
@@ -130,7 +130,7 @@ static void bonus_fixture(scenario *s)
     b->n_indicators = 1;
     b->indicators = calloc(1, sizeof *b->indicators);
     assert_non_null(b->indicators);
-    b->indicators[0].id = dup("act");
+    b->indicators[0].id = text_dup("act");
     mpq_init(b->indicators[0].weight);
     q(b->indicators[0].weight, "1");
     b->indicators[0].normalize = NORMALIZE_MAX;
@@ -141,8 +141,8 @@ static void bonus_fixture(scenario *s)
     assert_non_null(b->projects);
     for (size_t p = 0; p < 2; p++) {
         bonus_project *project = &b->projects[p];
-        project->id = dup(ids[p]);
-        project->name = dup(ids[p]);
+        project->id = text_dup(ids[p]);
+        project->name = text_dup(ids[p]);
         mpq_init(project->grant);
         q(project->grant, grants[p]);
         project->values = calloc(1, sizeof *project->values);
@@ -160,11 +160,11 @@ static scenario *fixture_new(void)
     mpq_inits(s->funding.state_share, s->funding.state_cap, s->funding.reference_tmt,
               s->funding.own_min_share, s->allocation, NULL);
     bonus_input_init(&s->bonus);
-    s->id = dup("wbtest");
-    s->name = dup("Testi & Co <kokeilu>");
-    s->description = dup("Käsin laskettu testiskenaario.");
-    s->area = dup("Salo");
-    s->prepared_by = dup("Testaaja");
+    s->id = text_dup("wbtest");
+    s->name = text_dup("Testi & Co <kokeilu>");
+    s->description = text_dup("Käsin laskettu testiskenaario.");
+    s->area = text_dup("Salo");
+    s->prepared_by = text_dup("Testaaja");
     s->has_date = true;
     s->date_year = 2022, s->date_month = 3, s->date_day = 31;
     s->start = mon("2021-11");
@@ -183,7 +183,7 @@ static scenario *fixture_new(void)
     s->premises = calloc(1, sizeof *s->premises);
     assert_non_null(s->premises);
     premises_line *p = &s->premises[0];
-    p->id = dup("premises.office");
+    p->id = text_dup("premises.office");
     mpq_inits(p->setup, p->monthly_rent, NULL);
     q(p->setup, "1000.005");
     q(p->monthly_rent, "500");
@@ -195,7 +195,7 @@ static scenario *fixture_new(void)
     s->costs = calloc(1, sizeof *s->costs);
     assert_non_null(s->costs);
     cost_line *c = &s->costs[0];
-    c->id = dup("cost.misc");
+    c->id = text_dup("cost.misc");
     c->category = CAT_OTHER;
     mpq_inits(c->amount, c->monthly, NULL);
     c->has_monthly = true;
@@ -228,9 +228,9 @@ static scenario *fixture_new(void)
     static const char *const kpi_ids[] = {"caseload", "activation", "notarget"};
     for (size_t i = 0; i < 3; i++) {
         mpq_inits(s->kpis[i].actual, s->kpis[i].target, NULL);
-        s->kpis[i].id = dup(kpi_ids[i]);
+        s->kpis[i].id = text_dup(kpi_ids[i]);
     }
-    s->kpis[0].label = dup("Asiakkaita per omavalmentaja");
+    s->kpis[0].label = text_dup("Asiakkaita per omavalmentaja");
     s->kpis[0].computed_caseload = true;
     s->kpis[0].has_target = true;
     s->kpis[0].op = KPI_LT;
@@ -246,13 +246,13 @@ static scenario *fixture_new(void)
     s->n_rewards = 2;
     s->rewards = calloc(2, sizeof *s->rewards);
     assert_non_null(s->rewards);
-    s->rewards[0].id = dup("a");
-    s->rewards[0].label = dup("Toistaiseksi voimassa");
+    s->rewards[0].id = text_dup("a");
+    s->rewards[0].label = text_dup("Toistaiseksi voimassa");
     mpq_init(s->rewards[0].amount);
     q(s->rewards[0].amount, "500");
     s->rewards[0].persons = 1;
-    s->rewards[1].id = dup("b");
-    s->rewards[1].label = dup("Määräaikainen");
+    s->rewards[1].id = text_dup("b");
+    s->rewards[1].label = text_dup("Määräaikainen");
     mpq_init(s->rewards[1].amount);
     q(s->rewards[1].amount, "333.333");
     s->rewards[1].persons = 3;
@@ -261,7 +261,7 @@ static scenario *fixture_new(void)
 
     /* Invalid UTF-8 and a control character must not break the file (Inputs sheet). */
     source_add(s, "wbtest.ini", "[scenario]\r\nid = wbtest\nbad = \xff\x01 end\n=SUM(A1)\n");
-    s->overrides_text = dup("staff.coach.fte=2");
+    s->overrides_text = text_dup("staff.coach.fte=2");
     strcpy(s->sha256_hex, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     s->source_mtime = 1600000000;
     return s;

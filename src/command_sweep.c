@@ -1,0 +1,318 @@
+/*
+ * command_sweep — `tkk sweep FILE.ini --vary PATH=SPEC...` (SPEC §2, §6): every
+ * combination of the varied inputs, one row each, into OUTDIR/<id>-sweep.xlsx.
+ *
+ * The files are read once (scenario_source_read); each variant is built from them with
+ * the --set overrides followed by the variant's PATH=VALUE assignments, computed,
+ * written as one row and freed before the next, so memory does not grow with the
+ * number of variants. A variant that fails validation stops the sweep with exit 1:
+ * its problems are printed and nothing is written (an existing workbook stays as it
+ * was), like `tkk run` with an invalid scenario.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "common.h"
+#include "output_file.h"
+#include "output_path.h"
+#include "results.h"
+#include "scenario_load.h"
+#include "suggest.h"
+#include "sweep.h"
+#include "sweep_workbook.h"
+
+/* Progress on a terminal (SPEC §2): "\r12 000 / 100 000 variants", at most ten times a
+ * second. */
+typedef struct {
+    bool on;
+    unsigned long long total;
+    struct timespec last;
+} progress;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void progress_show(progress *p, unsigned long long done, bool final)
+{
+    if (!p->on || (!final && seconds_since(&p->last) < 0.1))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    fprintf(stderr, "\r%llu / %llu variants%s", done, p->total, final ? "\n" : "");
+}
+
+/* Why --vary argument k is at fault, after the loader's own messages: a PATH that is
+ * not an input of the base scenario gets a "did you mean" over its inputs (a section
+ * the file does not have is otherwise reported as a new section missing its keys). */
+static void explain_axis(const sweep_axis *axis, const char *assignment, const scenario *base)
+{
+    bool known = false;
+    const char **paths = calloc(base->n_inputs + 1, sizeof *paths);
+    for (size_t i = 0; i < base->n_inputs; i++) {
+        if (strcasecmp(base->inputs[i].path, axis->path) == 0)
+            known = true;
+        if (paths)
+            paths[i] = base->inputs[i].path;
+    }
+    const char *guess = !known && paths ? suggest_closest(axis->path, paths) : NULL;
+    if (guess)
+        fprintf(stderr, "tkk: --vary '%s': %s is not an input of the scenario; did you mean "
+                        "%s?\n", axis->arg, axis->path, guess);
+    else
+        fprintf(stderr, "tkk: --vary '%s': the scenario does not accept %s (see above)\n",
+                axis->arg, assignment);
+    free(paths);
+}
+
+/* The loader names the variant's assignments "--set:N" (N counts every --set first);
+ * say "--vary:K" instead, K being the --vary argument, print them, and explain the
+ * arguments at fault. */
+static void print_variant_diags(diag_list *diags, size_t n_sets, const sweep_axis *axes,
+                                const sweep_iter *it, const scenario *base)
+{
+    size_t n_axes = it->n_axes;
+    bool *at_fault = calloc(n_axes ? n_axes : 1, sizeof *at_fault);
+    for (size_t i = 0; i < diags->count; i++) {
+        diag *d = &diags->items[i];
+        if (strcmp(d->file, "--set") != 0 || d->line <= (int)n_sets ||
+            d->line > (int)(n_sets + n_axes))
+            continue;
+        size_t k = (size_t)d->line - n_sets - 1;
+        char *file = strdup("--vary");
+        if (file) {
+            free(d->file);
+            d->file = file;
+            d->line = (int)k + 1;
+        }
+        if (at_fault && d->severity == DIAG_ERROR)
+            at_fault[k] = true;
+    }
+    diag_print(diags, stderr);
+    for (size_t k = 0; at_fault && k < n_axes; k++)
+        if (at_fault[k])
+            explain_axis(&axes[k], it->assignments[k], base);
+    free(at_fault);
+}
+
+/* True when the variant's diag is one the base scenario already reported. */
+static bool already_reported(const diag *d, const diag_list *base)
+{
+    for (size_t i = 0; i < base->count; i++) {
+        const diag *b = &base->items[i];
+        if (b->severity == d->severity && b->line == d->line && strcmp(b->file, d->file) == 0 &&
+            strcmp(b->path, d->path) == 0 && strcmp(b->message, d->message) == 0)
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    const cli_options *opts;
+    const scenario_source *src;
+    const sweep_axis *axes;
+    size_t n_axes;
+    const char **sets;             /* the --set arguments, then one slot per axis */
+    const scenario *base;          /* the file with the --set overrides alone */
+    const diag_list *base_diags;
+    bool warnings_shown;
+    unsigned long long variants_with_warnings;
+} sweep_run;
+
+/* Builds, computes and writes one variant. Returns an exit status. */
+static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *wb)
+{
+    size_t n_sets = run->opts->n_sets;
+    for (size_t k = 0; k < run->n_axes; k++)
+        run->sets[n_sets + k] = it->assignments[k];
+    diag_list diags = {0};
+    scenario *s = scenario_source_build(run->src, run->sets, n_sets + run->n_axes, &diags);
+    if (!s) {
+        print_variant_diags(&diags, n_sets, run->axes, it, run->base);
+        fprintf(stderr, "tkk: %s: variant %llu (", run->opts->files[0], it->position + 1);
+        for (size_t k = 0; k < run->n_axes; k++)
+            fprintf(stderr, "%s%s", k ? ", " : "", it->assignments[k]);
+        fprintf(stderr, ") is invalid; nothing was written\n");
+        diag_list_free(&diags);
+        return EXIT_INVALID;
+    }
+    /* Warnings the base scenario did not have: shown for the first such variant only. */
+    bool new_warning = false;
+    for (size_t i = 0; i < diags.count; i++)
+        if (!already_reported(&diags.items[i], run->base_diags))
+            new_warning = true;
+    if (new_warning) {
+        run->variants_with_warnings++;
+        if (!run->warnings_shown) {
+            run->warnings_shown = true;
+            fprintf(stderr, "tkk: warnings in variant %llu:\n", it->position + 1);
+            print_variant_diags(&diags, n_sets, run->axes, it, run->base);
+        }
+    }
+    diag_list_free(&diags);
+    results *r = results_compute(s);
+    int status = EXIT_OK;
+    if (!r) {
+        fprintf(stderr, "tkk: out of memory\n");
+        status = EXIT_IO;
+    } else if (sweep_workbook_row(wb, it, r) != 0) {
+        status = EXIT_IO;   /* the message is in the workbook's error buffer */
+    }
+    results_free(r);
+    scenario_free(s);
+    return status;
+}
+
+/* Runs every variant into the workbook at tmp. Returns an exit status. */
+static int sweep_all(sweep_run *run, const scenario *base, const char *tmp, const char *out,
+                     unsigned long long count, char *error, size_t error_size)
+{
+    const cli_options *opts = run->opts;
+    sweep_workbook *wb = sweep_workbook_open(tmp, out, base, run->axes, run->n_axes,
+                                             sweep_columns_of(base), cli_language(opts, base),
+                                             error, error_size);
+    if (!wb) {
+        fprintf(stderr, "tkk: %s\n", error);
+        return EXIT_IO;
+    }
+    sweep_iter it;
+    if (sweep_iter_init(&it, run->axes, run->n_axes) != 0) {
+        sweep_workbook_discard(wb);
+        fprintf(stderr, "tkk: out of memory\n");
+        return EXIT_IO;
+    }
+    progress p = {.on = !opts->quiet && isatty(STDERR_FILENO), .total = count};
+    clock_gettime(CLOCK_MONOTONIC, &p.last);
+    int status = EXIT_OK;
+    int step;
+    while (status == EXIT_OK && (step = sweep_iter_next(&it)) != 0) {
+        if (step < 0) {
+            fprintf(stderr, "tkk: out of memory\n");
+            status = EXIT_IO;
+            break;
+        }
+        status = sweep_variant(run, &it, wb);
+        if (status == EXIT_IO && error[0])
+            fprintf(stderr, "tkk: %s\n", error);
+        progress_show(&p, it.position + 1, false);
+    }
+    if (p.on && status == EXIT_OK)
+        progress_show(&p, count, true);
+    else if (p.on)
+        fputc('\n', stderr);
+    sweep_iter_free(&it);
+    if (status != EXIT_OK) {
+        sweep_workbook_discard(wb);
+        return status;
+    }
+    if (run->variants_with_warnings > 1)
+        fprintf(stderr, "tkk: %llu variants had warnings; those of the first are shown above\n",
+                run->variants_with_warnings);
+    if (sweep_workbook_close(wb) != 0) {
+        fprintf(stderr, "tkk: %s\n", error);
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+/* Parses every --vary; exit status 2 with the message on the first bad one. */
+static int parse_axes(sweep_axis *axes, const cli_options *opts)
+{
+    char error[512];
+    for (size_t k = 0; k < opts->n_varies; k++)
+        if (sweep_axis_parse(&axes[k], opts->varies[k], error, sizeof error) != 0) {
+            fprintf(stderr, "tkk: %s\n", error);
+            return EXIT_USAGE;
+        }
+    unsigned long long count = sweep_count(axes, opts->n_varies);
+    if (sweep_check_count(count, opts->max_variants, error, sizeof error) != 0) {
+        fprintf(stderr, "tkk: %s\n", error);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+int command_sweep(const cli_options *opts)
+{
+    if (opts->n_files != 1) {
+        fprintf(stderr, "tkk: sweep takes one scenario file, not %zu\n"
+                        "Try 'tkk sweep --help'.\n", opts->n_files);
+        return EXIT_USAGE;
+    }
+    if (opts->n_varies == 0) {
+        fprintf(stderr, "tkk: sweep needs at least one --vary PATH=FROM..TO:STEP or "
+                        "--vary PATH=v1;v2;v3\nTry 'tkk sweep --help'.\n");
+        return EXIT_USAGE;
+    }
+    sweep_axis *axes = calloc(opts->n_varies, sizeof *axes);
+    const char **sets = calloc(opts->n_sets + opts->n_varies, sizeof *sets);
+    if (!axes || !sets) {
+        free(axes);
+        free(sets);
+        fprintf(stderr, "tkk: out of memory\n");
+        return EXIT_IO;
+    }
+    int status = parse_axes(axes, opts);
+    unsigned long long count = sweep_count(axes, opts->n_varies);
+
+    diag_list base_diags = {0};
+    scenario_source *src = NULL;
+    scenario *base = NULL;
+    char *out = NULL, *tmp = NULL;
+    char error[512] = "";
+    if (status == EXIT_OK) {
+        /* The base (the file with the --set overrides) gives the id, the language and
+         * the columns; its problems are printed once. */
+        src = scenario_source_read(opts->files[0], &base_diags);
+        if (src)
+            base = scenario_source_build(src, opts->sets, opts->n_sets, &base_diags);
+        diag_print(&base_diags, stderr);
+        if (!base)
+            status = EXIT_INVALID;
+    }
+    if (status == EXIT_OK) {
+        char name[300];
+        snprintf(name, sizeof name, "%s-sweep.xlsx", base->id);
+        if (!(out = output_path(opts->output, name, true, error, sizeof error)) ||
+            !(tmp = output_file_begin(out, error, sizeof error))) {
+            fprintf(stderr, "tkk: %s\n", error);
+            status = EXIT_IO;
+        }
+    }
+    if (status == EXIT_OK) {
+        for (size_t i = 0; i < opts->n_sets; i++)
+            sets[i] = opts->sets[i];
+        sweep_run run = {
+            .opts = opts, .src = src, .axes = axes, .n_axes = opts->n_varies, .sets = sets,
+            .base = base, .base_diags = &base_diags,
+        };
+        status = sweep_all(&run, base, tmp, out, count, error, sizeof error);
+        if (status == EXIT_OK) {
+            int rc = output_file_commit(tmp, out, error, sizeof error);
+            tmp = NULL;
+            if (rc != 0) {
+                fprintf(stderr, "tkk: %s\n", error);
+                status = EXIT_IO;
+            } else if (!opts->quiet) {
+                printf("%s: %llu variants -> %s\n", opts->files[0], count, out);
+            }
+        }
+    }
+    output_file_abandon(tmp);
+    free(out);
+    scenario_free(base);
+    scenario_source_free(src);
+    diag_list_free(&base_diags);
+    for (size_t k = 0; k < opts->n_varies; k++)
+        sweep_axis_free(&axes[k]);
+    free(axes);
+    free(sets);
+    return status;
+}
