@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include "money.h"
 
+struct scenario;
+struct results;
+
 typedef struct {
     const char *output;          /* -o: a folder, or a .xlsx file; NULL: "output/" */
     bool has_lang;
@@ -33,11 +36,9 @@ int command_sweep(const cli_options *opts);    /* tkk sweep */
 
 /* Warnings about computed results (SPEC §5.6: `top` admitted more projects because of a
  * tie at the boundary), printed to stderr as FILE: PATH: warning: message. */
-struct results;
 void cli_result_warnings(const char *file, const struct scenario *s, const struct results *r);
 
 /* The workbook language: --lang, else the scenario's `language`, else Finnish. */
-struct scenario;
 language cli_language(const cli_options *opts, const struct scenario *s);
 
 #endif
