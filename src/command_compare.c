@@ -58,11 +58,13 @@ static int load_all(loaded *l, const cli_options *opts)
                         opts->files[j], opts->files[i], l->s[i]->id);
                 return EXIT_USAGE;
             }
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
         if (!(l->r[i] = results_compute(l->s[i]))) {
             fprintf(stderr, "tkk: %s: out of memory\n", opts->files[i]);
             return EXIT_IO;
         }
+        cli_result_warnings(opts->files[i], l->s[i], l->r[i]);
+    }
     return EXIT_OK;
 }
 

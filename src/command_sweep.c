@@ -123,6 +123,7 @@ typedef struct {
     const scenario *base;          /* the file with the --set overrides alone */
     const diag_list *base_diags;
     bool warnings_shown;
+    bool result_warning_shown;     /* cli_result_warnings, for the first variant only */
     unsigned long long variants_with_warnings;
 } sweep_run;
 
@@ -162,9 +163,12 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
     if (!r) {
         fprintf(stderr, "tkk: out of memory\n");
         status = EXIT_IO;
-    } else if (sweep_workbook_row(wb, it, r) != 0) {
-        status = EXIT_IO;   /* the message is in the workbook's error buffer */
+    } else if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
+        run->result_warning_shown = true;
+        cli_result_warnings(run->opts->files[0], s, r);
     }
+    if (r && sweep_workbook_row(wb, it, r) != 0)
+        status = EXIT_IO;   /* the message is in the workbook's error buffer */
     results_free(r);
     scenario_free(s);
     return status;
@@ -231,6 +235,14 @@ static int parse_axes(sweep_axis *axes, const cli_options *opts)
             fprintf(stderr, "tkk: %s\n", error);
             return EXIT_USAGE;
         }
+    /* A PATH varied twice would give two columns of which only the last counts. */
+    for (size_t k = 0; k < opts->n_varies; k++)
+        for (size_t j = 0; j < k; j++)
+            if (strcasecmp(axes[j].path, axes[k].path) == 0) {
+                fprintf(stderr, "tkk: --vary '%s': %s is already varied by --vary '%s'\n",
+                        axes[k].arg, axes[k].path, axes[j].arg);
+                return EXIT_USAGE;
+            }
     unsigned long long count = sweep_count(axes, opts->n_varies);
     if (sweep_check_count(count, opts->max_variants, error, sizeof error) != 0) {
         fprintf(stderr, "tkk: %s\n", error);

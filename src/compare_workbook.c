@@ -297,17 +297,22 @@ static int comparison_sheet(wb_context *ctx, lxw_worksheet *ws, const compare_fo
     char **headers = comparison_headers(ctx, s, n, &n_headers);
     if (!headers)
         return wb_fail_msg(ctx, "out of memory");
+    /* Wide enough for the header (ids can be long) and for 1 234 567,89 €, at most 40. */
+    double widths[64];
+    size_t n_widths = n_headers < ARRAY_SIZE(widths) ? n_headers : ARRAY_SIZE(widths);
+    for (size_t i = 0; i < n_widths; i++) {
+        size_t chars = 0;
+        for (const char *p = headers[i]; *p; p++)
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        double width = i == COL_METRIC ? 20 : i == COL_YEAR ? 8 : 16;
+        widths[i] = chars + 3 > width ? (chars + 3 < 40 ? chars + 3 : 40) : width;
+    }
     lxw_row_t last = header_row(n) + (lxw_row_t)t->n_rows;
     int rc = wb_table(ctx, ws, "Comparison", header_row(n), COL_METRIC, last,
                       (const char *const *)headers, n_headers);
     headers_free(headers, n_headers);
     if (rc != 0)
         return -1;
-
-    double widths[64];
-    size_t n_widths = n_headers < ARRAY_SIZE(widths) ? n_headers : ARRAY_SIZE(widths);
-    for (size_t i = 0; i < n_widths; i++)
-        widths[i] = i == COL_METRIC ? 22 : i == COL_YEAR ? 8 : 17;
     if (wb_column_widths(ctx, ws, 0, widths, n_widths) != 0 ||
         wb_print_setup(ctx, ws, true, (int)header_row(n)) != 0)
         return -1;
@@ -315,6 +320,26 @@ static int comparison_sheet(wb_context *ctx, lxw_worksheet *ws, const compare_fo
 }
 
 /* ---- The InputDiff sheet ------------------------------------------------------------------ */
+
+enum { PATH_WIDTH = 34, VALUE_WIDTH = 40 };
+
+/* About how many lines text takes wrapped in a column of `width` characters. */
+static size_t text_lines(const char *text, size_t width)
+{
+    if (!text)
+        return 1;
+    size_t lines = 1, column = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n') {
+            lines++;
+            column = 0;
+        } else if (((unsigned char)*p & 0xC0) != 0x80 && ++column > width - 2) {
+            lines++;
+            column = 1;
+        }
+    }
+    return lines;
+}
 
 static int inputs_sheet(wb_context *ctx, lxw_worksheet *ws, const compare_formats *f,
                         const compare_table *t, const scenario *const *s)
@@ -328,9 +353,17 @@ static int inputs_sheet(wb_context *ctx, lxw_worksheet *ws, const compare_format
         lxw_row_t row = INPUTS_HEADER + 1 + (lxw_row_t)k;
         if (wb_string(ctx, ws, row, 0, t->inputs[k].path, f->wrap) != 0)
             return -1;
-        for (size_t i = 0; i < n; i++)
+        size_t lines = text_lines(t->inputs[k].path, PATH_WIDTH);
+        for (size_t i = 0; i < n; i++) {
             if (wb_string(ctx, ws, row, (lxw_col_t)(1 + i), t->inputs[k].values[i], f->wrap) != 0)
                 return -1;
+            size_t l = text_lines(t->inputs[k].values[i], VALUE_WIDTH);
+            lines = l > lines ? l : lines;
+        }
+        /* libxlsxwriter does not fit row heights to wrapped text: set them here. */
+        if (lines > 1)
+            WB_CHECK(ctx, worksheet_set_row(ws, row, 15.0 * (double)(lines < 20 ? lines : 20),
+                                            NULL));
     }
     const char **headers = calloc(n + 1, sizeof *headers);
     if (!headers)
@@ -347,7 +380,7 @@ static int inputs_sheet(wb_context *ctx, lxw_worksheet *ws, const compare_format
     double widths[64];
     size_t n_widths = n + 1 < ARRAY_SIZE(widths) ? n + 1 : ARRAY_SIZE(widths);
     for (size_t i = 0; i < n_widths; i++)
-        widths[i] = i == 0 ? 34 : 40;
+        widths[i] = i == 0 ? PATH_WIDTH : VALUE_WIDTH;
     if (wb_column_widths(ctx, ws, 0, widths, n_widths) != 0)
         return -1;
     return wb_print_setup(ctx, ws, true, INPUTS_HEADER);

@@ -285,7 +285,8 @@ scenario *scenario_source_build(const scenario_source *src, const char *const *s
         abort();
     for (size_t i = 0; i < n_ini; i++)
         all[i] = copy_source(&src->sources.files[i]);
-    memcpy(all + n_ini, s->sources, s->n_sources * sizeof *all);
+    if (s->n_sources > 0)
+        memcpy(all + n_ini, s->sources, s->n_sources * sizeof *all);
     free(s->sources);
     s->sources = all;
     s->n_sources += n_ini;
