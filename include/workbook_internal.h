@@ -144,7 +144,7 @@ typedef struct {
 } wb_layout;
 
 typedef struct {
-    lxw_format *title, *subtitle, *bold, *wrap, *header;
+    lxw_format *title, *subtitle, *bold, *bold_right, *wrap, *header;
     lxw_format *money, *money_bold, *percent, *number, *integer, *month, *date;
     lxw_format *kpi_target[5];  /* a number shown with its operator, by kpi_operator */
 } wb_formats;

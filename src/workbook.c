@@ -404,14 +404,18 @@ static int formats_create(wb_context *ctx)
     f->title = workbook_add_format(wb);
     f->subtitle = workbook_add_format(wb);
     f->bold = workbook_add_format(wb);
+    f->bold_right = workbook_add_format(wb);
     f->wrap = workbook_add_format(wb);
     f->header = workbook_add_format(wb);
-    if (!f->title || !f->subtitle || !f->bold || !f->wrap || !f->header)
+    if (!f->title || !f->subtitle || !f->bold || !f->bold_right || !f->wrap || !f->header)
         return wb_fail_msg(ctx, "out of memory");
     format_set_bold(f->title);
     format_set_font_size(f->title, 14);
     format_set_italic(f->subtitle);
     format_set_bold(f->bold);
+    format_set_align(f->bold, LXW_ALIGN_VERTICAL_TOP);   /* a label beside a wrapped value sits at its top */
+    format_set_bold(f->bold_right);                       /* a heading over a column of amounts */
+    format_set_align(f->bold_right, LXW_ALIGN_RIGHT);
     format_set_text_wrap(f->wrap);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
     /* Table headers: also readable where the table style is not drawn (print, Calc). */

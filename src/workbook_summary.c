@@ -49,8 +49,11 @@ static int write_info(summary_sheet *sum)
         return -1;
     if (s->description && s->description[0]) {
         /* Wrapped in column B (46 characters): room for every line, within Excel's 409 pt. */
-        size_t lines = strlen(s->description) / 40 + 1;
-        double height = lines * 15.0 > 409 ? 409 : lines * 15.0;
+        size_t characters = 0;
+        for (const char *c = s->description; *c; c++)
+            characters += ((unsigned char)*c & 0xC0) != 0x80;   /* UTF-8: count characters */
+        size_t lines = characters / 44 + 1;
+        double height = lines * 13.0 > 409 ? 409 : lines * 13.0;
         WB_CHECK(ctx, worksheet_set_row(sum->ws, sum->row, height, NULL));
     }
     if (info_text(sum, WB_L_SUM_DESCRIPTION, s->description, ctx->fmt.wrap) != 0 ||
@@ -207,7 +210,8 @@ static int write_by_year(summary_sheet *sum)
         WB_L_BUDGET_YEAR, WB_L_BUDGET_BUDGET, WB_L_BUDGET_PLAN, WB_L_BUDGET_ACTUAL,
     };
     for (size_t i = 0; i < ARRAY_SIZE(headers); i++)
-        if (wb_string(ctx, ws, header, (lxw_col_t)i, wb_text(ctx, headers[i]), ctx->fmt.bold) != 0)
+        if (wb_string(ctx, ws, header, (lxw_col_t)i, wb_text(ctx, headers[i]),
+                      i == 0 ? ctx->fmt.bold : ctx->fmt.bold_right) != 0)
             return -1;
 
     lxw_row_t row = header + 1;
