@@ -1,11 +1,25 @@
 /*
- * workbook_bonus — the Bonus sheet (SPEC §5.6, §6): table `Bonus`, one row per
- * project with its indicator values, normalised values, score, eligibility, basis, cap,
- * exact amount and rounded bonus.
+ * workbook_bonus — the Bonus sheet (SPEC §5.6, §6).
  *
- * A first version with values only (the allocation steps are not formulas anyway,
- * SPEC §6); it leaves ctx->bonus_pool_ref and ctx->bonus_allocated_ref empty, so the
- * Summary writes those figures as values.
+ * From the top: the inputs of the allocation (pool, method, rate, cap, min_score, top,
+ * unit) on the left and its results (λ as a number and as an exact fraction, Σ exact,
+ * the rounded total A, Allocated, Unallocated, the eligible count) on the right; then
+ * one row per indicator attribute over the indicator columns (label, normalisation,
+ * denominator, weight); then table `Bonus`, a total row under it, and a bar chart of
+ * the eligible projects' bonuses.
+ *
+ * SPEC §6 "formulas where the step is plain arithmetic": the denominators of `max` and
+ * `share` (MAX, SUM of the raw column) and the normalised values x ÷ denominator; Score
+ * = SUMPRODUCT(weights, normalised values of the row); Basis and Cap from the grant and
+ * the parameter cells; Bonus % of grant; the sums; Allocated, Unallocated and the
+ * eligible count. Values where no formula expresses the step: `minmax` and `rank`
+ * normalisation, eligibility (top N), λ, Exact and the rounded Bonus. Every formula
+ * caches the program's exact number; a formula is written only when exact arithmetic on
+ * the cells it reads gives that number (a cell holds a cent-rounded grant, for one), and
+ * the value alone otherwise.
+ *
+ * Sets ctx->bonus_pool_ref and ctx->bonus_allocated_ref for the Summary, which defines
+ * Bonus_Pool, Bonus_Allocated and Bonus_Unallocated there.
  */
 #include "workbook_internal.h"
 
@@ -15,106 +29,676 @@
 
 #include "common.h"
 
-static int write_project(wb_context *ctx, lxw_worksheet *ws, size_t p, lxw_row_t row)
+/* ---- Texts of this sheet (both languages) -------------------------------------------- */
+
+typedef enum {
+    T_POOL, T_METHOD, T_RATE, T_CAP, T_MIN_SCORE, T_TOP, T_UNIT,
+    T_LAMBDA, T_LAMBDA_EXACT, T_EXACT_TOTAL, T_ROUNDED_TOTAL, T_ALLOCATED, T_UNALLOCATED,
+    T_ELIGIBLE_COUNT, T_TIE_NOTE, T_INDICATOR, T_NORMALIZE, T_DENOMINATOR, T_WEIGHT,
+    T_CHART_BLOCK, T_CHART_TITLE,
+    /* Table headers (SPEC §6: the English ones exactly as written there). */
+    T_H_PROJECT, T_H_NAME, T_H_GRANT, T_H_SCORE, T_H_ELIGIBLE, T_H_REASON, T_H_BASIS,
+    T_H_CAP, T_H_EXACT, T_H_BONUS, T_H_SHARE_OF_GRANT,
+    T_COUNT
+} bonus_text;
+
+static const char *const texts[T_COUNT][2] = {
+    /*                  fi                                  en */
+    [T_POOL] = {"Palkkiovaraus", "Pool"},
+    [T_METHOD] = {"Jakotapa", "Method"},
+    [T_RATE] = {"Osuus avustuksesta (rate)", "Rate"},
+    [T_CAP] = {"Katto, osuus avustuksesta (cap)", "Cap (share of grant)"},
+    [T_MIN_SCORE] = {"Vähimmäispisteet (min_score)", "Min score"},
+    [T_TOP] = {"Parhaat N (top)", "Top"},
+    [T_UNIT] = {"Pyöristysyksikkö (unit)", "Unit"},
+    [T_LAMBDA] = {"λ", "λ"},
+    [T_LAMBDA_EXACT] = {"λ tarkkana murtolukuna", "λ as an exact fraction"},
+    [T_EXACT_TOTAL] = {"Σ tarkat summat", "Σ exact"},
+    [T_ROUNDED_TOTAL] = {"Pyöristetty summa A", "Rounded total A"},
+    [T_ALLOCATED] = {"Jaettu", "Allocated"},
+    [T_UNALLOCATED] = {"Jakamatta", "Unallocated"},
+    [T_ELIGIBLE_COUNT] = {"Palkkiokelpoisia hankkeita", "Eligible projects"},
+    [T_TIE_NOTE] = {"Tasapisteet rajalla: %zu hanketta mukana, vaikka top = %lu",
+                    "Tie at the boundary: %zu projects admitted with top = %lu"},
+    [T_INDICATOR] = {"Mittari", "Indicator"},
+    [T_NORMALIZE] = {"Normitus", "Normalisation"},
+    [T_DENOMINATOR] = {"Jakaja (max tai Σ)", "Denominator (max or Σ)"},
+    [T_WEIGHT] = {"Paino", "Weight"},
+    [T_CHART_BLOCK] = {"Palkkiokelpoiset hankkeet", "Eligible projects"},
+    [T_CHART_TITLE] = {"Tulospalkkio hankkeittain", "Bonus by project"},
+    [T_H_PROJECT] = {"Hanke", "Project"},
+    [T_H_NAME] = {"Nimi", "Name"},
+    [T_H_GRANT] = {"Avustus", "Grant"},
+    [T_H_SCORE] = {"Pisteet", "Score"},
+    [T_H_ELIGIBLE] = {"Palkkiokelpoinen", "Eligible"},
+    [T_H_REASON] = {"Syy", "Reason"},
+    [T_H_BASIS] = {"Peruste", "Basis"},
+    [T_H_CAP] = {"Katto", "Cap"},
+    [T_H_EXACT] = {"Tarkka", "Exact"},
+    [T_H_BONUS] = {"Palkkio", "Bonus"},
+    [T_H_SHARE_OF_GRANT] = {"Palkkio % avustuksesta", "Bonus % of grant"},
+};
+
+/* SPEC §6: `<id> (norm.)` in both languages. */
+static const char norm_suffix[] = " (norm.)";
+
+/* Only a chart a reader can read: one bar per eligible project, at most this many. */
+#define CHART_MAX_BARS 50
+
+/* ---- The sheet's layout ------------------------------------------------------------- */
+
+enum { COL_PROJECT, COL_NAME, COL_GRANT, COL_FIRST_INDICATOR };
+
+/* Input parameters: label in A (spilling into B), value in C. */
+enum { PARAM_ROW = WB_TABLE_ROW, PARAM_LABEL_COL = COL_PROJECT, PARAM_VALUE_COL = COL_GRANT };
+enum { P_POOL, P_METHOD, P_RATE, P_CAP, P_MIN_SCORE, P_TOP, P_UNIT, P_COUNT };
+/* Results: label in the Score column (spilling over Eligible and Reason), value in Basis. */
+enum { R_LAMBDA, R_LAMBDA_EXACT, R_EXACT_TOTAL, R_ROUNDED_TOTAL, R_ALLOCATED, R_UNALLOCATED,
+       R_ELIGIBLE_COUNT, R_TIE_NOTE, R_COUNT };
+/* Indicator rows over the indicator columns, one blank row under the two blocks. */
+enum { I_LABEL, I_NORMALIZE, I_DENOMINATOR, I_WEIGHT, I_COUNT };
+#define BLOCK_ROWS ((int)P_COUNT > (int)R_COUNT ? (int)P_COUNT : (int)R_COUNT)
+#define INDICATOR_ROW (PARAM_ROW + BLOCK_ROWS + 1)
+#define HEADER_ROW (INDICATOR_ROW + I_COUNT)
+
+typedef struct {
+    wb_context *ctx;
+    lxw_worksheet *ws;
+    const bonus_input *in;
+    const bonus_result *b;
+    size_t k;                              /* indicators */
+    lxw_row_t first_row, last_row;         /* the table's data rows */
+    lxw_col_t col_score, col_eligible, col_reason, col_basis, col_cap, col_exact,
+              col_bonus, col_share, last_col;
+    char param[P_COUNT][16];               /* "$C$4" ... */
+    char weights[48];                      /* "$G$15:$I$15" */
+    char allocated_cell[16];
+    bool *norm_formula;                    /* per indicator: denominator and x ÷ it */
+    lxw_format *ratio, *exact, *exact_bold, *lambda, *unit;
+} bonus_sheet;
+
+static const char *text(const bonus_sheet *sh, bonus_text t)
 {
-    const bonus_input *in = &ctx->s->bonus;
-    const bonus_project *project = &in->projects[p];
-    const bonus_project_result *res = &ctx->r->bonus.projects[p];
-    size_t k = in->n_indicators;
-    lxw_col_t col = 0;
-    if (wb_string(ctx, ws, row, col++, project->id, NULL) != 0 ||
-        wb_string(ctx, ws, row, col++, project->name, NULL) != 0 ||
-        wb_money_input(ctx, ws, row, col++, project->grant) != 0)
-        return -1;
-    for (size_t i = 0; i < k; i++)
-        if (wb_number(ctx, ws, row, col++, project->values[i], ctx->fmt.number) != 0)
+    return texts[t][sh->ctx->lang == LANG_EN ? 1 : 0];
+}
+
+static lxw_col_t raw_col(size_t i)
+{
+    return (lxw_col_t)(COL_FIRST_INDICATOR + i);
+}
+
+static lxw_col_t norm_col(const bonus_sheet *sh, size_t i)
+{
+    return (lxw_col_t)(COL_FIRST_INDICATOR + sh->k + i);
+}
+
+static const char *method_name(bonus_method method)
+{
+    switch (method) {
+    case BONUS_GRANT_WEIGHTED: return "grant-weighted";
+    case BONUS_GRANT_RATE: return "grant-rate";
+    case BONUS_SHARE: break;
+    }
+    return "share";
+}
+
+static const char *normalize_name(normalize_method method)
+{
+    switch (method) {
+    case NORMALIZE_SHARE: return "share";
+    case NORMALIZE_MINMAX: return "minmax";
+    case NORMALIZE_RANK: return "rank";
+    case NORMALIZE_MAX: break;
+    }
+    return "max";
+}
+
+static lxw_format *add_format(bonus_sheet *sh, const char *code, bool bold)
+{
+    lxw_format *f = workbook_add_format(sh->ctx->workbook);
+    if (f) {
+        format_set_num_format(f, code);
+        if (bold)
+            format_set_bold(f);
+    }
+    return f;
+}
+
+/* A formula when the exact check agrees, else the value; the cached number is always
+ * value (SPEC §6). */
+static int formula_or_value(bonus_sheet *sh, lxw_row_t row, lxw_col_t col, lxw_format *format,
+                            const mpq_t value, bool agrees, const char *formula)
+{
+    if (agrees)
+        return wb_formula(sh->ctx, sh->ws, row, col, format, value, "%s", formula);
+    return wb_number(sh->ctx, sh->ws, row, col, value, format);
+}
+
+/* The exact fraction "p/q" (or "p"), malloc'd; NULL when memory runs out. */
+static char *fraction_text(const mpq_t value)
+{
+    size_t size = mpz_sizeinbase(mpq_numref(value), 10) +
+                  mpz_sizeinbase(mpq_denref(value), 10) + 3;
+    char *buf = malloc(size);
+    if (!buf)
+        return NULL;
+    mpz_get_str(buf, 10, mpq_numref(value));
+    if (mpz_cmp_ui(mpq_denref(value), 1) != 0) {
+        size_t n = strlen(buf);
+        buf[n] = '/';
+        mpz_get_str(buf + n + 1, 10, mpq_denref(value));
+    }
+    return buf;
+}
+
+/* ---- Parameters and results above the table ------------------------------------------ */
+
+static int write_parameters(bonus_sheet *sh)
+{
+    wb_context *ctx = sh->ctx;
+    const bonus_input *in = sh->in;
+    static const bonus_text labels[P_COUNT] = {
+        T_POOL, T_METHOD, T_RATE, T_CAP, T_MIN_SCORE, T_TOP, T_UNIT,
+    };
+    for (int i = 0; i < P_COUNT; i++) {
+        lxw_row_t row = (lxw_row_t)(PARAM_ROW + i);
+        wb_cell_abs(sh->param[i], row, PARAM_VALUE_COL);
+        if (wb_string(ctx, sh->ws, row, PARAM_LABEL_COL, text(sh, labels[i]), ctx->fmt.bold) != 0)
             return -1;
-    for (size_t i = 0; i < k; i++)
-        if (wb_number(ctx, ws, row, col++, res->normalized[i], NULL) != 0)
+    }
+    const lxw_col_t c = PARAM_VALUE_COL;
+    /* The pool as a money cell holds the cent-rounded value: the Summary expects it. */
+    if (wb_money_input(ctx, sh->ws, PARAM_ROW + P_POOL, c, in->pool) != 0 ||
+        wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c, method_name(in->method), NULL) != 0)
+        return -1;
+    if (in->method == BONUS_GRANT_RATE &&
+        wb_number(ctx, sh->ws, PARAM_ROW + P_RATE, c, in->rate, ctx->fmt.percent) != 0)
+        return -1;
+    if (in->has_cap && wb_number(ctx, sh->ws, PARAM_ROW + P_CAP, c, in->cap, ctx->fmt.percent) != 0)
+        return -1;
+    if (in->has_min_score &&
+        wb_number(ctx, sh->ws, PARAM_ROW + P_MIN_SCORE, c, in->min_score, sh->ratio) != 0)
+        return -1;
+    if (in->top > 0 &&
+        wb_integer(ctx, sh->ws, PARAM_ROW + P_TOP, c, (long)in->top, ctx->fmt.integer) != 0)
+        return -1;
+    /* The unit is a rounding step, not a payment: shown exactly (it may be below a cent). */
+    if (wb_number(ctx, sh->ws, PARAM_ROW + P_UNIT, c, in->unit, sh->unit) != 0)
+        return -1;
+    wb_ref_abs(ctx, ctx->bonus_pool_ref, WB_SHEET_BONUS, PARAM_ROW + P_POOL, c);
+    return 0;
+}
+
+/* The results block; runs after the table so its sums can name the table's columns. */
+static int write_results(bonus_sheet *sh)
+{
+    wb_context *ctx = sh->ctx;
+    const bonus_result *b = sh->b;
+    const lxw_col_t label_col = sh->col_score, value_col = sh->col_basis;
+    static const bonus_text labels[R_TIE_NOTE] = {
+        T_LAMBDA, T_LAMBDA_EXACT, T_EXACT_TOTAL, T_ROUNDED_TOTAL, T_ALLOCATED,
+        T_UNALLOCATED, T_ELIGIBLE_COUNT,
+    };
+    for (int i = 0; i < R_TIE_NOTE; i++)
+        if (wb_string(ctx, sh->ws, (lxw_row_t)(PARAM_ROW + i), label_col, text(sh, labels[i]),
+                      ctx->fmt.bold) != 0)
             return -1;
-    char reason[64];
-    bonus_reason_text(res->reason, in->top, reason, sizeof reason);
-    if (wb_number(ctx, ws, row, col++, res->score, NULL) != 0 ||
-        wb_string(ctx, ws, row, col++, res->reason == BONUS_REASON_ELIGIBLE ? "yes" : "no",
-                  NULL) != 0 ||
-        (reason[0] && wb_string(ctx, ws, row, col, reason, NULL) != 0))
-        return -1;
-    col++;
-    if (wb_number(ctx, ws, row, col++, res->basis, NULL) != 0)
-        return -1;
-    if (res->has_cap && wb_number(ctx, ws, row, col, res->cap, ctx->fmt.money) != 0)
-        return -1;
-    col++;
-    if (wb_number(ctx, ws, row, col++, res->exact, NULL) != 0 ||
-        wb_number(ctx, ws, row, col++, res->bonus, ctx->fmt.money) != 0)
-        return -1;
-    if (mpq_sgn(project->grant) != 0) {
-        mpq_t share;
-        mpq_init(share);
-        mpq_div(share, res->bonus, project->grant);
-        int rc = wb_number(ctx, ws, row, col, share, ctx->fmt.percent);
-        mpq_clear(share);
+
+    /* λ: not a formula (water-filling, SPEC §5.6 step 5), blank when there is none. */
+    if (b->has_lambda) {
+        char *fraction = fraction_text(b->lambda);
+        if (!fraction)
+            return wb_fail_msg(ctx, "out of memory");
+        int rc = wb_number(ctx, sh->ws, PARAM_ROW + R_LAMBDA, value_col, b->lambda, sh->lambda);
+        if (rc == 0)
+            rc = wb_string(ctx, sh->ws, PARAM_ROW + R_LAMBDA_EXACT, value_col, fraction, NULL);
+        free(fraction);
         if (rc != 0)
+            return -1;
+    }
+
+    char first[16], last[16], formula[128];
+    wb_cell(first, sh->first_row, sh->col_exact);
+    wb_cell(last, sh->last_row, sh->col_exact);
+    snprintf(formula, sizeof formula, "=SUM(%s:%s)", first, last);
+    if (wb_formula(ctx, sh->ws, PARAM_ROW + R_EXACT_TOTAL, value_col, sh->exact, b->exact_total,
+                   "%s", formula) != 0 ||
+        wb_number(ctx, sh->ws, PARAM_ROW + R_ROUNDED_TOTAL, value_col, b->rounded_total,
+                  ctx->fmt.money) != 0)
+        return -1;
+
+    wb_cell(first, sh->first_row, sh->col_bonus);
+    wb_cell(last, sh->last_row, sh->col_bonus);
+    if (wb_formula(ctx, sh->ws, PARAM_ROW + R_ALLOCATED, value_col, ctx->fmt.money_bold,
+                   b->allocated, "=SUM(%s:%s)", first, last) != 0)
+        return -1;
+    wb_cell(sh->allocated_cell, PARAM_ROW + R_ALLOCATED, value_col);
+    wb_ref_abs(ctx, ctx->bonus_allocated_ref, WB_SHEET_BONUS, PARAM_ROW + R_ALLOCATED, value_col);
+
+    /* Unallocated = pool − allocated (SPEC §5.6 step 6), on the cent-rounded pool cell. */
+    mpq_t check;
+    mpq_init(check);
+    money_round(check, sh->in->pool, ctx->s->rounding);
+    mpq_sub(check, check, b->allocated);
+    bool agrees = mpq_equal(check, b->unallocated);
+    mpq_clear(check);
+    snprintf(formula, sizeof formula, "=%s-%s", sh->param[P_POOL], sh->allocated_cell);
+    if (formula_or_value(sh, PARAM_ROW + R_UNALLOCATED, value_col, ctx->fmt.money,
+                         b->unallocated, agrees, formula) != 0)
+        return -1;
+
+    wb_cell(first, sh->first_row, sh->col_eligible);
+    wb_cell(last, sh->last_row, sh->col_eligible);
+    mpq_t count;
+    mpq_init(count);
+    mpq_set_ui(count, (unsigned long)b->eligible_count, 1);
+    int rc = wb_formula(ctx, sh->ws, PARAM_ROW + R_ELIGIBLE_COUNT, value_col, ctx->fmt.integer,
+                        count, "=COUNTIF(%s:%s,\"yes\")", first, last);
+    mpq_clear(count);
+    if (rc != 0)
+        return -1;
+
+    /* SPEC §5.6 step 3: more than `top` admitted because of a tie says so. */
+    if (b->top_tie_extended) {
+        char note[160];
+        snprintf(note, sizeof note, text(sh, T_TIE_NOTE), b->eligible_count, sh->in->top);
+        if (wb_string(ctx, sh->ws, PARAM_ROW + R_TIE_NOTE, label_col, note, ctx->fmt.bold) != 0)
             return -1;
     }
     return 0;
 }
 
-int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
+/* Label, normalisation, denominator and weight of each indicator, over its columns. */
+static int write_indicators(bonus_sheet *sh)
 {
-    const bonus_input *in = &ctx->s->bonus;
-    size_t k = in->n_indicators;
-    if (wb_sheet_title(ctx, ws, WB_L_TITLE_BONUS) != 0)
-        return -1;
-    for (size_t p = 0; p < in->n_projects; p++)
-        if (write_project(ctx, ws, p, (lxw_row_t)(WB_TABLE_ROW + 1 + p)) != 0)
+    wb_context *ctx = sh->ctx;
+    const bonus_input *in = sh->in;
+    static const bonus_text labels[I_COUNT] = {T_INDICATOR, T_NORMALIZE, T_DENOMINATOR, T_WEIGHT};
+    for (int i = 0; i < I_COUNT; i++)
+        if (wb_string(ctx, sh->ws, (lxw_row_t)(INDICATOR_ROW + i), COL_PROJECT,
+                      text(sh, labels[i]), ctx->fmt.bold) != 0)
             return -1;
 
-    /* Headers: 3 fixed, 2 per indicator, 8 fixed. */
-    size_t n = 3 + 2 * k + 8;
-    const char **headers = calloc(n, sizeof *headers);
-    char **norm = calloc(k ? k : 1, sizeof *norm);
-    int rc = headers && norm ? 0 : wb_fail_msg(ctx, "out of memory");
-    size_t h = 0;
-    if (rc == 0) {
-        headers[h++] = wb_text(ctx, WB_L_BONUS_PROJECT);
-        headers[h++] = wb_text(ctx, WB_L_BONUS_NAME);
-        headers[h++] = wb_text(ctx, WB_L_BONUS_GRANT);
-        for (size_t i = 0; i < k; i++)
-            headers[h++] = in->indicators[i].id;
-        const char *suffix = wb_text(ctx, WB_L_BONUS_NORM_SUFFIX);
-        for (size_t i = 0; i < k && rc == 0; i++) {
-            size_t size = strlen(in->indicators[i].id) + strlen(suffix) + 1;
-            norm[i] = malloc(size);
-            if (!norm[i]) {
-                rc = wb_fail_msg(ctx, "out of memory");
-                break;
-            }
-            snprintf(norm[i], size, "%s%s", in->indicators[i].id, suffix);
-            headers[h++] = norm[i];
+    char first[16], last[16];
+    size_t longest = 0;
+    mpq_t denominator;
+    mpq_init(denominator);
+    int rc = 0;
+    for (size_t i = 0; i < sh->k && rc == 0; i++) {
+        const bonus_indicator *ind = &in->indicators[i];
+        const char *label = ind->label && ind->label[0] ? ind->label : ind->id;
+        size_t chars = 0;
+        for (const char *c = label; *c; c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;   /* UTF-8: count characters */
+        if (chars > longest)
+            longest = chars;
+        rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_LABEL, raw_col(i), label, ctx->fmt.wrap);
+        if (rc == 0)
+            rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_NORMALIZE, norm_col(sh, i),
+                           normalize_name(ind->normalize), NULL);
+        if (rc == 0)
+            rc = wb_number(ctx, sh->ws, INDICATOR_ROW + I_WEIGHT, norm_col(sh, i), ind->weight,
+                           ctx->fmt.percent);
+        if (rc != 0 || !sh->norm_formula[i])
+            continue;
+
+        /* SPEC §5.6 step 1: max → x ÷ max, share → x ÷ Σx, over all projects. */
+        bool is_max = ind->normalize == NORMALIZE_MAX;
+        mpq_set_ui(denominator, 0, 1);
+        for (size_t p = 0; p < in->n_projects; p++) {
+            const mpq_t *x = &in->projects[p].values[i];
+            if (!is_max)
+                mpq_add(denominator, denominator, *x);
+            else if (mpq_cmp(*x, denominator) > 0)
+                mpq_set(denominator, *x);
         }
+        wb_cell(first, sh->first_row, raw_col(i));
+        wb_cell(last, sh->last_row, raw_col(i));
+        rc = wb_formula(ctx, sh->ws, INDICATOR_ROW + I_DENOMINATOR, norm_col(sh, i), ctx->fmt.number,
+                        denominator, "=%s(%s:%s)", is_max ? "MAX" : "SUM", first, last);
     }
-    if (rc == 0) {
-        static const wb_label tail[] = {
-            WB_L_BONUS_SCORE, WB_L_BONUS_ELIGIBLE, WB_L_BONUS_REASON, WB_L_BONUS_BASIS,
-            WB_L_BONUS_CAP, WB_L_BONUS_EXACT, WB_L_BONUS_BONUS, WB_L_BONUS_SHARE_OF_GRANT,
-        };
-        for (size_t i = 0; i < ARRAY_SIZE(tail); i++)
-            headers[h++] = wb_text(ctx, tail[i]);
-        size_t rows = in->n_projects > 0 ? in->n_projects : 1;
-        rc = wb_table(ctx, ws, "Bonus", WB_TABLE_ROW, 0, (lxw_row_t)(WB_TABLE_ROW + rows),
-                      headers, n);
-    }
-    if (norm)
-        for (size_t i = 0; i < k; i++)
-            free(norm[i]);
-    free(norm);
-    free(headers);
+    mpq_clear(denominator);
     if (rc != 0)
         return -1;
 
-    WB_CHECK(ctx, worksheet_set_column(ws, 0, 0, 16, NULL));
-    WB_CHECK(ctx, worksheet_set_column(ws, 1, 1, 30, NULL));
-    WB_CHECK(ctx, worksheet_set_column(ws, 2, (lxw_col_t)(n - 1), 14, NULL));
-    return wb_print_setup(ctx, ws, true, WB_TABLE_ROW);
+    /* Wrapped labels: enough lines for the longest at the width of an indicator column. */
+    size_t lines = longest / 13 + 1;
+    double height = lines * 13.0 + 2 > 409 ? 409 : lines * 13.0 + 2;
+    WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_LABEL, height, NULL));
+
+    char w_first[16], w_last[16];
+    wb_cell_abs(w_first, INDICATOR_ROW + I_WEIGHT, norm_col(sh, 0));
+    wb_cell_abs(w_last, INDICATOR_ROW + I_WEIGHT, norm_col(sh, sh->k - 1));
+    snprintf(sh->weights, sizeof sh->weights, "%s:%s", w_first, w_last);
+    return 0;
+}
+
+/* Which normalisations get formulas: max and share, when x ÷ denominator (0 for a zero
+ * denominator) gives exactly every n(p,k). O(P) per indicator. */
+static void choose_norm_formulas(bonus_sheet *sh)
+{
+    const bonus_input *in = sh->in;
+    mpq_t denominator, n;
+    mpq_inits(denominator, n, NULL);
+    for (size_t i = 0; i < sh->k; i++) {
+        normalize_method method = in->indicators[i].normalize;
+        sh->norm_formula[i] = method == NORMALIZE_MAX || method == NORMALIZE_SHARE;
+        if (!sh->norm_formula[i])
+            continue;
+        mpq_set_ui(denominator, 0, 1);
+        for (size_t p = 0; p < in->n_projects; p++) {
+            const mpq_t *x = &in->projects[p].values[i];
+            if (method == NORMALIZE_SHARE)
+                mpq_add(denominator, denominator, *x);
+            else if (mpq_cmp(*x, denominator) > 0)
+                mpq_set(denominator, *x);
+        }
+        for (size_t p = 0; p < in->n_projects && sh->norm_formula[i]; p++) {
+            if (mpq_sgn(denominator) == 0)
+                mpq_set_ui(n, 0, 1);
+            else
+                mpq_div(n, in->projects[p].values[i], denominator);
+            sh->norm_formula[i] = mpq_equal(n, sh->b->projects[p].normalized[i]);
+        }
+    }
+    mpq_clears(denominator, n, NULL);
+}
+
+/* ---- The table ---------------------------------------------------------------------- */
+
+static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t check)
+{
+    wb_context *ctx = sh->ctx;
+    lxw_worksheet *ws = sh->ws;
+    const bonus_input *in = sh->in;
+    const bonus_project *project = &in->projects[p];
+    const bonus_project_result *res = &sh->b->projects[p];
+    lxw_row_t row = (lxw_row_t)(sh->first_row + p);
+    char grant[16], score[16], formula[160];
+    wb_cell(grant, row, COL_GRANT);
+    wb_cell(score, row, sh->col_score);
+    /* What the grant cell holds (SPEC §6: money cells are cent-rounded). */
+    money_round(grant_cell, project->grant, ctx->s->rounding);
+
+    if (wb_string(ctx, ws, row, COL_PROJECT, project->id, NULL) != 0 ||
+        wb_string(ctx, ws, row, COL_NAME, project->name, NULL) != 0 ||
+        wb_number(ctx, ws, row, COL_GRANT, grant_cell, ctx->fmt.money) != 0)
+        return -1;
+    for (size_t i = 0; i < sh->k; i++) {
+        /* General format: an indicator value shows all its decimals. */
+        if (wb_number(ctx, ws, row, raw_col(i), project->values[i], NULL) != 0)
+            return -1;
+        if (!sh->norm_formula[i]) {
+            if (wb_number(ctx, ws, row, norm_col(sh, i), res->normalized[i], sh->ratio) != 0)
+                return -1;
+            continue;
+        }
+        char x[16], den[16];
+        wb_cell(x, row, raw_col(i));
+        wb_cell_abs(den, INDICATOR_ROW + I_DENOMINATOR, norm_col(sh, i));
+        if (wb_formula(ctx, ws, row, norm_col(sh, i), sh->ratio, res->normalized[i],
+                       "=IF(%s=0,0,%s/%s)", den, x, den) != 0)
+            return -1;
+    }
+
+    /* SPEC §5.6 step 2: s = Σ weight × n, over the weight row above the table. */
+    char n_first[16], n_last[16];
+    wb_cell(n_first, row, norm_col(sh, 0));
+    wb_cell(n_last, row, norm_col(sh, sh->k - 1));
+    if (wb_formula(ctx, ws, row, sh->col_score, sh->ratio, res->score, "=SUMPRODUCT(%s,%s:%s)",
+                   sh->weights, n_first, n_last) != 0)
+        return -1;
+
+    bool eligible = res->reason == BONUS_REASON_ELIGIBLE;
+    char reason[64];
+    bonus_reason_text(res->reason, in->top, reason, sizeof reason);
+    if (wb_string(ctx, ws, row, sh->col_eligible, eligible ? "yes" : "no", NULL) != 0 ||
+        (reason[0] && wb_string(ctx, ws, row, sh->col_reason, reason, NULL) != 0))
+        return -1;
+
+    /* SPEC §5.6 step 4: the basis of an eligible project from its score and grant. */
+    bool basis_in_money = in->method != BONUS_SHARE;
+    lxw_format *basis_format = basis_in_money ? sh->exact : sh->ratio;
+    if (!eligible) {
+        if (wb_number(ctx, ws, row, sh->col_basis, res->basis, basis_format) != 0)
+            return -1;
+    } else {
+        switch (in->method) {
+        case BONUS_SHARE:
+            mpq_set(check, res->score);
+            snprintf(formula, sizeof formula, "=%s", score);
+            break;
+        case BONUS_GRANT_WEIGHTED:
+            mpq_mul(check, res->score, grant_cell);
+            snprintf(formula, sizeof formula, "=%s*%s", score, grant);
+            break;
+        case BONUS_GRANT_RATE:
+            mpq_mul(check, in->rate, grant_cell);
+            mpq_mul(check, check, res->score);
+            snprintf(formula, sizeof formula, "=%s*%s*%s", sh->param[P_RATE], grant, score);
+            break;
+        }
+        if (formula_or_value(sh, row, sh->col_basis, basis_format, res->basis,
+                             mpq_equal(check, res->basis), formula) != 0)
+            return -1;
+    }
+
+    if (res->has_cap) {
+        mpq_mul(check, in->cap, grant_cell);
+        snprintf(formula, sizeof formula, "=%s*%s", sh->param[P_CAP], grant);
+        if (formula_or_value(sh, row, sh->col_cap, ctx->fmt.money, res->cap,
+                             mpq_equal(check, res->cap), formula) != 0)
+            return -1;
+    }
+
+    /* Steps 5 and 6 are no formula: values, Exact to full double precision. */
+    if (wb_number(ctx, ws, row, sh->col_exact, res->exact, sh->exact) != 0 ||
+        wb_number(ctx, ws, row, sh->col_bonus, res->bonus, ctx->fmt.money) != 0)
+        return -1;
+
+    if (mpq_sgn(grant_cell) != 0) {
+        char bonus[16];
+        wb_cell(bonus, row, sh->col_bonus);
+        mpq_div(check, res->bonus, grant_cell);
+        if (wb_formula(ctx, ws, row, sh->col_share, ctx->fmt.percent, check, "=%s/%s", bonus,
+                       grant) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int write_rows(bonus_sheet *sh)
+{
+    mpq_t grant_cell, check, grant_sum;
+    mpq_inits(grant_cell, check, grant_sum, NULL);
+    int rc = 0;
+    for (size_t p = 0; p < sh->in->n_projects && rc == 0; p++) {
+        rc = write_project(sh, p, grant_cell, check);
+        mpq_add(grant_sum, grant_sum, grant_cell);
+    }
+
+    /* The total row: sums of Grant, Exact and Bonus (plain A1 SUMs: LibreOffice cannot
+     * evaluate the SUBTOTAL of a table's own total row). */
+    lxw_row_t total = sh->last_row + 1;
+    if (rc == 0)
+        rc = wb_sum_row(sh->ctx, sh->ws, total, COL_PROJECT, COL_GRANT, sh->first_row,
+                        sh->last_row, grant_sum);
+    if (rc == 0)
+        rc = wb_sum_row(sh->ctx, sh->ws, total, COL_PROJECT, sh->col_bonus, sh->first_row,
+                        sh->last_row, sh->b->allocated);
+    if (rc == 0) {
+        char first[16], last[16];
+        wb_cell(first, sh->first_row, sh->col_exact);
+        wb_cell(last, sh->last_row, sh->col_exact);
+        rc = wb_formula(sh->ctx, sh->ws, total, sh->col_exact, sh->exact_bold, sh->b->exact_total,
+                        "=SUM(%s:%s)", first, last);
+    }
+    mpq_clears(grant_cell, check, grant_sum, NULL);
+    return rc;
+}
+
+static int write_table(bonus_sheet *sh)
+{
+    wb_context *ctx = sh->ctx;
+    size_t k = sh->k;
+    size_t n = (size_t)sh->last_col + 1;
+    const char **headers = calloc(n, sizeof *headers);
+    /* All "<id> (norm.)" headers in one buffer: one allocation, no quadratic building. */
+    size_t norm_size = 0;
+    for (size_t i = 0; i < k; i++)
+        norm_size += strlen(sh->in->indicators[i].id) + sizeof norm_suffix;
+    char *norm = malloc(norm_size ? norm_size : 1);
+    if (!headers || !norm) {
+        free(headers);
+        free(norm);
+        return wb_fail_msg(ctx, "out of memory");
+    }
+    headers[COL_PROJECT] = text(sh, T_H_PROJECT);
+    headers[COL_NAME] = text(sh, T_H_NAME);
+    headers[COL_GRANT] = text(sh, T_H_GRANT);
+    char *next = norm;
+    for (size_t i = 0; i < k; i++) {
+        const char *id = sh->in->indicators[i].id;
+        headers[raw_col(i)] = id;
+        headers[norm_col(sh, i)] = next;
+        next += sprintf(next, "%s%s", id, norm_suffix) + 1;
+    }
+    headers[sh->col_score] = text(sh, T_H_SCORE);
+    headers[sh->col_eligible] = text(sh, T_H_ELIGIBLE);
+    headers[sh->col_reason] = text(sh, T_H_REASON);
+    headers[sh->col_basis] = text(sh, T_H_BASIS);
+    headers[sh->col_cap] = text(sh, T_H_CAP);
+    headers[sh->col_exact] = text(sh, T_H_EXACT);
+    headers[sh->col_bonus] = text(sh, T_H_BONUS);
+    headers[sh->col_share] = text(sh, T_H_SHARE_OF_GRANT);
+    int rc = wb_table(ctx, sh->ws, "Bonus", HEADER_ROW, 0, sh->last_row, headers, n);
+    free(headers);
+    free(norm);
+    return rc;
+}
+
+/* ---- The chart ---------------------------------------------------------------------- */
+
+/* SPEC §6 "Bonus: a bar chart per project": the eligible projects (the others get 0),
+ * listed under the table with formulas pointing at their rows, and a bar chart of them.
+ * No chart when none is eligible or more than CHART_MAX_BARS are (bars unreadable). */
+static int write_chart(bonus_sheet *sh)
+{
+    wb_context *ctx = sh->ctx;
+    const bonus_result *b = sh->b;
+    if (b->eligible_count == 0 || b->eligible_count > CHART_MAX_BARS)
+        return 0;
+    lxw_worksheet *ws = sh->ws;
+    lxw_row_t title = sh->last_row + 3, header = title + 1, row = header + 1;
+    if (wb_string(ctx, ws, title, COL_PROJECT, text(sh, T_CHART_BLOCK), ctx->fmt.bold) != 0 ||
+        wb_string(ctx, ws, header, COL_PROJECT, text(sh, T_H_PROJECT), ctx->fmt.bold) != 0 ||
+        wb_string(ctx, ws, header, COL_NAME, text(sh, T_H_NAME), ctx->fmt.bold) != 0 ||
+        wb_string(ctx, ws, header, COL_GRANT, text(sh, T_H_BONUS), ctx->fmt.bold_right) != 0)
+        return -1;
+    for (size_t p = 0; p < sh->in->n_projects; p++) {
+        if (b->projects[p].reason != BONUS_REASON_ELIGIBLE)
+            continue;
+        const bonus_project *project = &sh->in->projects[p];
+        lxw_row_t source = (lxw_row_t)(sh->first_row + p);
+        char id[16], name[16], bonus[16];
+        wb_cell(id, source, COL_PROJECT);
+        wb_cell(name, source, COL_NAME);
+        wb_cell(bonus, source, sh->col_bonus);
+        if (wb_formula_text(ctx, ws, row, COL_PROJECT, NULL, project->id, "=%s", id) != 0 ||
+            wb_formula_text(ctx, ws, row, COL_NAME, NULL, project->name ? project->name : "",
+                            "=%s", name) != 0 ||
+            wb_formula(ctx, ws, row, COL_GRANT, ctx->fmt.money, b->projects[p].bonus, "=%s",
+                       bonus) != 0)
+            return -1;
+        row++;
+    }
+    lxw_row_t last = row - 1;
+
+    lxw_chart *chart = workbook_add_chart(ctx->workbook, LXW_CHART_BAR);
+    if (!chart)
+        return wb_fail_msg(ctx, "cannot add a chart");
+    char range[WB_REF_SIZE], categories[WB_REF_SIZE + 1], values[WB_REF_SIZE + 1];
+    wb_range_abs(ctx, range, WB_SHEET_BONUS, header + 1, COL_NAME, last);
+    snprintf(categories, sizeof categories, "=%s", range);
+    wb_range_abs(ctx, range, WB_SHEET_BONUS, header + 1, COL_GRANT, last);
+    snprintf(values, sizeof values, "=%s", range);
+    lxw_chart_series *series = chart_add_series(chart, categories, values);
+    if (!series)
+        return wb_fail_msg(ctx, "cannot add a chart series");
+    chart_series_set_name(series, text(sh, T_H_BONUS));
+    chart_title_set_name(chart, text(sh, T_CHART_TITLE));
+    chart_axis_set_num_format(chart->x_axis, "#,##0 \"€\"");   /* bars: x is the value axis */
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_reverse(chart->y_axis);   /* projects top-down in the table's order */
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    /* About 20 px per bar, at least the default 288 px. */
+    double height = 80.0 + 20.0 * (double)b->eligible_count;
+    lxw_chart_options options = {.x_scale = 1.6, .y_scale = height > 288 ? height / 288 : 1};
+    WB_CHECK(ctx, worksheet_insert_chart_opt(ws, last + 2, COL_PROJECT, chart, &options));
+    return 0;
+}
+
+/* ---- The sheet ---------------------------------------------------------------------- */
+
+static int column_widths(bonus_sheet *sh)
+{
+    wb_context *ctx = sh->ctx;
+    WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_PROJECT, COL_PROJECT, 18, NULL));
+    WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_NAME, COL_NAME, 30, NULL));
+    WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_GRANT, COL_GRANT, 15, NULL));
+    WB_CHECK(ctx, worksheet_set_column(sh->ws, raw_col(0), norm_col(sh, sh->k - 1), 13, NULL));
+    static const double tail[] = {10, 15, 16, 16, 14, 18, 14, 12};
+    return wb_column_widths(ctx, sh->ws, sh->col_score, tail, ARRAY_SIZE(tail));
+}
+
+int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
+{
+    const bonus_input *in = &ctx->s->bonus;
+    bonus_sheet sh = {.ctx = ctx, .ws = ws, .in = in, .b = &ctx->r->bonus, .k = in->n_indicators};
+    if (sh.k == 0 || sh.b->n_indicators != sh.k || sh.b->n_projects != in->n_projects)
+        return wb_fail_msg(ctx, "bonus results do not match the scenario");
+    sh.first_row = HEADER_ROW + 1;
+    /* A table needs one data row (wb_table); a bonus always has projects (SPEC §4). */
+    sh.last_row = (lxw_row_t)(HEADER_ROW + (in->n_projects > 0 ? in->n_projects : 1));
+    sh.col_score = (lxw_col_t)(COL_FIRST_INDICATOR + 2 * sh.k);
+    sh.col_eligible = sh.col_score + 1;
+    sh.col_reason = sh.col_score + 2;
+    sh.col_basis = sh.col_score + 3;
+    sh.col_cap = sh.col_score + 4;
+    sh.col_exact = sh.col_score + 5;
+    sh.col_bonus = sh.col_score + 6;
+    sh.col_share = sh.col_score + 7;
+    sh.last_col = sh.col_share;
+
+    sh.ratio = add_format(&sh, "0.0?????", false);   /* decimals aligned */
+    sh.exact = add_format(&sh, "#,##0.00########", false);
+    sh.exact_bold = add_format(&sh, "#,##0.00########", true);
+    sh.lambda = add_format(&sh, "#,##0.0#########", false);
+    sh.unit = add_format(&sh, "#,##0.00###### \"€\"", false);
+    sh.norm_formula = calloc(sh.k, sizeof *sh.norm_formula);
+    if (!sh.ratio || !sh.exact || !sh.exact_bold || !sh.lambda || !sh.unit || !sh.norm_formula) {
+        free(sh.norm_formula);
+        return wb_fail_msg(ctx, "out of memory");
+    }
+    choose_norm_formulas(&sh);
+
+    int rc = wb_sheet_title(ctx, ws, WB_L_TITLE_BONUS);
+    if (rc == 0)
+        rc = write_parameters(&sh);
+    if (rc == 0)
+        rc = write_indicators(&sh);
+    if (rc == 0)
+        rc = write_rows(&sh);
+    if (rc == 0)
+        rc = write_table(&sh);
+    if (rc == 0)
+        rc = write_results(&sh);
+    if (rc == 0)
+        rc = write_chart(&sh);
+    if (rc == 0)
+        rc = column_widths(&sh);
+    if (rc == 0)
+        rc = wb_print_setup(ctx, ws, true, HEADER_ROW);
+    free(sh.norm_formula);
+    return rc;
 }
