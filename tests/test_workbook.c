@@ -22,144 +22,29 @@
  * Bonus: pool 1 000, share, unit 1, one indicator (max): p1 value 3 → 1, p2 value 1 →
  *   1/3; a = 1000 × (1, 1/3) / (4/3) = 750, 250.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <dirent.h>
 #include <errno.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <gmp.h>
 
-#include "results.h"
-#include "scenario.h"
 #include "workbook.h"
+#include "fixture_scenario.h"
 
 /* ---- fixture ------------------------------------------------------------------------ */
-
-/* "3000.01", "1/3": an exact rational from a plain decimal or a fraction. */
-static void q(mpq_t out, const char *text)
-{
-    const char *dot = strchr(text, '.');
-    if (!dot) {
-        assert_int_equal(mpq_set_str(out, text, 10), 0);
-        mpq_canonicalize(out);
-        return;
-    }
-    char digits[64];
-    size_t whole = (size_t)(dot - text), decimals = strlen(dot + 1);
-    assert_true(whole + decimals < sizeof digits);
-    memcpy(digits, text, whole);
-    memcpy(digits + whole, dot + 1, decimals + 1);
-    assert_int_equal(mpz_set_str(mpq_numref(out), digits, 10), 0);
-    mpz_ui_pow_ui(mpq_denref(out), 10, decimals);
-    mpq_canonicalize(out);
-}
-
-static month_t mon(const char *text)
-{
-    month_t m;
-    assert_true(month_parse(text, &m));
-    return m;
-}
-
-static char *text_dup(const char *text)
-{
-    char *copy = strdup(text);
-    assert_non_null(copy);
-    return copy;
-}
-
-static year_amounts *years_new(int n)
-{
-    year_amounts *years = calloc((size_t)n, sizeof *years);
-    assert_non_null(years);
-    for (int y = 0; y < n; y++) {
-        mpq_init(years[y].total);
-        for (int c = 0; c < CAT_COUNT; c++)
-            mpq_init(years[y].category[c]);
-    }
-    return years;
-}
-
-static void staff_add(scenario *s, const char *id, const char *fte, const char *salary,
-                      const char *side, payer who, bool coach)
-{
-    s->staff = realloc(s->staff, (s->n_staff + 1) * sizeof *s->staff);
-    assert_non_null(s->staff);
-    staff_line *l = &s->staff[s->n_staff++];
-    memset(l, 0, sizeof *l);
-    l->id = text_dup(id);
-    l->role = text_dup("Omavalmentaja");
-    mpq_inits(l->fte, l->monthly_salary, l->side_costs, NULL);
-    q(l->fte, fte);
-    q(l->monthly_salary, salary);
-    q(l->side_costs, side);
-    l->payer = who;
-    l->coach = coach;
-    l->eligible = true;
-    l->start = s->start;
-    l->end = s->end;
-}
 
 /* A source file as the loader keeps it; text may hold any bytes. */
 static void source_add(scenario *s, const char *path, const char *text)
 {
-    s->sources = realloc(s->sources, (s->n_sources + 1) * sizeof *s->sources);
-    assert_non_null(s->sources);
-    source_file *f = &s->sources[s->n_sources++];
+    source_file *f = GROW(s->sources, s->n_sources);
     f->path = text_dup(path);
     f->text = text_dup(text);
     f->length = strlen(text);
 }
 
-static void bonus_fixture(scenario *s)
+/* The scenario of the comment at the top of this file. */
+static scenario *fixture_wbtest(void)
 {
-    bonus_input *b = &s->bonus;
-    s->has_bonus = true;
-    q(b->pool, "1000");
-    q(b->unit, "1");
-    b->method = BONUS_SHARE;
-    b->n_indicators = 1;
-    b->indicators = calloc(1, sizeof *b->indicators);
-    assert_non_null(b->indicators);
-    b->indicators[0].id = text_dup("act");
-    mpq_init(b->indicators[0].weight);
-    q(b->indicators[0].weight, "1");
-    b->indicators[0].normalize = NORMALIZE_MAX;
-    static const char *const ids[] = {"p1", "p2"}, *const grants[] = {"1000", "2000"},
-                             *const values[] = {"3", "1"};
-    b->n_projects = 2;
-    b->projects = calloc(2, sizeof *b->projects);
-    assert_non_null(b->projects);
-    for (size_t p = 0; p < 2; p++) {
-        bonus_project *project = &b->projects[p];
-        project->id = text_dup(ids[p]);
-        project->name = text_dup(ids[p]);
-        mpq_init(project->grant);
-        q(project->grant, grants[p]);
-        project->values = calloc(1, sizeof *project->values);
-        assert_non_null(project->values);
-        mpq_init(project->values[0]);
-        q(project->values[0], values[p]);
-    }
-}
-
-static scenario *fixture_new(void)
-{
-    scenario *s = calloc(1, sizeof *s);
-    assert_non_null(s);
-    mpz_init(s->clients);
-    mpq_inits(s->funding.state_share, s->funding.state_cap, s->funding.reference_tmt,
-              s->funding.own_min_share, s->allocation, NULL);
-    bonus_input_init(&s->bonus);
+    scenario *s = fixture_new("2021-11", "2022-02");   /* 4 months, 2021 and 2022 */
     s->id = text_dup("wbtest");
     s->name = text_dup("Testi & Co <kokeilu>");
     s->description = text_dup("Käsin laskettu testiskenaario.");
@@ -167,46 +52,23 @@ static scenario *fixture_new(void)
     s->prepared_by = text_dup("Testaaja");
     s->has_date = true;
     s->date_year = 2022, s->date_month = 3, s->date_day = 31;
-    s->start = mon("2021-11");
-    s->end = mon("2022-02");
-    s->n_months = s->end - s->start + 1;
-    s->first_year = 2021;
-    s->n_years = 2;
-    s->rounding = ROUND_HALF_UP;
     s->has_clients = true;
     mpz_set_ui(s->clients, 300);
 
-    staff_add(s, "staff.coach", "2", "3000", "0.2", PAYER_MUNICIPALITY, true);
-    staff_add(s, "staff.state", "1/3", "3000.01", "0.234", PAYER_STATE, false);
+    fixture_staff(s, "staff.coach", "2", "3000", "0.2")->coach = true;
+    fixture_staff(s, "staff.state", "1/3", "3000.01", "0.234")->payer = PAYER_STATE;
 
-    s->n_premises = 1;
-    s->premises = calloc(1, sizeof *s->premises);
-    assert_non_null(s->premises);
-    premises_line *p = &s->premises[0];
-    p->id = text_dup("premises.office");
-    mpq_inits(p->setup, p->monthly_rent, NULL);
-    q(p->setup, "1000.005");
-    q(p->monthly_rent, "500");
-    p->setup_month = p->start = s->start;
-    p->end = s->end;
-    p->eligible = true;
+    fixture_premises(s, "premises.office", "1000.005", "500");
 
-    s->n_costs = 1;
-    s->costs = calloc(1, sizeof *s->costs);
-    assert_non_null(s->costs);
-    cost_line *c = &s->costs[0];
-    c->id = text_dup("cost.misc");
-    c->category = CAT_OTHER;
-    mpq_inits(c->amount, c->monthly, NULL);
-    c->has_monthly = true;
-    q(c->monthly, "99.995");
-    c->month = c->start = mon("2022-01");
-    c->end = s->end;
-    c->eligible = false;
+    cost_line *misc = fixture_cost(s, "cost.misc");
+    misc->has_monthly = true;
+    q(misc->monthly, "99.995");
+    misc->month = misc->start = mon("2022-01");
+    misc->eligible = false;
 
     s->has_budget = s->has_actual = true;
-    s->budget = years_new(2);
-    s->actual = years_new(2);
+    s->budget = years_new(s);
+    s->actual = years_new(s);
     s->budget[0].has_total = true;
     q(s->budget[0].total, "20000");
     s->budget[0].has_category[CAT_PERSONNEL] = true;
@@ -222,42 +84,20 @@ static scenario *fixture_new(void)
     s->funding.has_own_min_share = true;
     q(s->funding.own_min_share, "0.15");
 
-    s->n_kpis = 3;
-    s->kpis = calloc(3, sizeof *s->kpis);
-    assert_non_null(s->kpis);
-    static const char *const kpi_ids[] = {"caseload", "activation", "notarget"};
-    for (size_t i = 0; i < 3; i++) {
-        mpq_inits(s->kpis[i].actual, s->kpis[i].target, NULL);
-        s->kpis[i].id = text_dup(kpi_ids[i]);
-    }
+    fixture_kpi(s, "caseload", NULL, KPI_LT, "140");
+    fixture_kpi(s, "activation", "0.42", KPI_GE, "0.4");
+    fixture_kpi(s, "notarget", "5", KPI_LT, NULL);   /* no target: the operator is unused */
     s->kpis[0].label = text_dup("Asiakkaita per omavalmentaja");
-    s->kpis[0].computed_caseload = true;
-    s->kpis[0].has_target = true;
-    s->kpis[0].op = KPI_LT;
-    q(s->kpis[0].target, "140");
-    q(s->kpis[1].actual, "0.42");
-    s->kpis[1].has_target = true;
-    s->kpis[1].op = KPI_GE;
-    q(s->kpis[1].target, "0.4");
-    q(s->kpis[2].actual, "5");
 
-    s->has_rewards = s->has_allocation = true;
+    s->has_allocation = true;
     q(s->allocation, "1000");
-    s->n_rewards = 2;
-    s->rewards = calloc(2, sizeof *s->rewards);
-    assert_non_null(s->rewards);
-    s->rewards[0].id = text_dup("a");
-    s->rewards[0].label = text_dup("Toistaiseksi voimassa");
-    mpq_init(s->rewards[0].amount);
-    q(s->rewards[0].amount, "500");
-    s->rewards[0].persons = 1;
-    s->rewards[1].id = text_dup("b");
-    s->rewards[1].label = text_dup("Määräaikainen");
-    mpq_init(s->rewards[1].amount);
-    q(s->rewards[1].amount, "333.333");
-    s->rewards[1].persons = 3;
+    fixture_reward(s, "a", "Toistaiseksi voimassa", "500", 1);
+    fixture_reward(s, "b", "Määräaikainen", "333.333", 3);
 
-    bonus_fixture(s);
+    fixture_bonus(s, "1000", "act");
+    q(s->bonus.unit, "1");
+    fixture_bonus_project(s, "p1", "1000", "3");
+    fixture_bonus_project(s, "p2", "2000", "1");
 
     /* Invalid UTF-8 and a control character must not break the file (Inputs sheet). */
     source_add(s, "wbtest.ini", "[scenario]\r\nid = wbtest\nbad = \xff\x01 end\n=SUM(A1)\n");
@@ -278,7 +118,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    f->s = fixture_new();
+    f->s = fixture_wbtest();
     f->r = results_compute(f->s);
     strcpy(f->dir, "/tmp/tkk-test-workbook-XXXXXX");
     if (!f->r || !mkdtemp(f->dir))
