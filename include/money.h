@@ -31,6 +31,9 @@ char *money_format(const mpq_t amount, language lang);
 char *percent_format(const mpq_t ratio, unsigned decimals, language lang);
 /* A plain decimal with up to `decimals` decimals, trailing zeros dropped ("13,7"). */
 char *decimal_format(const mpq_t value, unsigned decimals, language lang);
+/* Like decimal_format, with thousands grouped as money_format groups them
+ * ("51 000,3333" / "51,000.3333"), for exact amounts that are not yet cents. */
+char *amount_format(const mpq_t value, unsigned decimals, language lang);
 
 /* The one place an exact value becomes a double: for libxlsxwriter and the terminal. */
 double money_to_double(const mpq_t value);

@@ -163,6 +163,13 @@ char *decimal_format(const mpq_t value, unsigned decimals, language lang)
     return format_fixed(value, decimals, lang == LANG_EN ? '.' : ',', NULL, true, NULL);
 }
 
+char *amount_format(const mpq_t value, unsigned decimals, language lang)
+{
+    if (lang == LANG_EN)
+        return format_fixed(value, decimals, '.', ",", true, NULL);
+    return format_fixed(value, decimals, ',', " ", true, NULL);
+}
+
 /* The nearest double to value (ties to even), computed exactly with integers.
  * mpq_get_d truncates, which would put 0.1 € one ulp low in the workbook; this is the
  * only place an exact value becomes a double (SPEC §3). With value = n/d > 0 we choose

@@ -1,4 +1,10 @@
-/* show — `tkk show`: the scenario's summary tables on the terminal. */
+/*
+ * show — `tkk show`: the scenario's summary tables on the terminal.
+ *
+ * Unlike the workbook, whose category, yes/no, status and reason values are the fixed
+ * English words of SPEC §6 (other tools read them), the terminal is for people only:
+ * under `fi` every word on it is Finnish.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +46,7 @@ static const label
     H_SHORTFALL = { "Vaje", "Shortfall" },
     H_ID = { "Tunnus", "ID" },
     H_LABEL = { "Nimike", "Label" },
+    H_NAME = { "Nimi", "Name" },
     H_TARGET = { "Tavoite", "Target" },
     H_MET = { "Toteutui", "Met" },
     H_DIFFERENCE = { "Erotus", "Difference" },
@@ -49,7 +56,7 @@ static const label
     H_TOTAL = { "Yhteensä", "Total" },
     H_PROJECT = { "Hanke", "Project" },
     H_SCORE = { "Pisteet", "Score" },
-    H_REASON = { "Syy", "Reason" },
+    H_REASON = { "Kelpoinen / syy", "Eligible / reason" },
     H_EXACT = { "Tarkka", "Exact" },
     H_BONUS = { "Palkkio", "Bonus" },
     H_PCT_GRANT = { "% avustuksesta", "% of grant" },
@@ -59,7 +66,19 @@ static const label
     S_POOL = { "Palkkiopotti", "Pool" },
     S_ALLOCATED = { "Jaettu", "Allocated" },
     S_UNALLOCATED = { "Jakamatta", "Unallocated" },
-    S_LAMBDA = { "λ (kerroin)", "λ (multiplier)" };
+    S_LAMBDA = { "λ (kerroin)", "λ (multiplier)" },
+    V_YES = { "kyllä", "yes" },
+    V_NO = { "ei", "no" },
+    V_MET = { "täyttyy", "met" },
+    V_SHORTFALL = { "vaje", "shortfall" },
+    V_TOTAL = { "yhteensä", "total" },
+    V_BELOW_MIN = { "alle min_score", "below min_score" },
+    V_SCORE_ZERO = { "pisteet 0", "score 0" };
+
+static const label V_CATEGORY[] = {
+    { "henkilöstö", "personnel" }, { "tilat", "premises" }, { "muut", "other" },
+    { "yhteensä", "total" },
+};
 
 /* Formatting helpers return text owned by a small ring, so a row can be built inline. */
 static char *ring[64];
@@ -83,7 +102,31 @@ static void ring_free(void)
 
 static const char *eur(const mpq_t v, language lang) { return keep(money_format(v, lang)); }
 static const char *pct(const mpq_t v, language lang) { return keep(percent_format(v, 2, lang)); }
-static const char *num(const mpq_t v, language lang) { return keep(decimal_format(v, 2, lang)); }
+static const char *num(const mpq_t v, language lang) { return keep(amount_format(v, 4, lang)); }
+
+static const char *category_text(cost_category category, language lang)
+{
+    return category < ARRAY_SIZE(V_CATEGORY) ? L(lang, V_CATEGORY[category]) : "?";
+}
+
+static const char *reason_text(bonus_reason reason, unsigned long top, language lang)
+{
+    char *text = NULL;
+    switch (reason) {
+    case BONUS_REASON_ELIGIBLE:
+        return L(lang, V_YES);
+    case BONUS_REASON_BELOW_MIN_SCORE:
+        return L(lang, V_BELOW_MIN);
+    case BONUS_REASON_SCORE_ZERO:
+        return L(lang, V_SCORE_ZERO);
+    case BONUS_REASON_OUTSIDE_TOP:
+    default:
+        if (asprintf(&text, lang == LANG_EN ? "outside top %lu" : "ei %lu parhaan joukossa",
+                     top) < 0)
+            abort();
+        return keep(text);
+    }
+}
 
 static const char *year_text(int year)
 {
@@ -119,7 +162,7 @@ static void show_budget(const results *r, language lang)
             }
         }
         mpq_clear(v);
-        text_table_row(t, year_text(b->year), category_name(b->category),
+        text_table_row(t, year_text(b->year), category_text(b->category, lang),
                        b->has_budget ? eur(b->budget, lang) : "", eur(b->plan, lang),
                        b->has_actual ? eur(b->actual, lang) : "", variance, use);
     }
@@ -131,16 +174,17 @@ static void show_funding(const results *r, language lang)
 {
     heading(L(lang, T_FUNDING));
     text_table *t = text_table_new(10);
+    text_table_align(t, "lrrrrrrrlr");
     text_table_row(t, L(lang, H_YEAR), L(lang, H_TOTAL_COST), L(lang, H_STATE_PAID),
                    L(lang, H_MUNICIPAL), L(lang, H_ELIGIBLE), L(lang, H_GRANT), L(lang, H_NET),
                    L(lang, H_REQUIRED), L(lang, H_STATUS), L(lang, H_SHORTFALL));
     for (size_t i = 0; i < r->n_funding; i++) {
         const funding_row *f = &r->funding[i];
-        text_table_row(t, f->year ? year_text(f->year) : "total", eur(f->total_cost, lang),
+        text_table_row(t, f->year ? year_text(f->year) : L(lang, V_TOTAL), eur(f->total_cost, lang),
                        eur(f->state_paid, lang), eur(f->municipal_cost, lang),
                        eur(f->eligible, lang), eur(f->state_grant, lang), eur(f->municipal_net, lang),
                        f->has_required ? eur(f->required, lang) : "",
-                       f->has_required ? (f->met ? "met" : "shortfall") : "",
+                       f->has_required ? (f->met ? L(lang, V_MET) : L(lang, V_SHORTFALL)) : "",
                        f->has_required ? eur(f->shortfall, lang) : "");
     }
     text_table_print(t, stdout);
@@ -151,7 +195,7 @@ static void show_kpis(const scenario *s, const results *r, language lang)
 {
     heading(L(lang, T_KPIS));
     text_table *t = text_table_new(6);
-    text_table_align(t, "llrrrr");
+    text_table_align(t, "llrrlr");
     text_table_row(t, L(lang, H_ID), L(lang, H_LABEL), L(lang, H_ACTUAL), L(lang, H_TARGET),
                    L(lang, H_MET), L(lang, H_DIFFERENCE));
     for (size_t i = 0; i < s->n_kpis; i++) {
@@ -159,7 +203,7 @@ static void show_kpis(const scenario *s, const results *r, language lang)
         const kpi_result *kr = &r->kpis[i];
         char *target = NULL;
         if (k->has_target) {
-            char *number = decimal_format(k->target, 4, lang);
+            char *number = amount_format(k->target, 4, lang);
             if (asprintf(&target, "%s %s", kpi_operator_text(k->op), number) < 0)
                 abort();
             free(number);
@@ -167,7 +211,7 @@ static void show_kpis(const scenario *s, const results *r, language lang)
         }
         text_table_row(t, k->id, k->label ? k->label : k->id,
                        kr->has_actual ? num(kr->actual, lang) : "", target ? target : "",
-                       k->has_target && kr->has_actual ? (kr->met ? "yes" : "no") : "",
+                       k->has_target && kr->has_actual ? (kr->met ? L(lang, V_YES) : L(lang, V_NO)) : "",
                        k->has_target && kr->has_actual ? num(kr->difference, lang) : "");
     }
     text_table_print(t, stdout);
@@ -202,13 +246,11 @@ static void show_bonus(const scenario *s, const results *r, language lang)
     heading(L(lang, T_BONUS));
     text_table *t = text_table_new(8);
     text_table_align(t, "llrrlrrr");
-    text_table_row(t, L(lang, H_PROJECT), L(lang, H_LABEL), L(lang, H_GRANT), L(lang, H_SCORE),
+    text_table_row(t, L(lang, H_PROJECT), L(lang, H_NAME), L(lang, H_GRANT), L(lang, H_SCORE),
                    L(lang, H_REASON), L(lang, H_EXACT), L(lang, H_BONUS), L(lang, H_PCT_GRANT));
     for (size_t i = 0; i < in->n_projects; i++) {
         const bonus_project *p = &in->projects[i];
         const bonus_project_result *pr = &b->projects[i];
-        char reason[64];
-        bonus_reason_text(pr->reason, in->top, reason, sizeof reason);
         const char *share = "";
         if (mpq_sgn(p->grant) > 0) {
             mpq_t v;
@@ -218,8 +260,8 @@ static void show_bonus(const scenario *s, const results *r, language lang)
             mpq_clear(v);
         }
         text_table_row(t, p->id, p->name, eur(p->grant, lang), keep(decimal_format(pr->score, 6, lang)),
-                       pr->reason == BONUS_REASON_ELIGIBLE ? "yes" : keep(strdup(reason)),
-                       keep(decimal_format(pr->exact, 2, lang)), eur(pr->bonus, lang), share);
+                       reason_text(pr->reason, in->top, lang),
+                       keep(amount_format(pr->exact, 4, lang)), eur(pr->bonus, lang), share);
     }
     text_table_print(t, stdout);
     text_table_free(t);

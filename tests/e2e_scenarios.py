@@ -196,6 +196,24 @@ def check_salo(book):
             ok(near(rows[0]["Months"], 10), "salo-2021: Funding 2021 has 10 months", rows[0])
 
 
+def check_show(tkk):
+    """`tkk show` prints the Salo 2021 figures, in Finnish words under fi."""
+    for lang, words in (("fi", ["531 000,00 €", "590 000,00 €", "-59 000,00 €",
+                                "500 000,00 €", "täyttyy", "yhteensä", "henkilöstö"]),
+                        ("en", ["531,000.00 €", "590,000.00 €", "-59,000.00 €",
+                                "500,000.00 €", "met", "total", "personnel"])):
+        p = run([tkk, "show", "--lang", lang, "scenarios/salo-2021.ini"])
+        ok(p.returncode == 0, "tkk show --lang %s salo-2021 exits 0" % lang, p.stderr)
+        missing = [w for w in words if w not in p.stdout]
+        ok(not missing, "tkk show --lang %s salo-2021 prints its budget and funding figures"
+           % lang, "missing %s in:\n%s" % (missing, p.stdout))
+    p = run([tkk, "show", "--lang", "fi", "scenarios/salo-2021.ini"])
+    english = [w for w in (" met ", " yes ", " total ", "personnel") if w in p.stdout]
+    ok(not english, "tkk show --lang fi has no English value words", english)
+    p = run([tkk, "check", "scenarios/salo-2021.ini"])
+    ok(p.returncode == 0, "tkk check salo-2021 exits 0", p.stderr)
+
+
 def main():
     tkk = os.environ.get("TKK") or os.path.join(ROOT, "tkk")
     inis = sorted(glob.glob(os.path.join(ROOT, "scenarios", "*.ini")))
@@ -257,6 +275,7 @@ def main():
                 ok(False, "%s: readable with openpyxl" % f, "%s: %s" % (type(exc).__name__, exc))
         ok("salo-2021" in ids.values(), "scenarios/ has the salo-2021 scenario (SPEC §1)",
            sorted(ids.values()))
+        check_show(tkk)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 1 if failures else 0

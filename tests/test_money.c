@@ -241,6 +241,21 @@ static void test_decimal_format(void **state)
     mpq_clear(value);
 }
 
+static void test_amount_format(void **state)
+{
+    (void)state;
+    mpq_t value;
+    mpq_init(value);
+    set_q(value, "153001/3");                     /* 51 000,333… → 4 decimals, grouped */
+    check_text(amount_format(value, 4, LANG_FI), "51 000,3333", "51000 1/3 fi");
+    check_text(amount_format(value, 4, LANG_EN), "51,000.3333", "51000 1/3 en");
+    mpq_set_ui(value, 180000, 1);                 /* whole amounts lose their decimals */
+    check_text(amount_format(value, 4, LANG_FI), "180 000", "180000");
+    set_q(value, "-2500001/2");                   /* -1 250 000,5 */
+    check_text(amount_format(value, 4, LANG_EN), "-1,250,000.5", "-1250000.5");
+    mpq_clear(value);
+}
+
 static void test_to_double(void **state)
 {
     (void)state;
@@ -310,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_money_format),
         cmocka_unit_test(test_percent_format),
         cmocka_unit_test(test_decimal_format),
+        cmocka_unit_test(test_amount_format),
         cmocka_unit_test(test_to_double),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
