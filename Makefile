@@ -38,7 +38,7 @@ BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 export TKK_SKIP_RECALC ASAN_OPTIONS UBSAN_OPTIONS
 
-.PHONY: suite all run test unit e2e recalc sanitize bench install uninstall clean deps deps-build deps-test
+.PHONY: suite all run test sanitize bench install uninstall clean deps deps-build deps-test
 .DEFAULT_GOAL := all
 
 TKK_BIN ?= tkk
