@@ -13,6 +13,7 @@
 #ifndef TKK_DIAG_H
 #define TKK_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -46,6 +47,10 @@ void diag_warning(diag_list *list, const char *file, int line, const char *path,
 /* CSV cells: FILE.csv:LINE:COLUMN: PATH: message */
 void diag_error_at(diag_list *list, const char *file, int line, int column,
                    const char *path, const char *fmt, ...) TKK_PRINTF(6, 7);
+
+/* For reporters with printf-style arguments of their own (column 0 = no column). */
+void diag_vadd(diag_list *list, diag_severity severity, const char *file, int line, int column,
+               const char *path, const char *fmt, va_list ap) TKK_PRINTF(7, 0);
 
 size_t diag_error_count(const diag_list *list);
 /* Prints in the order found, "FILE:LINE: PATH: message" ("warning: " before warnings). */

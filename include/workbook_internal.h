@@ -205,6 +205,9 @@ bool wb_sheet_present(const scenario *s, const results *r, wb_sheet sheet);
 int wb_fail(wb_context *ctx, const char *what, lxw_error err);
 /* Same, with a message of our own. */
 int wb_fail_msg(wb_context *ctx, const char *message);
+/* A cell format with number format `code` ("#,##0.00 \"€\""), bold if asked; NULL when
+ * out of memory (libxlsxwriter then writes the cell unformatted). */
+lxw_format *wb_number_format(lxw_workbook *wb, const char *code, bool bold);
 
 /* Checks a libxlsxwriter return; on error records it and returns -1 from the caller. */
 #define WB_CHECK(ctx, call)                                                 \

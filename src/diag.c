@@ -10,8 +10,8 @@ static char *dup_or_empty(const char *s)
     return strdup(s ? s : "");
 }
 
-static void diag_add(diag_list *list, diag_severity severity, const char *file, int line,
-                     int column, const char *path, const char *fmt, va_list ap)
+void diag_vadd(diag_list *list, diag_severity severity, const char *file, int line, int column,
+               const char *path, const char *fmt, va_list ap)
 {
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 16;
@@ -37,7 +37,7 @@ void diag_error(diag_list *list, const char *file, int line, const char *path, c
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_add(list, DIAG_ERROR, file, line, 0, path, fmt, ap);
+    diag_vadd(list, DIAG_ERROR, file, line, 0, path, fmt, ap);
     va_end(ap);
 }
 
@@ -45,7 +45,7 @@ void diag_warning(diag_list *list, const char *file, int line, const char *path,
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_add(list, DIAG_WARNING, file, line, 0, path, fmt, ap);
+    diag_vadd(list, DIAG_WARNING, file, line, 0, path, fmt, ap);
     va_end(ap);
 }
 
@@ -54,7 +54,7 @@ void diag_error_at(diag_list *list, const char *file, int line, int column, cons
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_add(list, DIAG_ERROR, file, line, column, path, fmt, ap);
+    diag_vadd(list, DIAG_ERROR, file, line, column, path, fmt, ap);
     va_end(ap);
 }
 

@@ -209,15 +209,11 @@ static void cell_error(csv_loader *ld, int line, size_t j, const char *fmt, ...)
                         : asprintf(&path, "%s", key);
     if (rc < 0)
         abort();
-    char *message = NULL;
     va_list ap;
     va_start(ap, fmt);
-    if (vasprintf(&message, fmt, ap) < 0)
-        abort();
+    diag_vadd(ld->diags, DIAG_ERROR, ld->file, line, (int)(j + 1), path, fmt, ap);
     va_end(ap);
-    diag_error_at(ld->diags, ld->file, line, (int)(j + 1), path, "%s", message);
     ld->errors++;
-    free(message);
     free(path);
 }
 

@@ -43,47 +43,40 @@ static char *key_path(const ini_section *sec, const char *key)
     return path;
 }
 
+TKK_PRINTF(5, 0)
+static void key_report(checker *c, diag_severity severity, const ini_section *sec,
+                       const ini_key *k, const char *fmt, va_list ap)
+{
+    char *path = key_path(sec, k->key);
+    diag_vadd(c->diags, severity, k->file, k->line, 0, path, fmt, ap);
+    free(path);
+}
+
 TKK_PRINTF(4, 5)
 static void key_error(checker *c, const ini_section *sec, const ini_key *k, const char *fmt, ...)
 {
-    char *message = NULL;
     va_list ap;
     va_start(ap, fmt);
-    if (vasprintf(&message, fmt, ap) < 0)
-        abort();
+    key_report(c, DIAG_ERROR, sec, k, fmt, ap);
     va_end(ap);
-    char *path = key_path(sec, k->key);
-    diag_error(c->diags, k->file, k->line, path, "%s", message);
-    free(path);
-    free(message);
 }
 
 TKK_PRINTF(4, 5)
 static void key_warning(checker *c, const ini_section *sec, const ini_key *k, const char *fmt, ...)
 {
-    char *message = NULL;
     va_list ap;
     va_start(ap, fmt);
-    if (vasprintf(&message, fmt, ap) < 0)
-        abort();
+    key_report(c, DIAG_WARNING, sec, k, fmt, ap);
     va_end(ap);
-    char *path = key_path(sec, k->key);
-    diag_warning(c->diags, k->file, k->line, path, "%s", message);
-    free(path);
-    free(message);
 }
 
 TKK_PRINTF(3, 4)
 static void section_error(checker *c, const ini_section *sec, const char *fmt, ...)
 {
-    char *message = NULL;
     va_list ap;
     va_start(ap, fmt);
-    if (vasprintf(&message, fmt, ap) < 0)
-        abort();
+    diag_vadd(c->diags, DIAG_ERROR, sec->file, sec->line, 0, sec->name, fmt, ap);
     va_end(ap);
-    diag_error(c->diags, sec->file, sec->line, sec->name, "%s", message);
-    free(message);
 }
 
 /* SPEC §4: a missing required key is reported at its section's header line. */

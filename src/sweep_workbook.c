@@ -60,17 +60,6 @@ static const char *column_header(sweep_column c, language lang)
     return "?";
 }
 
-static lxw_format *number_format(lxw_workbook *wb, const char *code, bool bold)
-{
-    lxw_format *f = workbook_add_format(wb);
-    if (f) {
-        format_set_num_format(f, code);
-        if (bold)
-            format_set_bold(f);
-    }
-    return f;
-}
-
 static int header_row(sweep_workbook *wb)
 {
     wb_context *ctx = &wb->ctx;
@@ -152,9 +141,9 @@ sweep_workbook *sweep_workbook_open(const char *path, const char *out_path,
         return NULL;
     }
     page_header_footer(&wb->ctx, base);
-    wb->money = number_format(wb->ctx.workbook, "#,##0.00 \"€\"", false);
-    wb->number = number_format(wb->ctx.workbook, "#,##0.00", false);
-    wb->percent = number_format(wb->ctx.workbook, "0.00 %", false);
+    wb->money = wb_number_format(wb->ctx.workbook, "#,##0.00 \"€\"", false);
+    wb->number = wb_number_format(wb->ctx.workbook, "#,##0.00", false);
+    wb->percent = wb_number_format(wb->ctx.workbook, "0.00 %", false);
     wb->ws = workbook_add_worksheet(wb->ctx.workbook, SWEEP_SHEET);
     if (!wb->money || !wb->number || !wb->percent || !wb->ws) {
         wb_fail_msg(&wb->ctx, "out of memory");

@@ -386,7 +386,7 @@ static int layout_build(wb_layout *layout, const results *r)
 
 /* ---- Formats, page header and footer, properties --------------------------------------- */
 
-static lxw_format *number_format(lxw_workbook *wb, const char *code, bool bold)
+lxw_format *wb_number_format(lxw_workbook *wb, const char *code, bool bold)
 {
     lxw_format *f = workbook_add_format(wb);
     if (f) {
@@ -426,13 +426,13 @@ static int formats_create(wb_context *ctx)
     format_set_bottom(f->header, LXW_BORDER_THIN);
 
     /* SPEC §6: euro format for money, a percent format for ratios, months as dates. */
-    f->money = number_format(wb, "#,##0.00 \"€\"", false);
-    f->money_bold = number_format(wb, "#,##0.00 \"€\"", true);
-    f->percent = number_format(wb, "0.00 %", false);
-    f->number = number_format(wb, "#,##0.00", false);
-    f->integer = number_format(wb, "0", false);
-    f->month = number_format(wb, "yyyy-mm", false);
-    f->date = number_format(wb, ctx->lang == LANG_FI ? "d.m.yyyy" : "yyyy-mm-dd", false);
+    f->money = wb_number_format(wb, "#,##0.00 \"€\"", false);
+    f->money_bold = wb_number_format(wb, "#,##0.00 \"€\"", true);
+    f->percent = wb_number_format(wb, "0.00 %", false);
+    f->number = wb_number_format(wb, "#,##0.00", false);
+    f->integer = wb_number_format(wb, "0", false);
+    f->month = wb_number_format(wb, "yyyy-mm", false);
+    f->date = wb_number_format(wb, ctx->lang == LANG_FI ? "d.m.yyyy" : "yyyy-mm-dd", false);
     if (f->date)
         format_set_align(f->date, LXW_ALIGN_LEFT);   /* beside the other facts, which are text */
     /* A KPI target is a number (formulas compare with it) shown with its operator. */
@@ -440,7 +440,7 @@ static int formats_create(wb_context *ctx)
         "\"< \"#,##0.00", "\"<= \"#,##0.00", "\"> \"#,##0.00", "\">= \"#,##0.00", "\"= \"#,##0.00"
     };
     for (int op = 0; op < 5; op++)
-        f->kpi_target[op] = number_format(wb, target_codes[op], false);
+        f->kpi_target[op] = wb_number_format(wb, target_codes[op], false);
     if (!f->money || !f->money_bold || !f->percent || !f->number || !f->integer ||
         !f->month || !f->date || !f->kpi_target[0] || !f->kpi_target[1] ||
         !f->kpi_target[2] || !f->kpi_target[3] || !f->kpi_target[4])

@@ -9,22 +9,9 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "kpi.h"
 
 enum { COL_ID, COL_LABEL, COL_ACTUAL, COL_TARGET, COL_MET, COL_DIFFERENCE };
-
-/* Whether actual meets the target (cmp = sign of actual − target), as the Met formula
- * judges it with kpi_operator_text()'s operator, which Excel writes the same way. */
-static bool kpi_holds(int cmp, kpi_operator op)
-{
-    switch (op) {
-    case KPI_LT: return cmp < 0;
-    case KPI_LE: return cmp <= 0;
-    case KPI_GT: return cmp > 0;
-    case KPI_GE: return cmp >= 0;
-    case KPI_EQ: return cmp == 0;
-    }
-    return false;
-}
 
 static int write_caseload(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row,
                           const kpi_result *k, const char *clients_cell)
@@ -77,7 +64,7 @@ static int write_kpi(wb_context *ctx, lxw_worksheet *ws, size_t i, lxw_row_t row
     wb_cell(target, row, COL_TARGET);
     const char *met = k->met ? "yes" : "no";
     int rc;
-    if (kpi_holds(mpq_cmp(k->actual, in->target), in->op) == k->met)
+    if (kpi_target_met(k->actual, in->op, in->target) == k->met)
         rc = wb_formula_text(ctx, ws, row, COL_MET, NULL, met, "=IF(%s%s%s,\"yes\",\"no\")",
                              actual, kpi_operator_text(in->op), target);
     else
