@@ -153,17 +153,6 @@ static const char *normalize_name(normalize_method method)
     return "max";
 }
 
-static lxw_format *add_format(bonus_sheet *sh, const char *code, bool bold)
-{
-    lxw_format *f = workbook_add_format(sh->ctx->workbook);
-    if (f) {
-        format_set_num_format(f, code);
-        if (bold)
-            format_set_bold(f);
-    }
-    return f;
-}
-
 /* A formula when the exact check agrees, else the value; the cached number is always
  * value (SPEC §6). */
 static int formula_or_value(bonus_sheet *sh, lxw_row_t row, lxw_col_t col, lxw_format *format,
@@ -647,7 +636,7 @@ static int column_widths(bonus_sheet *sh)
     WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_NAME, COL_NAME, 30, NULL));
     WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_GRANT, COL_GRANT, 15, NULL));
     WB_CHECK(ctx, worksheet_set_column(sh->ws, raw_col(0), norm_col(sh, sh->k - 1), 13, NULL));
-    static const double tail[] = {10, 15, 16, 16, 14, 18, 14, 12};
+    static const double tail[] = {10, 17, 16, 18, 14, 20, 14, 12};
     return wb_column_widths(ctx, sh->ws, sh->col_score, tail, ARRAY_SIZE(tail));
 }
 
@@ -670,11 +659,11 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
     sh.col_share = sh.col_score + 7;
     sh.last_col = sh.col_share;
 
-    sh.ratio = add_format(&sh, "0.0?????", false);   /* decimals aligned */
-    sh.exact = add_format(&sh, "#,##0.00########", false);
-    sh.exact_bold = add_format(&sh, "#,##0.00########", true);
-    sh.lambda = add_format(&sh, "#,##0.0#########", false);
-    sh.unit = add_format(&sh, "#,##0.00###### \"€\"", false);
+    sh.ratio = wb_number_format(ctx->workbook, "0.0?????", false);   /* decimals aligned */
+    sh.exact = wb_number_format(ctx->workbook, "#,##0.00######## \"€\"", false);
+    sh.exact_bold = wb_number_format(ctx->workbook, "#,##0.00######## \"€\"", true);
+    sh.lambda = wb_number_format(ctx->workbook, "#,##0.0#########", false);
+    sh.unit = wb_number_format(ctx->workbook, "#,##0.00###### \"€\"", false);
     sh.norm_formula = calloc(sh.k, sizeof *sh.norm_formula);
     if (!sh.ratio || !sh.exact || !sh.exact_bold || !sh.lambda || !sh.unit || !sh.norm_formula) {
         free(sh.norm_formula);
