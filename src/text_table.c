@@ -84,14 +84,18 @@ void text_table_print(const text_table *t, FILE *out)
                 widths[c] = w;
         }
     for (size_t r = 0; r < t->rows; r++) {
-        for (size_t c = 0; c < t->columns; c++) {
+        /* Empty cells at the end of a row print nothing: no trailing blanks. */
+        size_t used = t->columns;
+        while (used > 0 && t->cells[r * t->columns + used - 1][0] == '\0')
+            used--;
+        for (size_t c = 0; c < used; c++) {
             const char *cell = t->cells[r * t->columns + c];
             size_t pad = widths[c] - text_width(cell);
             if (c)
                 fputs("  ", out);
             if (t->alignment[c] == 'r')
                 fprintf(out, "%*s%s", (int)pad, "", cell);
-            else if (c + 1 < t->columns)
+            else if (c + 1 < used)
                 fprintf(out, "%s%*s", cell, (int)pad, "");
             else
                 fputs(cell, out);
