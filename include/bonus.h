@@ -61,7 +61,7 @@ typedef struct {
     mpq_t *normalized;          /* n(p,k), one per indicator */
     mpq_t score;                /* s(p) = Σ weight × n */
     bonus_reason reason;
-    mpq_t basis;                /* w(p); 0 when not eligible */
+    mpq_t basis;                /* w(p) of step 4, eligible or not */
     bool has_cap;
     mpq_t cap;                  /* c(p) = cap × grant */
     mpq_t exact;                /* a(p) */
@@ -74,7 +74,7 @@ typedef struct {
 typedef struct {
     size_t n_projects, n_indicators;
     bonus_project_result *projects;   /* same order as bonus_input.projects */
-    bool has_lambda;            /* false when nothing is eligible or every basis is 0 */
+    bool has_lambda;            /* share, grant-weighted: false when no eligible basis > 0 */
     mpq_t lambda;               /* λ of step 5 (max c/w when every project is capped) */
     mpq_t exact_total;          /* Σ a */
     mpq_t rounded_total;        /* A = unit × ⌊Σa ÷ unit⌋ */

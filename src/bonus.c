@@ -410,7 +410,8 @@ static int bonus_admit(bonus_result *out, const bonus_input *in)
 
 /* ---- steps 4 and 5: basis, cap, λ ----------------------------------------------------- */
 
-/* SPEC §5.6 step 4: w(p) for eligible projects (0 otherwise), c(p) = cap × grant for all. */
+/* SPEC §5.6 step 4: w(p) and c(p) = cap × grant for every project (step 5 then uses
+ * the eligible ones only), so the Bonus sheet shows what a left-out project's basis was. */
 static void bonus_basis(bonus_result *out, const bonus_input *in)
 {
     for (size_t p = 0; p < in->n_projects; p++) {
@@ -419,8 +420,6 @@ static void bonus_basis(bonus_result *out, const bonus_input *in)
         r->has_cap = in->has_cap;
         if (in->has_cap)
             mpq_mul(r->cap, in->cap, project->grant);
-        if (r->reason != BONUS_REASON_ELIGIBLE)
-            continue;
         switch (in->method) {
         case BONUS_SHARE:
             mpq_set(r->basis, r->score);
@@ -553,9 +552,13 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
     }
 
     int status = 0;
-    out->has_lambda = any_basis;
+    /* grant-rate: λ = 1 unless the pool binds, which it cannot when Σ min(w, c) = 0. */
+    out->has_lambda = any_basis || in->method == BONUS_GRANT_RATE;
     if (!any_basis) {
-        /* Nothing to share: λ undefined, every a(p) stays 0. */
+        /* Nothing to share: every a(p) stays 0; under share and grant-weighted no λ
+         * makes Σ a equal anything, so none is shown. */
+        if (in->method == BONUS_GRANT_RATE)
+            mpq_set_ui(out->lambda, 1, 1);
     } else if (in->method == BONUS_GRANT_RATE) {
         if (!in->has_cap)
             mpq_set(capped_basis_sum, weight_sum);

@@ -445,32 +445,27 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
         (reason[0] && wb_string(ctx, ws, row, sh->col_reason, reason, NULL) != 0))
         return -1;
 
-    /* SPEC §5.6 step 4: the basis of an eligible project from its score and grant. */
+    /* SPEC §5.6 step 4: the basis of every project from its score and grant. */
     bool basis_in_money = in->method != BONUS_SHARE;
     lxw_format *basis_format = basis_in_money ? sh->exact : sh->ratio;
-    if (!eligible) {
-        if (wb_number(ctx, ws, row, sh->col_basis, res->basis, basis_format) != 0)
-            return -1;
-    } else {
-        switch (in->method) {
-        case BONUS_SHARE:
-            mpq_set(check, res->score);
-            snprintf(formula, sizeof formula, "=%s", score);
-            break;
-        case BONUS_GRANT_WEIGHTED:
-            mpq_mul(check, res->score, grant_cell);
-            snprintf(formula, sizeof formula, "=%s*%s", score, grant);
-            break;
-        case BONUS_GRANT_RATE:
-            mpq_mul(check, in->rate, grant_cell);
-            mpq_mul(check, check, res->score);
-            snprintf(formula, sizeof formula, "=%s*%s*%s", sh->param[P_RATE], grant, score);
-            break;
-        }
-        if (formula_or_value(sh, row, sh->col_basis, basis_format, res->basis,
-                             mpq_equal(check, res->basis), formula) != 0)
-            return -1;
+    switch (in->method) {
+    case BONUS_SHARE:
+        mpq_set(check, res->score);
+        snprintf(formula, sizeof formula, "=%s", score);
+        break;
+    case BONUS_GRANT_WEIGHTED:
+        mpq_mul(check, res->score, grant_cell);
+        snprintf(formula, sizeof formula, "=%s*%s", score, grant);
+        break;
+    case BONUS_GRANT_RATE:
+        mpq_mul(check, in->rate, grant_cell);
+        mpq_mul(check, check, res->score);
+        snprintf(formula, sizeof formula, "=%s*%s*%s", sh->param[P_RATE], grant, score);
+        break;
     }
+    if (formula_or_value(sh, row, sh->col_basis, basis_format, res->basis,
+                         mpq_equal(check, res->basis), formula) != 0)
+        return -1;
 
     if (res->has_cap) {
         mpq_mul(check, in->cap, grant_cell);

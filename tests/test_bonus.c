@@ -469,7 +469,8 @@ static void test_grant_rate_exceeds_pool(void **state)
 }
 
 /* No λ when no eligible project has a basis above 0: grant-weighted with every grant 0
- * (eligible, basis 0, bonus 0), and a scenario where every score is 0. */
+ * (eligible, basis 0, bonus 0), and a scenario where every score is 0. Under grant-rate
+ * λ = 1 all the same: Σ min(w, c) = 0 does not exceed the pool. */
 static void test_no_lambda(void **state)
 {
     (void)state;
@@ -501,6 +502,53 @@ static void test_no_lambda(void **state)
     assert_int_equal(r.eligible_count, 0);
     assert_int_equal(r.projects[0].reason, BONUS_REASON_SCORE_ZERO);
     assert_q(r.unallocated, "1000");
+    bonus_result_free(&r);
+    bonus_input_free(&in);
+
+    bonus_input_init(&in);
+    set_one_indicator(&in, NORMALIZE_MAX);
+    add_project1(&in, "a", "0", "1");
+    in.method = BONUS_GRANT_RATE;
+    set_q(in.rate, "1/10");
+    set_q(in.pool, "1000");
+    compute(&r, &in);
+    assert_true(r.has_lambda);
+    assert_q(r.lambda, "1");
+    assert_int_equal(r.eligible_count, 1);
+    assert_q(r.projects[0].basis, "0");
+    assert_q(r.projects[0].bonus, "0");
+    assert_q(r.unallocated, "1000");
+    bonus_result_free(&r);
+    bonus_input_free(&in);
+}
+
+/* Step 4 holds for projects left out too: grant-rate 10 %, cap 20 %, min_score 0,6;
+ * a (grant 1000, x 10) scores 1, b (grant 1000, x 5) scores 1/2 and is below min_score:
+ * w(b) = 1/10 × 1000 × 1/2 = 50, c(b) = 200, but a(b) = 0. */
+static void test_basis_of_ineligible_project(void **state)
+{
+    (void)state;
+    bonus_input in;
+    bonus_input_init(&in);
+    set_one_indicator(&in, NORMALIZE_MAX);
+    add_project1(&in, "a", "1000", "10");
+    add_project1(&in, "b", "1000", "5");
+    in.method = BONUS_GRANT_RATE;
+    set_q(in.rate, "1/10");
+    in.has_cap = true;
+    set_q(in.cap, "1/5");
+    in.has_min_score = true;
+    set_q(in.min_score, "3/5");
+    set_q(in.pool, "1000");
+    bonus_result r;
+    compute(&r, &in);
+    assert_int_equal(r.projects[1].reason, BONUS_REASON_BELOW_MIN_SCORE);
+    assert_q(r.projects[0].basis, "100");
+    assert_q(r.projects[1].basis, "50");
+    assert_q(r.projects[1].cap, "200");
+    assert_q(r.projects[1].exact, "0");
+    assert_q(r.projects[0].exact, "100");      /* λ = 1: Σ min(w, c) = 100 ≤ 1000 */
+    assert_q(r.lambda, "1");
     bonus_result_free(&r);
     bonus_input_free(&in);
 }
@@ -539,7 +587,7 @@ static void test_top_tie_at_boundary(void **state)
     assert_true(r.top_tie_extended);
     /* share of 1000 over 1 + 4/5 + 4/5 = 13/5: λ = 5000/13; d gets nothing. */
     assert_q(r.lambda, "5000/13");
-    assert_q(r.projects[3].basis, "0");
+    assert_q(r.projects[3].basis, "3/5");     /* w = s under share, eligible or not */
     assert_q(r.projects[3].exact, "0");
     assert_q(r.projects[3].bonus, "0");
     bonus_result_free(&r);
@@ -990,10 +1038,18 @@ static void check_invariants(const bonus_result *r, const bonus_input *in)
             assert_int_equal(mpq_cmp(quotient, in->unit), 0);
         else
             assert_int_equal(mpq_sgn(quotient), 0);
+        /* step 4: w(p) for every project, by the method's formula */
+        if (in->method == BONUS_SHARE) {
+            mpq_set(quotient, pr->score);
+        } else {
+            mpq_mul(quotient, pr->score, in->projects[p].grant);
+            if (in->method == BONUS_GRANT_RATE)
+                mpq_mul(quotient, quotient, in->rate);
+        }
+        assert_int_equal(mpq_cmp(quotient, pr->basis), 0);
         if (pr->reason != BONUS_REASON_ELIGIBLE) {
             assert_int_equal(mpq_sgn(pr->bonus), 0);
             assert_int_equal(mpq_sgn(pr->exact), 0);
-            assert_int_equal(mpq_sgn(pr->basis), 0);
             continue;
         }
         eligible++;
@@ -1171,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_grant_rate_fits),
         cmocka_unit_test(test_grant_rate_exceeds_pool),
         cmocka_unit_test(test_no_lambda),
+        cmocka_unit_test(test_basis_of_ineligible_project),
         cmocka_unit_test(test_top_tie_at_boundary),
         cmocka_unit_test(test_min_score),
         cmocka_unit_test(test_score_zero_takes_no_top_slot),
