@@ -26,7 +26,9 @@ from fractions import Fraction
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+import tap  # noqa: E402
 import xlsx_tables  # noqa: E402
+from tap import ok  # noqa: E402
 
 # SPEC §1 "Bonuses 17.6.2014" / "Bonuses 14.9.2015", by the scenarios' project ids.
 # pool and unit are the scenarios' [bonus] inputs; left_out names one project per
@@ -69,23 +71,6 @@ ROUNDS = {
         "left_out": {"helsinki": "outside top 8", "vantaa": "below min_score"},
     },
 }
-
-count = 0
-failures = 0
-
-
-def ok(cond, what, detail=""):
-    """One TAP line; detail (any text) goes below a failure as '#' comments."""
-    global count, failures
-    count += 1
-    if cond:
-        print("ok %d - %s" % (count, what))
-    else:
-        failures += 1
-        print("not ok %d - %s" % (count, what))
-        for line in str(detail).splitlines():
-            print("    # %s" % line)
-    return bool(cond)
 
 
 def run(args):
@@ -213,8 +198,7 @@ def main():
         check_show()
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    print("1..%d" % count)
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":

@@ -27,24 +27,12 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+import tap  # noqa: E402
 import xlsx_tables  # noqa: E402
+from tap import ok  # noqa: E402
 import openpyxl  # noqa: E402
 
 TKK = os.environ.get("TKK", os.path.join(ROOT, "tkk"))
-failures = 0
-
-
-def ok(cond, what, detail=""):
-    global failures
-    if cond:
-        print("ok - %s" % what)
-    else:
-        failures += 1
-        print("not ok - %s" % what)
-        if detail:
-            for line in str(detail).splitlines():
-                print("    %s" % line)
-    return cond
 
 
 def tkk(*args):
@@ -473,7 +461,7 @@ def main():
                "and sweep workbooks to the cached values", p.stdout + p.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":

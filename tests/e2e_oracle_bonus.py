@@ -56,28 +56,14 @@ from math import gcd
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+import tap  # noqa: E402
 import xlsx_tables  # noqa: E402
+from tap import ok  # noqa: E402
 
 DEFAULT_SEED = 20140617
 DEFAULT_ROUNDS = 60
 
-count = 0
-failures = 0
 COVERAGE = {}
-
-
-def ok(cond, what, detail=""):
-    """One TAP line; detail (any text) goes below a failure as '#' comments."""
-    global count, failures
-    count += 1
-    if cond:
-        print("ok %d - %s" % (count, what))
-    else:
-        failures += 1
-        print("not ok %d - %s" % (count, what))
-        for line in str(detail).splitlines():
-            print("    # %s" % line)
-    return bool(cond)
 
 
 # ----------------------------------------------------------------------------------
@@ -1093,8 +1079,7 @@ def main():
     print("# %d rounds in %.1f s; rounds exercising:" % (rounds, time.time() - started))
     for what in sorted(COVERAGE):
         print("#   %4d  %s" % (COVERAGE[what], what))
-    print("1..%d" % count)
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":

@@ -58,14 +58,14 @@ from fractions import Fraction as F
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+import tap  # noqa: E402
 import xlsx_tables  # noqa: E402
+from tap import ok  # noqa: E402
 
 DEFAULT_SEED = "20240601"
 DEFAULT_ROUNDS = 40
 CATS = ("personnel", "premises", "other")
 
-count = 0
-failures = 0
 # How often a rounding point met an exact half, per mode (coverage of §3's two modes).
 HALVES = {"half-up": 0, "half-even": 0}
 # How often the oracle met the cases worth meeting (printed at the end).
@@ -75,20 +75,6 @@ COVER = {}
 def cover(what, cond=True):
     if cond:
         COVER[what] = COVER.get(what, 0) + 1
-
-
-def ok(cond, what, detail=""):
-    """One TAP line; detail (any text) goes below a failure as '#' comments."""
-    global count, failures
-    count += 1
-    if cond:
-        print("ok %d - %s" % (count, what))
-    else:
-        failures += 1
-        print("not ok %d - %s" % (count, what))
-        for line in str(detail).splitlines():
-            print("    # %s" % line)
-    return bool(cond)
 
 
 # --------------------------------------------------------------------------- rounding
@@ -1204,8 +1190,7 @@ def main():
     print("# seed %s, %d scenario(s), %.1f s; exact halves met: half-up %d, half-even %d"
           % (seed, len(which), time.time() - t0, HALVES["half-up"], HALVES["half-even"]))
     print("# coverage: " + "; ".join("%s %d" % kv for kv in sorted(COVER.items())))
-    print("1..%d" % count)
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":

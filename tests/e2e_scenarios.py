@@ -24,7 +24,9 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+import tap  # noqa: E402
 import xlsx_tables  # noqa: E402
+from tap import ok  # noqa: E402
 
 SHEETS_EN = ["Summary", "Budget", "Staff", "Costs", "Monthly", "Funding", "Bonus",
              "Rewards", "KPIs", "Inputs"]
@@ -49,20 +51,6 @@ BONUS_TAIL = ["Score", "Eligible", "Reason", "Basis", "Cap", "Exact", "Bonus",
               "Bonus % of grant"]
 SUMMARY_NAMES = ["Total_Cost", "Municipal_Cost", "State_Grant", "Municipal_Net_Cost"]
 SALO_TABLES = ["Budget", "Staff", "Costs", "MonthlyDetail", "Monthly", "Funding", "KPIs"]
-
-failures = 0
-
-
-def ok(cond, what, detail=""):
-    global failures
-    if cond:
-        print("ok - %s" % what)
-    else:
-        failures += 1
-        print("not ok - %s" % what)
-        for line in str(detail).splitlines():
-            print("    # %s" % line)
-    return cond
 
 
 def run(args, env=None):
@@ -278,7 +266,7 @@ def main():
         check_show(tkk)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failures else 0
+    return tap.finish()
 
 
 if __name__ == "__main__":
