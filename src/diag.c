@@ -66,22 +66,69 @@ size_t diag_error_count(const diag_list *list)
     return errors;
 }
 
+/* Print order: files in the order their first problem was found, then by line and
+ * column, then as found (a reader fixes a file from top to bottom). */
+typedef struct {
+    const diag *d;
+    size_t file_rank, found;
+} diag_order;
+
+static int diag_order_cmp(const void *a, const void *b)
+{
+    const diag_order *x = a, *y = b;
+    if (x->file_rank != y->file_rank)
+        return x->file_rank < y->file_rank ? -1 : 1;
+    if (x->d->line != y->d->line)
+        return x->d->line < y->d->line ? -1 : 1;
+    if (x->d->column != y->d->column)
+        return x->d->column < y->d->column ? -1 : 1;
+    return x->found < y->found ? -1 : x->found > y->found;
+}
+
+static void diag_print_one(const diag *d, FILE *out)
+{
+    fputs(d->file, out);
+    if (d->line > 0)
+        fprintf(out, ":%d", d->line);
+    if (d->column > 0)
+        fprintf(out, ":%d", d->column);
+    fputs(": ", out);
+    if (d->path[0])
+        fprintf(out, "%s: ", d->path);
+    if (d->severity == DIAG_WARNING)
+        fputs("warning: ", out);
+    fprintf(out, "%s\n", d->message);
+}
+
 void diag_print(const diag_list *list, FILE *out)
 {
+    diag_order *order = malloc(list->count * sizeof *order + 1);
+    if (!order)
+        abort();    /* out of memory while reporting, as in diag_vadd */
+    /* A file's rank is the index of its first problem; the search runs over the few
+     * distinct files (a scenario, its parents, a CSV, "--set"), not over all problems. */
+    const char **files = malloc(list->count * sizeof *files + 1);
+    size_t *ranks = malloc(list->count * sizeof *ranks + 1);
+    if (!files || !ranks)
+        abort();
+    size_t n_files = 0;
     for (size_t i = 0; i < list->count; i++) {
         const diag *d = &list->items[i];
-        fputs(d->file, out);
-        if (d->line > 0)
-            fprintf(out, ":%d", d->line);
-        if (d->column > 0)
-            fprintf(out, ":%d", d->column);
-        fputs(": ", out);
-        if (d->path[0])
-            fprintf(out, "%s: ", d->path);
-        if (d->severity == DIAG_WARNING)
-            fputs("warning: ", out);
-        fprintf(out, "%s\n", d->message);
+        size_t f = 0;
+        while (f < n_files && strcmp(files[f], d->file) != 0)
+            f++;
+        if (f == n_files) {
+            files[n_files] = d->file;
+            ranks[n_files++] = i;
+        }
+        order[i] = (diag_order){ d, ranks[f], i };
     }
+    free(files);
+    free(ranks);
+    qsort(order, list->count, sizeof *order, diag_order_cmp);
+    for (size_t i = 0; i < list->count; i++)
+        diag_print_one(order[i].d, out);
+    free(order);
 }
 
 void diag_list_free(diag_list *list)

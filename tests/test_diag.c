@@ -1,0 +1,64 @@
+/* Tests of diag: the print format and order (files as first found, then line, column). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "diag.h"
+
+static char *printed(const diag_list *list)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    diag_print(list, out);
+    assert_int_equal(fclose(out), 0);
+    return text;
+}
+
+static void test_format_and_order(void **state)
+{
+    (void)state;
+    diag_list list = { 0 };
+    diag_error(&list, "child.ini", 5, "staff.a.fte", "'x' is not a number");
+    diag_error_at(&list, "p.csv", 3, 2, "project.a.grant", "negative");
+    diag_warning(&list, "child.ini", 2, "staff.a.side_costs", "a ratio of %d %%", 2340);
+    diag_error(&list, "parent.ini", 0, "", "cannot read the file");
+    diag_error_at(&list, "p.csv", 3, 1, "id", "empty");
+    diag_error(&list, "child.ini", 5, "staff.a.role", "missing");
+    assert_int_equal(diag_error_count(&list), 5);
+
+    char *text = printed(&list);
+    assert_string_equal(text,
+        "child.ini:2: staff.a.side_costs: warning: a ratio of 2340 %\n"
+        "child.ini:5: staff.a.fte: 'x' is not a number\n"
+        "child.ini:5: staff.a.role: missing\n"
+        "p.csv:3:1: id: empty\n"
+        "p.csv:3:2: project.a.grant: negative\n"
+        "parent.ini: cannot read the file\n");
+    free(text);
+    diag_list_free(&list);
+}
+
+static void test_empty_list_prints_nothing(void **state)
+{
+    (void)state;
+    diag_list list = { 0 };
+    char *text = printed(&list);
+    assert_string_equal(text, "");
+    free(text);
+    diag_list_free(&list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_and_order),
+        cmocka_unit_test(test_empty_list_prints_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
