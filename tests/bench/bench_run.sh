@@ -9,49 +9,16 @@
 # tests/bench/gen_projects.py (fixed seed: the same inputs on every run) in a temporary
 # folder, removed at the end. Prints one line per size and format, e.g.
 #   tkk run 10000 projects (CSV): 0.41 s, peak RSS 38 MiB
-# Wall-clock seconds and the peak resident set of the tkk process, measured with GNU
-# time (Debian package `time`) or, without it, Python's getrusage(RUSAGE_CHILDREN).
+# Figures from tests/bench/measure.sh.
 # Exit status 1 if a run fails or writes no workbook.
 set -u
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-python=/usr/bin/python3
-tkk=${TKK:-./tkk}
-case $tkk in
-    /*) ;;
-    *) tkk="$(pwd)/$tkk" ;;
-esac
-if [ ! -x "$tkk" ]; then
-    echo "bench_run: no tkk binary at $tkk (set TKK)" >&2
-    exit 1
-fi
-
-# GNU time when present; install it when we may (root), else fall back to Python.
-if [ ! -x /usr/bin/time ]; then
-    "$root/tests/install-debs.sh" time >/dev/null 2>&1 || true
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/tkk-bench.XXXXXX") || exit 3
-trap 'rm -rf "$work"' EXIT INT TERM
+. "$(dirname "$0")/measure.sh"
+bench_setup bench
 
 # measure OUTDIR INI: prints "SECONDS KIB" of one `tkk run -q -o OUTDIR INI`; status is tkk's.
 measure() {
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$tkk" run -q -o "$1" "$2" \
-            >/dev/null 2>"$work/stderr.txt"
-        status=$?
-        tail -n 1 "$work/time.txt"
-        return $status
-    fi
-    "$python" - "$tkk" "$1" "$2" 2>"$work/stderr.txt" <<'EOF'
-import resource, subprocess, sys, time
-start = time.monotonic()
-status = subprocess.call([sys.argv[1], "run", "-q", "-o", sys.argv[2], sys.argv[3]],
-                         stdout=subprocess.DEVNULL)
-elapsed = time.monotonic() - start
-print("%.2f %d" % (elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
-sys.exit(status)
-EOF
+    measure_tkk run -q -o "$1" "$2"
 }
 
 status=0

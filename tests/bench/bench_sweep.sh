@@ -10,47 +10,17 @@
 # premises.module.monthly_rent over N / 100 values (2 000, 2 010, ...). Run by
 # tests/bench/run-bench.sh (`make bench`). Prints one line per size, e.g.
 #   tkk sweep 10000 variants: 1.12 s (112 µs a variant), peak RSS 6 MiB, workbook 411 KiB
-# Wall-clock seconds and peak resident set of the tkk process, from GNU time (Debian
-# package `time`) or, without it, Python's getrusage(RUSAGE_CHILDREN).
+# Figures from tests/bench/measure.sh.
 # Exit status 1 if a sweep fails or writes no workbook.
 set -u
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-python=/usr/bin/python3
-tkk=${TKK:-./tkk}
-case $tkk in
-    /*) ;;
-    *) tkk="$(pwd)/$tkk" ;;
-esac
-if [ ! -x "$tkk" ]; then
-    echo "bench_sweep: no tkk binary at $tkk (set TKK)" >&2
-    exit 1
-fi
-if [ ! -x /usr/bin/time ]; then
-    "$root/tests/install-debs.sh" time >/dev/null 2>&1 || true
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/tkk-bench-sweep.XXXXXX") || exit 3
-trap 'rm -rf "$work"' EXIT INT TERM
+. "$(dirname "$0")/measure.sh"
+bench_setup bench-sweep
 
 # measure OUTDIR VARY1 VARY2: prints "SECONDS KIB"; status is tkk's.
 measure() {
-    set -- "$1" sweep -q -o "$1" "$root/scenarios/salo-2021.ini" --vary "$2" --vary "$3" --max 1048575
-    shift
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$tkk" "$@" >/dev/null 2>"$work/stderr.txt"
-        status=$?
-        tail -n 1 "$work/time.txt"
-        return $status
-    fi
-    "$python" - "$tkk" "$@" 2>"$work/stderr.txt" <<'EOF'
-import resource, subprocess, sys, time
-start = time.monotonic()
-status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
-elapsed = time.monotonic() - start
-print("%.2f %d" % (elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
-sys.exit(status)
-EOF
+    measure_tkk sweep -q -o "$1" "$root/scenarios/salo-2021.ini" --vary "$2" --vary "$3" \
+        --max 1048575
 }
 
 status=0

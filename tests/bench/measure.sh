@@ -1,0 +1,46 @@
+# measure.sh — what the shell benchmarks share; sourced, not run (run-bench.sh runs
+# only bench_*.sh).
+#
+#   . "$(dirname "$0")/measure.sh"
+#   bench_setup bench_run          # sets root, python, tkk (absolute), work (removed at exit)
+#   figures=$(measure_tkk run -q -o OUT FILE.ini)    # "SECONDS KIB"; status is tkk's
+#
+# Wall-clock seconds and the peak resident set of the tkk process, from GNU time
+# (Debian package `time`, installed when we may) or, without it, Python's
+# getrusage(RUSAGE_CHILDREN). tkk's stderr goes to "$work/stderr.txt".
+
+bench_setup() {
+    root=$(cd "$(dirname "$0")/../.." && pwd)
+    python=/usr/bin/python3
+    tkk=${TKK:-./tkk}
+    case $tkk in
+        /*) ;;
+        *) tkk="$(pwd)/$tkk" ;;
+    esac
+    if [ ! -x "$tkk" ]; then
+        echo "$1: no tkk binary at $tkk (set TKK)" >&2
+        exit 1
+    fi
+    if [ ! -x /usr/bin/time ]; then
+        "$root/tests/install-debs.sh" time >/dev/null 2>&1 || true
+    fi
+    work=$(mktemp -d "${TMPDIR:-/tmp}/tkk-$1.XXXXXX") || exit 3
+    trap 'rm -rf "$work"' EXIT INT TERM
+}
+
+measure_tkk() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$tkk" "$@" >/dev/null 2>"$work/stderr.txt"
+        measured=$?
+        tail -n 1 "$work/time.txt"
+        return $measured
+    fi
+    "$python" - "$tkk" "$@" 2>"$work/stderr.txt" <<'PY'
+import resource, subprocess, sys, time
+start = time.monotonic()
+status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+elapsed = time.monotonic() - start
+print("%.2f %d" % (elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(status)
+PY
+}
