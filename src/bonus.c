@@ -535,7 +535,6 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
     mpq_init(weight_sum);
     mpq_init(cap_sum);
     mpq_init(capped_basis_sum);
-    bool any_basis = false;
     /* Σ c runs over eligible projects; those left out here have w = 0, which under share and
      * grant-weighted means a grant of 0 and so c = 0. */
     for (size_t p = 0; p < out->n_projects; p++) {
@@ -548,31 +547,28 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
                     mpq_cmp(r->basis, r->cap) < 0 ? r->basis : r->cap);
         else if (in->has_cap)
             mpq_add(cap_sum, cap_sum, r->cap);
-        any_basis = true;
     }
 
     int status = 0;
-    /* grant-rate: λ = 1 unless the pool binds, which it cannot when Σ min(w, c) = 0. */
-    out->has_lambda = any_basis || in->method == BONUS_GRANT_RATE;
-    if (!any_basis) {
-        /* Nothing to share: every a(p) stays 0; under share and grant-weighted no λ
-         * makes Σ a equal anything, so none is shown. */
-        if (in->method == BONUS_GRANT_RATE)
-            mpq_set_ui(out->lambda, 1, 1);
-    } else if (in->method == BONUS_GRANT_RATE) {
+    out->has_lambda = true;
+    if (in->method == BONUS_GRANT_RATE) {
+        /* λ = 1 unless Σ min(w, c) exceeds the pool (never when no basis is above 0). */
         if (!in->has_cap)
             mpq_set(capped_basis_sum, weight_sum);
         if (mpq_cmp(capped_basis_sum, in->pool) <= 0)
-            mpq_set_ui(out->lambda, 1, 1);   /* Σ min(w, c) fits the pool */
+            mpq_set_ui(out->lambda, 1, 1);
         else
             status = bonus_water_fill(out, in, in->pool, weight_sum);
+    } else if (mpq_sgn(weight_sum) == 0) {
+        /* Nothing to share: every a(p) stays 0, and no λ makes Σ a equal anything. */
+        out->has_lambda = false;
     } else if (in->has_cap && mpq_cmp(in->pool, cap_sum) >= 0) {
         /* pool ≥ Σ c: everyone gets the cap; the λ shown is max c/w. */
         bonus_largest_ratio(out->lambda, out);
     } else {
         status = bonus_water_fill(out, in, in->pool, weight_sum);
     }
-    if (status == 0 && any_basis)
+    if (status == 0 && out->has_lambda)
         bonus_apply_lambda(out, in);
 
     mpq_clear(weight_sum);

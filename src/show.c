@@ -71,14 +71,10 @@ static const label
     V_NO = { "ei", "no" },
     V_MET = { "täyttyy", "met" },
     V_SHORTFALL = { "vaje", "shortfall" },
-    V_TOTAL = { "yhteensä", "total" },
-    V_BELOW_MIN = { "alle min_score", "below min_score" },
-    V_SCORE_ZERO = { "pisteet 0", "score 0" };
+    V_TOTAL = { "yhteensä", "total" };
 
-static const label V_CATEGORY[] = {
-    { "henkilöstö", "personnel" }, { "tilat", "premises" }, { "muut", "other" },
-    { "yhteensä", "total" },
-};
+/* Finnish for the words the workbook keeps in English (category_name, bonus_reason_text). */
+static const char *const CATEGORY_FI[] = { "henkilöstö", "tilat", "muut", "yhteensä" };
 
 /* Formatting helpers return text owned by a small ring, so a row can be built inline. */
 static char *ring[64];
@@ -106,26 +102,26 @@ static const char *num(const mpq_t v, language lang) { return keep(amount_format
 
 static const char *category_text(cost_category category, language lang)
 {
-    return category < ARRAY_SIZE(V_CATEGORY) ? L(lang, V_CATEGORY[category]) : "?";
+    if (lang == LANG_EN || category >= ARRAY_SIZE(CATEGORY_FI))
+        return category_name(category);
+    return CATEGORY_FI[category];
 }
 
 static const char *reason_text(bonus_reason reason, unsigned long top, language lang)
 {
-    char *text = NULL;
-    switch (reason) {
-    case BONUS_REASON_ELIGIBLE:
+    if (reason == BONUS_REASON_ELIGIBLE)
         return L(lang, V_YES);
-    case BONUS_REASON_BELOW_MIN_SCORE:
-        return L(lang, V_BELOW_MIN);
-    case BONUS_REASON_SCORE_ZERO:
-        return L(lang, V_SCORE_ZERO);
-    case BONUS_REASON_OUTSIDE_TOP:
-    default:
-        if (asprintf(&text, lang == LANG_EN ? "outside top %lu" : "ei %lu parhaan joukossa",
-                     top) < 0)
-            abort();
-        return keep(text);
-    }
+    char english[64], *text = NULL;
+    int rc;
+    if (lang == LANG_EN)
+        rc = asprintf(&text, "%s", bonus_reason_text(reason, top, english, sizeof english));
+    else if (reason == BONUS_REASON_OUTSIDE_TOP)
+        rc = asprintf(&text, "ei %lu parhaan joukossa", top);
+    else
+        rc = asprintf(&text, "%s", reason == BONUS_REASON_SCORE_ZERO ? "pisteet 0" : "alle min_score");
+    if (rc < 0)
+        abort();
+    return keep(text);
 }
 
 static const char *year_text(int year)

@@ -9,7 +9,6 @@
 #include "workbook_internal.h"
 
 #include "common.h"
-#include "kpi.h"
 
 enum { COL_ID, COL_LABEL, COL_ACTUAL, COL_TARGET, COL_MET, COL_DIFFERENCE };
 
@@ -59,28 +58,17 @@ static int write_kpi(wb_context *ctx, lxw_worksheet *ws, size_t i, lxw_row_t row
     if (!k->has_actual)
         return 0;
 
+    /* Actual and Target hold the exact inputs (no rounding), so the formulas on them give
+     * the program's Met and Difference. */
     char actual[32], target[32];
     wb_cell(actual, row, COL_ACTUAL);
     wb_cell(target, row, COL_TARGET);
-    const char *met = k->met ? "yes" : "no";
-    int rc;
-    if (kpi_target_met(k->actual, in->op, in->target) == k->met)
-        rc = wb_formula_text(ctx, ws, row, COL_MET, NULL, met, "=IF(%s%s%s,\"yes\",\"no\")",
-                             actual, kpi_operator_text(in->op), target);
-    else
-        rc = wb_string(ctx, ws, row, COL_MET, met, NULL);
-    if (rc != 0)
+    if (wb_formula_text(ctx, ws, row, COL_MET, NULL, k->met ? "yes" : "no",
+                        "=IF(%s%s%s,\"yes\",\"no\")", actual, kpi_operator_text(in->op),
+                        target) != 0)
         return -1;
-
-    mpq_t check;
-    mpq_init(check);
-    mpq_sub(check, k->actual, in->target);
-    bool agrees = mpq_equal(check, k->difference);
-    mpq_clear(check);
-    if (agrees)
-        return wb_formula(ctx, ws, row, COL_DIFFERENCE, ctx->fmt.number, k->difference,
-                          "=%s-%s", actual, target);
-    return wb_number(ctx, ws, row, COL_DIFFERENCE, k->difference, ctx->fmt.number);
+    return wb_formula(ctx, ws, row, COL_DIFFERENCE, ctx->fmt.number, k->difference, "=%s-%s",
+                      actual, target);
 }
 
 int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws)
