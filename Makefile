@@ -15,7 +15,7 @@ Q       := $(if $(V),,@)
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := gmp xlsxwriter nettle
+PKGS    := gmp xlsxwriter nettle zlib
 CFLAGS  ?= -O2 -g
 # The flags the code needs, kept apart from CFLAGS so `make CFLAGS=...` cannot drop them.
 TKK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -25,7 +25,7 @@ LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lcsv 
 TEST_LIBS    = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages: building, running, testing. `make deps` installs only what is missing.
-BUILD_DEBS := build-essential pkg-config libgmp-dev libxlsxwriter-dev libiniparser-dev libcsv-dev nettle-dev
+BUILD_DEBS := build-essential pkg-config libgmp-dev libxlsxwriter-dev libiniparser-dev libcsv-dev nettle-dev zlib1g-dev
 TEST_DEBS  := libcmocka-dev libreoffice-calc-nogui python3-uno python3-openpyxl
 
 SRC      := $(sort $(wildcard src/*.c))

@@ -6,7 +6,7 @@
  *     compare_table t;
  *     if (compare_build(&t, scenarios, results, n) == COMPARE_NO_COMMON_YEAR) ...
  *     if (compare_workbook_write("output/compare.xlsx", &t, scenarios, LANG_EN,
- *                                error, sizeof error) != 0) ...      // an I/O error
+ *                                error, sizeof error) != TKK_OK) ...  // exit 3
  *     compare_table_free(&t);
  *
  * Metrics, in this order (the Metric cell holds the key, in both languages), each with
@@ -34,6 +34,7 @@
 #include "money.h"
 #include "results.h"
 #include "scenario.h"
+#include "tkk_error.h"
 
 typedef enum { COMPARE_MONEY, COMPARE_FTE, COMPARE_CASELOAD, COMPARE_COUNT } compare_unit;
 
@@ -74,9 +75,10 @@ void compare_table_free(compare_table *t);
 /* FTE of the staff lines paid by `who` that are active in month m. */
 void compare_fte_in_month(mpq_t fte, const scenario *s, payer who, month_t m);
 
-/* Writes the workbook atomically (SPEC §6). Returns 0, or -1 with a message. */
-int compare_workbook_write(const char *out_path, const compare_table *t,
-                           const scenario *const *s, language lang, char *error,
-                           size_t error_size);
+/* Writes the workbook atomically (SPEC §6, §7.5). TKK_OK, or the failure's class
+ * with its message in error. */
+tkk_err compare_workbook_write(const char *out_path, const compare_table *t,
+                               const scenario *const *s, language lang, char *error,
+                               size_t error_size);
 
 #endif

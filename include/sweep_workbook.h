@@ -5,10 +5,14 @@
  * available in that mode: the rows are a plain range with a header row, an autofilter,
  * frozen panes and the defined name `Sweep` over header and rows.
  *
- *     sweep_workbook *wb = sweep_workbook_open(tmp_path, out_path, base, axes, n_axes,
- *                                              columns, LANG_EN, error, sizeof error);
+ *     tkk_err err;
+ *     sweep_workbook *wb = sweep_workbook_open(out_path, base, axes, n_axes, columns,
+ *                                              LANG_EN, error, sizeof error, &err);
  *     while (...) sweep_workbook_row(wb, &iter, results);    // in variant order
- *     sweep_workbook_close(wb);       // or sweep_workbook_discard(wb) on a failure
+ *     err = sweep_workbook_close(wb);  // or sweep_workbook_discard(wb) on a failure
+ *
+ * The file is written atomically by the output layer (xlsx_out.h): out_path is
+ * replaced only by a complete, read-back workbook.
  *
  * Columns: one per varied PATH (the header is the PATH, the value a number cell), then
  * Total cost, Municipal cost, State grant, Municipal net cost (= Municipal cost − State
@@ -25,6 +29,7 @@
 #include "results.h"
 #include "scenario.h"
 #include "sweep.h"
+#include "tkk_error.h"
 
 typedef struct {
     bool coach_fte;    /* the scenario has coach lines */
@@ -37,18 +42,20 @@ sweep_columns sweep_columns_of(const scenario *s);
 
 typedef struct sweep_workbook sweep_workbook;
 
-/* Creates the workbook at path (a temporary file; out_path is for messages) and writes
- * the header row. base gives the document properties and page header. NULL with a
- * message in error (of error_size bytes, kept for the later calls). */
-sweep_workbook *sweep_workbook_open(const char *path, const char *out_path,
-                                    const scenario *base, const sweep_axis *axes,
-                                    size_t n_axes, sweep_columns columns, language lang,
-                                    char *error, size_t error_size);
+/* Starts the workbook for out_path (in temporaries beside it) and writes the header
+ * row. base gives the document properties and page header. NULL with the failure's
+ * class in *err and its message in error (of error_size bytes, kept for the later
+ * calls). */
+sweep_workbook *sweep_workbook_open(const char *out_path, const scenario *base,
+                                    const sweep_axis *axes, size_t n_axes,
+                                    sweep_columns columns, language lang, char *error,
+                                    size_t error_size, tkk_err *err);
 /* The next row: the iterator's current values and that variant's results. 0 or -1. */
 int sweep_workbook_row(sweep_workbook *wb, const sweep_iter *it, const results *r);
-/* Autofilter, the defined name, the chart and the properties; writes the file and
- * frees wb. 0, or -1 with the message in error. */
-int sweep_workbook_close(sweep_workbook *wb);
+/* Autofilter, the defined name, the chart and the properties; writes the file,
+ * renames it over out_path and frees wb. TKK_OK, or the class with the message in
+ * error (the temporaries are removed, an old workbook stays). */
+tkk_err sweep_workbook_close(sweep_workbook *wb);
 /* Frees wb without finishing the file. Tolerates NULL. */
 void sweep_workbook_discard(sweep_workbook *wb);
 

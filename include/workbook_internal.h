@@ -29,6 +29,7 @@
 #include "month.h"
 #include "results.h"
 #include "scenario.h"
+#include "xlsx_out.h"
 
 /* ---- Labels (workbook_labels.c) ------------------------------------------------ */
 
@@ -140,29 +141,22 @@ typedef struct {
     size_t n_detail;            /* 0: no row costs anything */
 } wb_layout;
 
-typedef struct {
-    lxw_format *title, *subtitle, *bold, *bold_right, *wrap, *header;
-    lxw_format *money, *money_bold, *percent, *number, *integer, *month, *date;
-    lxw_format *kpi_target[5];  /* a number shown with its operator, by kpi_operator */
-} wb_formats;
+/* The shared formats of the output layer (xlsx_out.h). */
+typedef xlsx_formats wb_formats;
 
 /* A reference to one cell in another sheet, e.g. "'Palkkiot'!$E$9"; "" when unset. */
 #define WB_REF_SIZE 128
 
+/* The per-scenario workbook: the generic output (workbook, language, atomic write,
+ * errors, page header and footer) plus what this workbook is of. */
 typedef struct wb_context {
-    lxw_workbook *workbook;
+    xlsx_out out;
     const scenario *s;
     const results *r;
-    language lang;
-    const char *out_path;       /* for messages */
-    char *error;
-    size_t error_size;
 
     wb_formats fmt;
     lxw_worksheet *sheets[WB_SHEET_COUNT];   /* NULL: the sheet has no data (SPEC §6) */
     char quoted[WB_SHEET_COUNT][64];         /* 'Sheet name', ready for formulas */
-    char page_header[LXW_HEADER_FOOTER_MAX + 1];
-    char page_footer[LXW_HEADER_FOOTER_MAX + 1];
     wb_layout layout;
 
     /* Set by the sheet writers for the Summary, which is written last. A sheet writer
@@ -201,21 +195,17 @@ bool wb_sheet_present(const scenario *s, const results *r, wb_sheet sheet);
 
 /* ---- Helpers (workbook.c) --------------------------------------------------------- */
 
-/* Records "cannot write OUT: <why> (<what>)" in ctx->error; returns -1. */
+/* The sheet writers' shorthand for the output layer (xlsx_out.h) on ctx->out. */
+
+/* Records "cannot write OUT: <why> (<what>)" in the error buffer; returns -1. */
 int wb_fail(wb_context *ctx, const char *what, lxw_error err);
-/* Same, with a message of our own. */
+/* Same, with a message of our own (a library or internal failure: exit 3). */
 int wb_fail_msg(wb_context *ctx, const char *message);
-/* A cell format with number format `code` ("#,##0.00 \"€\""), bold if asked; NULL when
- * out of memory (libxlsxwriter then writes the cell unformatted). */
-lxw_format *wb_number_format(lxw_workbook *wb, const char *code, bool bold);
+/* A cell format with number format `code` ("#,##0.00 \"€\""), bold if asked. */
+lxw_format *wb_number_format(wb_context *ctx, const char *code, bool bold);
 
 /* Checks a libxlsxwriter return; on error records it and returns -1 from the caller. */
-#define WB_CHECK(ctx, call)                                                 \
-    do {                                                                    \
-        lxw_error wb_err_ = (call);                                         \
-        if (wb_err_ != LXW_NO_ERROR)                                        \
-            return wb_fail((ctx), #call, wb_err_);                          \
-    } while (0)
+#define WB_CHECK(ctx, call) XLSX_CHECK(&(ctx)->out, call)
 
 const char *wb_text(const wb_context *ctx, wb_label label);
 
@@ -249,10 +239,13 @@ int wb_formula(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 int wb_formula_text(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                     lxw_format *format, const char *cached, const char *formula, ...)
     __attribute__((format(printf, 7, 8)));
-/* Text, made safe for the file (valid UTF-8, no control characters, ≤ 32 767 bytes).
- * NULL writes nothing. */
+/* Text, made safe for the file (xlsx_string: valid UTF-8, no control characters, at
+ * most 32 767 characters with a warning). NULL writes nothing. */
 int wb_string(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
               const char *text, lxw_format *format);
+/* Same, a text from FILE:LINE (`where`), named in the warning when it is cut. */
+int wb_string_at(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                 const char *text, lxw_format *format, const char *where);
 /* A month as a real date, the first of the month, formatted yyyy-mm (SPEC §6). */
 int wb_month(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, month_t month);
 

@@ -111,10 +111,11 @@ int command_compare(const cli_options *opts)
         }
     }
     if (status == EXIT_OK) {
-        if (compare_workbook_write(out, &table, (const scenario *const *)l.s,
-                                   cli_language(opts, l.s[0]), error, sizeof error) != 0) {
+        tkk_err err = compare_workbook_write(out, &table, (const scenario *const *)l.s,
+                                             cli_language(opts, l.s[0]), error, sizeof error);
+        if (err != TKK_OK) {
             fprintf(stderr, "tkk: %s\n", error);
-            status = EXIT_IO;
+            status = tkk_err_exit_status(err);
         } else if (!opts->quiet) {
             printf("compare of %zu scenarios -> %s\n", l.n, out);
         }

@@ -80,9 +80,10 @@ static int run_one(const char *file, const cli_options *opts, bool single)
         status = EXIT_IO;
     } else {
         cli_result_warnings(file, s, r);
-        if (workbook_write(out, s, r, cli_language(opts, s), error, sizeof error) != 0) {
+        tkk_err err = workbook_write(out, s, r, cli_language(opts, s), error, sizeof error);
+        if (err != TKK_OK) {
             fprintf(stderr, "tkk: %s\n", error);
-            status = EXIT_IO;
+            status = tkk_err_exit_status(err);
         } else if (!opts->quiet) {
             printf("%s -> %s\n", file, out);
         }

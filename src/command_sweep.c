@@ -18,7 +18,6 @@
 
 #include "cli.h"
 #include "common.h"
-#include "output_file.h"
 #include "output_path.h"
 #include "results.h"
 #include "scenario_load.h"
@@ -174,17 +173,18 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
     return status;
 }
 
-/* Runs every variant into the workbook at tmp. Returns an exit status. */
-static int sweep_all(sweep_run *run, const scenario *base, const char *tmp, const char *out,
+/* Runs every variant into the workbook for out. Returns an exit status. */
+static int sweep_all(sweep_run *run, const scenario *base, const char *out,
                      unsigned long long count, char *error, size_t error_size)
 {
     const cli_options *opts = run->opts;
-    sweep_workbook *wb = sweep_workbook_open(tmp, out, base, run->axes, run->n_axes,
+    tkk_err err;
+    sweep_workbook *wb = sweep_workbook_open(out, base, run->axes, run->n_axes,
                                              sweep_columns_of(base), cli_language(opts, base),
-                                             error, error_size);
+                                             error, error_size, &err);
     if (!wb) {
         fprintf(stderr, "tkk: %s\n", error);
-        return EXIT_IO;
+        return tkk_err_exit_status(err);
     }
     sweep_iter it;
     if (sweep_iter_init(&it, run->axes, run->n_axes) != 0) {
@@ -219,9 +219,10 @@ static int sweep_all(sweep_run *run, const scenario *base, const char *tmp, cons
     if (run->variants_with_warnings > 1)
         fprintf(stderr, "tkk: %llu variants had warnings; those of the first are shown above\n",
                 run->variants_with_warnings);
-    if (sweep_workbook_close(wb) != 0) {
+    err = sweep_workbook_close(wb);
+    if (err != TKK_OK) {
         fprintf(stderr, "tkk: %s\n", error);
-        return EXIT_IO;
+        return tkk_err_exit_status(err);
     }
     return EXIT_OK;
 }
@@ -277,7 +278,7 @@ int command_sweep(const cli_options *opts)
     diag_list base_diags = {0};
     scenario_source *src = NULL;
     scenario *base = NULL;
-    char *out = NULL, *tmp = NULL;
+    char *out = NULL;
     char error[512] = "";
     if (status == EXIT_OK) {
         /* The base (the file with the --set overrides) gives the id, the language and
@@ -292,8 +293,7 @@ int command_sweep(const cli_options *opts)
     if (status == EXIT_OK) {
         char name[300];
         snprintf(name, sizeof name, "%s-sweep.xlsx", base->id);
-        if (!(out = output_path(opts->output, name, true, error, sizeof error)) ||
-            !(tmp = output_file_begin(out, error, sizeof error))) {
+        if (!(out = output_path(opts->output, name, true, error, sizeof error))) {
             fprintf(stderr, "tkk: %s\n", error);
             status = EXIT_IO;
         }
@@ -305,19 +305,10 @@ int command_sweep(const cli_options *opts)
             .opts = opts, .src = src, .axes = axes, .n_axes = opts->n_varies, .sets = sets,
             .base = base, .base_diags = &base_diags,
         };
-        status = sweep_all(&run, base, tmp, out, count, error, sizeof error);
-        if (status == EXIT_OK) {
-            int rc = output_file_commit(tmp, out, error, sizeof error);
-            tmp = NULL;
-            if (rc != 0) {
-                fprintf(stderr, "tkk: %s\n", error);
-                status = EXIT_IO;
-            } else if (!opts->quiet) {
-                printf("%s: %llu variants -> %s\n", opts->files[0], count, out);
-            }
-        }
+        status = sweep_all(&run, base, out, count, error, sizeof error);
+        if (status == EXIT_OK && !opts->quiet)
+            printf("%s: %llu variants -> %s\n", opts->files[0], count, out);
     }
-    output_file_abandon(tmp);
     free(out);
     scenario_free(base);
     scenario_source_free(src);

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "cli.h"
 #include "common.h"
+#include "fatal.h"
 
 static const char usage_text[] =
     "usage: tkk COMMAND [OPTIONS] FILE.ini...\n"
@@ -79,6 +81,10 @@ static int finish(int status)
 
 int main(int argc, char **argv)
 {
+    /* SPEC §7.5: out of memory or a fatal signal is exit 3 with a message and no
+     * temporary file left, from the first allocation on. */
+    fatal_install();
+    alloc_install();
     if (argc < 2)
         return usage_error("%s", "missing command");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

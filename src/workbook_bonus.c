@@ -22,6 +22,7 @@
  * Bonus_Pool, Bonus_Allocated and Bonus_Unallocated there.
  */
 #include "workbook_internal.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,7 +120,7 @@ typedef struct {
 
 static const char *text(const bonus_sheet *sh, bonus_text t)
 {
-    return texts[t][sh->ctx->lang == LANG_EN ? 1 : 0];
+    return texts[t][sh->ctx->out.lang == LANG_EN ? 1 : 0];
 }
 
 static lxw_col_t raw_col(size_t i)
@@ -163,14 +164,12 @@ static int formula_or_value(bonus_sheet *sh, lxw_row_t row, lxw_col_t col, lxw_f
     return wb_number(sh->ctx, sh->ws, row, col, value, format);
 }
 
-/* The exact fraction "p/q" (or "p"), malloc'd; NULL when memory runs out. */
+/* The exact fraction "p/q" (or "p"), malloc'd. */
 static char *fraction_text(const mpq_t value)
 {
     size_t size = mpz_sizeinbase(mpq_numref(value), 10) +
                   mpz_sizeinbase(mpq_denref(value), 10) + 3;
-    char *buf = malloc(size);
-    if (!buf)
-        return NULL;
+    char *buf = xmalloc(size);
     mpz_get_str(buf, 10, mpq_numref(value));
     if (mpz_cmp_ui(mpq_denref(value), 1) != 0) {
         size_t n = strlen(buf);
@@ -236,8 +235,6 @@ static int write_results(bonus_sheet *sh)
     /* λ: not a formula (water-filling, SPEC §5.6 step 5), blank when there is none. */
     if (b->has_lambda) {
         char *fraction = fraction_text(b->lambda);
-        if (!fraction)
-            return wb_fail_msg(ctx, "out of memory");
         int rc = wb_number(ctx, sh->ws, PARAM_ROW + R_LAMBDA, value_col, b->lambda, sh->lambda);
         if (rc == 0)
             rc = wb_string(ctx, sh->ws, PARAM_ROW + R_LAMBDA_EXACT, value_col, fraction, NULL);
@@ -526,17 +523,12 @@ static int write_table(bonus_sheet *sh)
     wb_context *ctx = sh->ctx;
     size_t k = sh->k;
     size_t n = (size_t)sh->last_col + 1;
-    const char **headers = calloc(n, sizeof *headers);
+    const char **headers = xcalloc(n, sizeof *headers);
     /* All "<id> (norm.)" headers in one buffer: one allocation, no quadratic building. */
     size_t norm_size = 0;
     for (size_t i = 0; i < k; i++)
         norm_size += strlen(sh->in->indicators[i].id) + sizeof norm_suffix;
-    char *norm = malloc(norm_size ? norm_size : 1);
-    if (!headers || !norm) {
-        free(headers);
-        free(norm);
-        return wb_fail_msg(ctx, "out of memory");
-    }
+    char *norm = xmalloc(norm_size ? norm_size : 1);
     headers[COL_PROJECT] = text(sh, T_H_PROJECT);
     headers[COL_NAME] = text(sh, T_H_NAME);
     headers[COL_GRANT] = text(sh, T_H_GRANT);
@@ -598,7 +590,7 @@ static int write_chart(bonus_sheet *sh)
     }
     lxw_row_t last = row - 1;
 
-    lxw_chart *chart = workbook_add_chart(ctx->workbook, LXW_CHART_BAR);
+    lxw_chart *chart = workbook_add_chart(ctx->out.workbook, LXW_CHART_BAR);
     if (!chart)
         return wb_fail_msg(ctx, "cannot add a chart");
     char range[WB_REF_SIZE], categories[WB_REF_SIZE + 1], values[WB_REF_SIZE + 1];
@@ -654,16 +646,12 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
     sh.col_share = sh.col_score + 7;
     sh.last_col = sh.col_share;
 
-    sh.ratio = wb_number_format(ctx->workbook, "0.0?????", false);   /* decimals aligned */
-    sh.exact = wb_number_format(ctx->workbook, "#,##0.00######## \"€\"", false);
-    sh.exact_bold = wb_number_format(ctx->workbook, "#,##0.00######## \"€\"", true);
-    sh.lambda = wb_number_format(ctx->workbook, "#,##0.0#########", false);
-    sh.unit = wb_number_format(ctx->workbook, "#,##0.00###### \"€\"", false);
-    sh.norm_formula = calloc(sh.k, sizeof *sh.norm_formula);
-    if (!sh.ratio || !sh.exact || !sh.exact_bold || !sh.lambda || !sh.unit || !sh.norm_formula) {
-        free(sh.norm_formula);
-        return wb_fail_msg(ctx, "out of memory");
-    }
+    sh.ratio = wb_number_format(ctx, "0.0?????", false);   /* decimals aligned */
+    sh.exact = wb_number_format(ctx, "#,##0.00######## \"€\"", false);
+    sh.exact_bold = wb_number_format(ctx, "#,##0.00######## \"€\"", true);
+    sh.lambda = wb_number_format(ctx, "#,##0.0#########", false);
+    sh.unit = wb_number_format(ctx, "#,##0.00###### \"€\"", false);
+    sh.norm_formula = xcalloc(sh.k, sizeof *sh.norm_formula);
     choose_norm_formulas(&sh);
 
     int rc = wb_sheet_title(ctx, ws, WB_L_TITLE_BONUS);

@@ -5,6 +5,7 @@
  * annual report appendix carries its own assumptions.
  */
 #include "workbook_internal.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,10 @@
 
 enum { COL_LINE, COL_TEXT };
 
-/* Writes text's lines from row on (numbered from 1); returns the next free row, or -1. */
-static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char *text,
-                        size_t length)
+/* Writes text's lines from row on (numbered from 1); returns the next free row, or -1.
+ * A line too long for a cell is cut with a warning at file:line (SPEC §7.5). */
+static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char *file,
+                        const char *text, size_t length)
 {
     size_t start = 0;
     long number = 1;
@@ -25,9 +27,7 @@ static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char
         size_t line_length = end - start;
         if (line_length > 0 && text[start + line_length - 1] == '\r')
             line_length--;   /* a CRLF file */
-        char *line = malloc(line_length + 1);
-        if (!line)
-            return wb_fail_msg(ctx, "out of memory");
+        char *line = xmalloc(line_length + 1);
         memcpy(line, text + start, line_length);
         line[line_length] = '\0';
         /* A NUL inside a line would cut it: shown as the replacement character instead. */
@@ -35,8 +35,12 @@ static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char
             if (line[i] == '\0')
                 line[i] = '\x01';
         int rc = wb_integer(ctx, ws, (lxw_row_t)row, COL_LINE, number, ctx->fmt.integer);
-        if (rc == 0 && line_length > 0)
-            rc = wb_string(ctx, ws, (lxw_row_t)row, COL_TEXT, line, NULL);
+        if (rc == 0 && line_length > 0) {
+            char *where = line_length > XLSX_CELL_MAX_CHARS ? xasprintf("%s:%ld", file, number)
+                                                            : NULL;
+            rc = wb_string_at(ctx, ws, (lxw_row_t)row, COL_TEXT, line, NULL, where);
+            free(where);
+        }
         free(line);
         if (rc != 0)
             return -1;
@@ -57,7 +61,7 @@ int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws)
         const source_file *src = &s->sources[i];
         if (wb_string(ctx, ws, (lxw_row_t)row, COL_LINE, src->path, ctx->fmt.bold) != 0)
             return -1;
-        row = write_lines(ctx, ws, row + 1, src->text ? src->text : "",
+        row = write_lines(ctx, ws, row + 1, src->path, src->text ? src->text : "",
                           src->text ? src->length : 0);
         if (row < 0)
             return -1;
@@ -67,7 +71,8 @@ int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws)
         if (wb_string(ctx, ws, (lxw_row_t)row, COL_LINE, wb_text(ctx, WB_L_INPUTS_OVERRIDES),
                       ctx->fmt.bold) != 0)
             return -1;
-        row = write_lines(ctx, ws, row + 1, s->overrides_text, strlen(s->overrides_text));
+        row = write_lines(ctx, ws, row + 1, "--set", s->overrides_text,
+                          strlen(s->overrides_text));
         if (row < 0)
             return -1;
     }

@@ -104,7 +104,7 @@ static int write_detail(wb_context *ctx, lxw_worksheet *ws)
 /* SPEC §6: "Monthly: a stacked chart by category", under the Monthly table. */
 static int insert_chart(wb_context *ctx, lxw_worksheet *ws, double width_px)
 {
-    lxw_chart *chart = workbook_add_chart(ctx->workbook, LXW_CHART_COLUMN_STACKED);
+    lxw_chart *chart = workbook_add_chart(ctx->out.workbook, LXW_CHART_COLUMN_STACKED);
     if (!chart)
         return wb_fail_msg(ctx, "cannot add a chart");
     const char *sheet_name = wb_text(ctx, WB_L_SHEET_MONTHLY);

@@ -94,7 +94,7 @@ static int key_figure(summary_sheet *sum, wb_label label, const char *ref, const
         char target[WB_REF_SIZE + 1], cell[WB_REF_SIZE];
         wb_ref_abs(ctx, cell, WB_SHEET_SUMMARY, sum->row, COL_VALUE);
         snprintf(target, sizeof target, "=%s", cell);
-        WB_CHECK(ctx, workbook_define_name(ctx->workbook, defined_name, target));
+        WB_CHECK(ctx, workbook_define_name(ctx->out.workbook, defined_name, target));
     }
     sum->row++;
     return 0;
@@ -249,7 +249,7 @@ static int write_by_year(summary_sheet *sum)
         return 0;
 
     /* SPEC §6: a chart of budget vs plan vs actual per year. */
-    lxw_chart *chart = workbook_add_chart(ctx->workbook, LXW_CHART_COLUMN);
+    lxw_chart *chart = workbook_add_chart(ctx->out.workbook, LXW_CHART_COLUMN);
     if (!chart)
         return wb_fail_msg(ctx, "cannot add a chart");
     const char *sheet_name = wb_text(ctx, WB_L_SHEET_SUMMARY);

@@ -1,0 +1,180 @@
+/*
+ * xlsx_out — the one xlsx output layer of the scenario, compare and sweep workbooks
+ * (SPEC §6, §7.5). It knows nothing of scenarios: it owns the atomic write, the
+ * creation time, the shared formats, the document properties, the page header and
+ * footer texts and the cell helpers that make text safe for the file.
+ *
+ *     xlsx_out out;
+ *     char error[512];
+ *     if (xlsx_out_open(&out, "output/x.xlsx", LANG_FI, false, error, sizeof error) != TKK_OK)
+ *         ...                                  // error: "cannot write output/x.xlsx: ..."
+ *     lxw_worksheet *ws = xlsx_out_add_worksheet(&out, "Sheet");
+ *     xlsx_string(&out, ws, 0, 0, name, out.fmt.title);
+ *     ...
+ *     tkk_err err = xlsx_out_commit(&out);     // or xlsx_out_abandon(&out) on failure
+ *
+ * The atomic write: the workbook is written to "OUT.tmp-XXXXXX" in the output's
+ * folder, libxlsxwriter's own temporary files go to the folder "OUT.tmpdir-XXXXXX"
+ * beside it (never /tmp), the finished zip is read back (zip_check.h), and only then
+ * renamed over OUT. On any failure the old OUT is untouched and both temporaries are
+ * removed — also when memory runs out or a signal strikes (they are registered with
+ * fatal.h).
+ *
+ * Errors: the first failure is kept with its class (tkk_error.h) and message; later
+ * calls return -1 without overwriting it. libxlsxwriter's LXW_ERROR_MEMORY_MALLOC_FAILED
+ * takes the out-of-memory path of fatal.h directly.
+ */
+#ifndef TKK_XLSX_OUT_H
+#define TKK_XLSX_OUT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+#include <gmp.h>
+#include <xlsxwriter.h>
+#include "money.h"
+#include "tkk_error.h"
+
+/* Excel's limit on the characters of one cell. */
+#define XLSX_CELL_MAX_CHARS 32767
+
+/* The formats the workbooks share; made by xlsx_formats_create. */
+typedef struct {
+    lxw_format *title, *subtitle, *bold, *bold_right, *wrap, *header;
+    lxw_format *money, *money_bold, *percent, *number, *integer, *month, *date;
+    lxw_format *kpi_target[5];  /* a number shown with its operator, by kpi_operator */
+} xlsx_formats;
+
+typedef struct xlsx_out {
+    lxw_workbook *workbook;
+    language lang;
+    const char *out_path;       /* the final path, for messages (not copied) */
+    char *tmp_path;             /* OUT.tmp-XXXXXX: the workbook being written */
+    char *tmp_dir;              /* OUT.tmpdir-XXXXXX: libxlsxwriter's temporary files */
+    int tmp_slot, dir_slot;     /* their fatal.h registrations */
+    tkk_err err;                /* the first failure's class */
+    char *error;                /* its message, "cannot write OUT: why" */
+    size_t error_size;
+    char page_header[LXW_HEADER_FOOTER_MAX + 1];
+    char page_footer[LXW_HEADER_FOOTER_MAX + 1];
+} xlsx_out;
+
+/* ---- The atomic write -------------------------------------------------------------- */
+
+/* Creates the temporaries next to out_path and the workbook in them. error (of
+ * error_size bytes) receives the first failure's message from now until commit. */
+tkk_err xlsx_out_open(xlsx_out *out, const char *out_path, language lang,
+                      bool constant_memory, char *error, size_t error_size);
+/* Closes the workbook (libxlsxwriter writes the file here), reads the zip back and
+ * renames it into place. After an earlier failure it only abandons. Returns the class
+ * of the first failure, TKK_OK on success; the temporaries are gone either way. */
+tkk_err xlsx_out_commit(xlsx_out *out);
+/* Frees the workbook unwritten and removes the temporaries. Tolerates a closed out. */
+void xlsx_out_abandon(xlsx_out *out);
+
+/* Records "cannot write OUT: <message>" with its class; returns -1. */
+int xlsx_fail_msg(xlsx_out *out, tkk_err err, const char *message);
+/* Records libxlsxwriter's error for `what`; out of memory exits (fatal.h). -1. */
+int xlsx_fail(xlsx_out *out, const char *what, lxw_error err);
+
+/* Checks a libxlsxwriter return; on error records it and returns -1 from the caller. */
+#define XLSX_CHECK(out, call)                                               \
+    do {                                                                    \
+        lxw_error xlsx_err_ = (call);                                       \
+        if (xlsx_err_ != LXW_NO_ERROR)                                      \
+            return xlsx_fail((out), #call, xlsx_err_);                      \
+    } while (0)
+
+/* ---- Creation time and properties ------------------------------------------------- */
+
+/* What the creation time is taken from (SPEC §6). */
+typedef struct {
+    bool has_date;              /* a report date: year, month, day */
+    int year, month, day;
+    long long file_mtime;       /* the input file's modification time */
+    bool date_first;            /* the date before SOURCE_DATE_EPOCH (a one-scenario
+                                 * workbook); else SOURCE_DATE_EPOCH first */
+} xlsx_time_source;
+
+/* The date, SOURCE_DATE_EPOCH or the file time, in the order above; never 0, which
+ * libxlsxwriter takes for "now". */
+time_t xlsx_creation_time(const xlsx_time_source *source);
+
+/* Title, author and comments (each may be NULL) made safe for XML, and the creation
+ * time. */
+int xlsx_properties(xlsx_out *out, const char *title, const char *author,
+                    const char *comments, time_t created);
+/* A custom string property, name and value made safe for XML. */
+int xlsx_custom_property(xlsx_out *out, const char *name, const char *value);
+
+/* ---- Formats and page furniture --------------------------------------------------- */
+
+/* A cell format with number format `code`, bold if asked. */
+lxw_format *xlsx_number_format(xlsx_out *out, const char *code, bool bold);
+/* A new empty format. */
+lxw_format *xlsx_add_format(xlsx_out *out);
+/* The shared formats (SPEC §6: euro for money, percent for ratios, months as dates;
+ * the date format follows out->lang). */
+void xlsx_formats_create(xlsx_out *out, xlsx_formats *f);
+
+/* Appends text to a page header or footer buffer (LXW_HEADER_FOOTER_MAX + 1 bytes)
+ * with '&' doubled and control characters dropped, stopping at a whole UTF-8
+ * character that still leaves `reserve` bytes free. */
+void xlsx_header_append(char *buf, size_t reserve, const char *text);
+
+/* A worksheet; NULL after recording the failure. */
+lxw_worksheet *xlsx_add_worksheet(xlsx_out *out, const char *name);
+/* A chart; NULL after recording the failure. */
+lxw_chart *xlsx_add_chart(xlsx_out *out, uint8_t type);
+
+/* Print setup of SPEC §6: A4, fit to one page wide, the page header and footer, and
+ * when header_row >= 0 the header row repeated on every page and frozen on screen. */
+int xlsx_print_setup(xlsx_out *out, lxw_worksheet *ws, bool landscape, int header_row);
+/* Column widths, in characters, from first_col on. */
+int xlsx_column_widths(xlsx_out *out, lxw_worksheet *ws, lxw_col_t first_col,
+                       const double *widths, size_t n);
+/* An Excel table over first_row (header) .. last_row with exactly these headers, each
+ * in header_format (may be NULL). A table needs one data row: last_row > first_row. */
+int xlsx_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+               lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+               size_t n_headers, lxw_format *header_format);
+
+/* ---- Cells ------------------------------------------------------------------------ */
+
+/* A copy of text that an XML part can hold: invalid UTF-8 and control characters
+ * other than tab and newline become U+FFFD, at most max_chars characters (0: no
+ * limit). *cut (may be NULL) tells whether characters were dropped. */
+char *xlsx_safe_text(const char *text, size_t max_chars, bool *cut);
+
+/* An exact value as a number cell (money_to_double). */
+int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                const mpq_t value, lxw_format *format);
+int xlsx_integer(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, long value,
+                 lxw_format *format);
+/* A formula (printf-style) with the exact value as its cached result. */
+int xlsx_formula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                 lxw_format *format, const mpq_t cached, const char *formula, ...)
+    __attribute__((format(printf, 7, 8)));
+int xlsx_vformula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                  lxw_format *format, const mpq_t cached, const char *formula, va_list args)
+    __attribute__((format(printf, 7, 0)));
+/* A formula whose result is text; the cached text is made safe like a cell's. */
+int xlsx_formula_text(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                      lxw_format *format, const char *cached, const char *formula, ...)
+    __attribute__((format(printf, 7, 8)));
+int xlsx_vformula_text(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       lxw_format *format, const char *cached, const char *formula,
+                       va_list args) __attribute__((format(printf, 7, 0)));
+/* Text made safe (xlsx_safe_text) and cut to XLSX_CELL_MAX_CHARS with a warning on
+ * stderr naming `where` ("salo.ini:12"), or the cell when where is NULL. NULL text
+ * writes nothing. */
+int xlsx_string_at(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const char *text, lxw_format *format, const char *where);
+int xlsx_string(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                const char *text, lxw_format *format);
+/* The first of a month as a real date in `format`. */
+int xlsx_month(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int year,
+               int month, lxw_format *format);
+
+#endif
