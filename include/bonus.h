@@ -5,10 +5,9 @@
  * Pure computation on exact rationals; knows nothing of files or workbooks.
  *
  *     bonus_result r;
- *     if (bonus_compute(&r, &scenario->bonus) == 0) {
- *         ... r.projects[i].bonus, r.lambda, r.allocated ...
- *         bonus_result_free(&r);
- *     }
+ *     bonus_compute(&r, &scenario->bonus);      // memory: xmalloc (alloc.h)
+ *     ... r.projects[i].bonus, r.lambda, r.allocated ...
+ *     bonus_result_free(&r);
  */
 #ifndef TKK_BONUS_H
 #define TKK_BONUS_H
@@ -84,8 +83,8 @@ typedef struct {
     bool top_tie_extended;      /* more than `top` admitted because of a tie at the boundary */
 } bonus_result;
 
-/* Fills out (which must not be initialised). Returns 0, or -1 on allocation failure. */
-int bonus_compute(bonus_result *out, const bonus_input *in);
+/* Fills out (which must not be initialised). */
+void bonus_compute(bonus_result *out, const bonus_input *in);
 void bonus_result_free(bonus_result *result);
 
 /* The English reason text of §6 ("below min_score", "outside top N" with N filled in, "score 0"),

@@ -19,9 +19,9 @@
 
 /* Four rows per year of the period (personnel, premises, other, then total with
  * category CAT_COUNT). Plan = Σ monthly cents of municipality-paid lines of that year
- * and category. Returns 0, or -1 when memory runs out (then *rows is NULL). */
-int budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
-                   const line_result *lines, size_t n_lines);
+ * and category. */
+void budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
+                    const line_result *lines, size_t n_lines);
 
 /* The given amounts of one year as a budget/actual cell pair: a category's own value,
  * or for the total row (category == CAT_COUNT) the total when given, else the sum of the

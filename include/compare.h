@@ -62,7 +62,7 @@ typedef struct {
     size_t n_inputs;
 } compare_table;
 
-typedef enum { COMPARE_OK, COMPARE_NO_COMMON_YEAR, COMPARE_NO_MEMORY } compare_status;
+typedef enum { COMPARE_OK, COMPARE_NO_COMMON_YEAR } compare_status;
 
 /* Fills out from n ≥ 1 scenarios and their results. COMPARE_NO_COMMON_YEAR when the
  * periods share no calendar year (then out holds nothing to free). The table points

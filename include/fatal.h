@@ -33,9 +33,10 @@ void fatal_temp_remove_all(void);
  * Async-signal-safe. */
 int fatal_remove_dir(const char *path);
 
-/* While true, a SIGSEGV/SIGBUS is read as libxlsxwriter failing on an allocation it
- * did not check (seen in 1.1.4 under `ulimit -v`: worksheet.c logs "Memory allocation
- * failed" and then dereferences NULL). Set by the output layer around libxlsxwriter. */
+/* While true, a SIGSEGV/SIGBUS at an address near NULL is read as libxlsxwriter failing
+ * on an allocation it did not check (seen with 1.1.4 under `ulimit -v`: worksheet.c logs
+ * "Memory allocation failed" and then dereferences NULL). Set by the output layer while
+ * a workbook is open. */
 void fatal_library_phase(bool on);
 
 /* "tkk: out of memory", temporary files removed, exit 3. */

@@ -4,10 +4,9 @@
  * the required own contribution.
  *
  *     funding_row *rows; size_t n_rows;
- *     if (funding_compute(&rows, &n_rows, s, lines, n_lines) == 0) {
- *         ... rows[n_rows - 1] is the total row (year 0) ...
- *         funding_rows_free(rows, n_rows);
- *     }
+ *     funding_compute(&rows, &n_rows, s, lines, n_lines);
+ *     ... rows[n_rows - 1] is the total row (year 0) ...
+ *     funding_rows_free(rows, n_rows);
  */
 #ifndef TKK_FUNDING_H
 #define TKK_FUNDING_H
@@ -17,9 +16,8 @@
 #include "scenario.h"
 
 /* One row per year of the period, then the total row (year 0, months = n_months) that
- * sums the years and judges met/shortfall on its own sums. Returns 0, or -1 when memory
- * runs out (then *rows is NULL). */
-int funding_compute(funding_row **rows, size_t *n_rows, const scenario *s,
+ * sums the years and judges met/shortfall on its own sums. */
+void funding_compute(funding_row **rows, size_t *n_rows, const scenario *s,
                     const line_result *lines, size_t n_lines);
 
 /* The grant of one year: min(ROUND(state_share × eligible, 2), state_cap), the cap only

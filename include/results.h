@@ -90,7 +90,7 @@ typedef struct results {
     bonus_result bonus;
 } results;
 
-/* NULL only when memory runs out. */
+/* Never NULL: memory comes from xmalloc (alloc.h). */
 results *results_compute(const scenario *s);
 void results_free(results *r);
 

@@ -3,10 +3,9 @@
  * within the region's allocation.
  *
  *     reward_result r;
- *     if (rewards_compute(&r, s) == 0) {
- *         ... r.totals[i], r.claimed, r.paid, r.over_allocation ...
- *         rewards_result_clear(&r, s->n_rewards);
- *     }
+ *     rewards_compute(&r, s);
+ *     ... r.totals[i], r.claimed, r.paid, r.over_allocation ...
+ *     rewards_result_clear(&r, s->n_rewards);
  */
 #ifndef TKK_REWARDS_H
 #define TKK_REWARDS_H
@@ -17,9 +16,8 @@
 
 /* totals[i] = ROUND(amount, 2) × persons; claimed = Σ totals; paid = min(claimed,
  * allocation), = claimed without an allocation; over_allocation = claimed − paid.
- * Fills out (not initialised before). Returns 0, or -1 when memory runs out (then out
- * holds nothing to clear). */
-int rewards_compute(reward_result *out, const scenario *s);
+ * Fills out (not initialised before). */
+void rewards_compute(reward_result *out, const scenario *s);
 
 /* n_criteria: the count rewards_compute() was given (s->n_rewards). */
 void rewards_result_clear(reward_result *result, size_t n_criteria);

@@ -49,8 +49,7 @@ int sweep_axis_parse(sweep_axis *axis, const char *arg, char *error, size_t erro
 /* Tolerates NULL, a zeroed axis and a second call. */
 void sweep_axis_free(sweep_axis *axis);
 
-/* Value i of an axis as the loader reads it ("6", "2.5", "1/3", "55 %"); caller frees.
- * NULL when memory runs out. */
+/* Value i of an axis as the loader reads it ("6", "2.5", "1/3", "55 %"); caller frees. */
 char *sweep_axis_text(const sweep_axis *axis, unsigned long long i);
 /* Value i as a number for the workbook: always for a range (the ratio for a percent
  * range), for a list when the text parses as a §3 number. False leaves out untouched. */
@@ -81,11 +80,10 @@ typedef struct {
     bool started, finished;
 } sweep_iter;
 
-/* Returns 0, or -1 when memory runs out. */
-int sweep_iter_init(sweep_iter *it, const sweep_axis *axes, size_t n_axes);
+void sweep_iter_init(sweep_iter *it, const sweep_axis *axes, size_t n_axes);
 /* Moves to the next variant (the first one on the first call). Returns 1 on a variant,
- * 0 when every variant has been visited, -1 when memory runs out. Only the axes whose
- * value changed get a new assignment text. */
+ * 0 when every variant has been visited. Only the axes whose value changed get a new
+ * assignment text. */
 int sweep_iter_next(sweep_iter *it);
 void sweep_iter_free(sweep_iter *it);
 

@@ -12,6 +12,7 @@
  * O(P log P) rational operations.
  */
 #include "bonus.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,29 +130,19 @@ void bonus_result_free(bonus_result *result)
     memset(result, 0, sizeof *result);
 }
 
-/* Every rational of the result set to 0, every project not eligible until step 3 says so.
- * On failure nothing is left allocated. */
-static int bonus_result_init(bonus_result *out, size_t n_projects, size_t n_indicators)
+/* Every rational of the result set to 0, every project not eligible until step 3 says so. */
+static void bonus_result_init(bonus_result *out, size_t n_projects, size_t n_indicators)
 {
     memset(out, 0, sizeof *out);
     out->n_projects = n_projects;
     out->n_indicators = n_indicators;
     if (n_projects > 0) {
-        out->projects = calloc(n_projects, sizeof *out->projects);
-        if (out->projects == NULL)
-            return -1;
+        out->projects = xcalloc(n_projects, sizeof *out->projects);
     }
     for (size_t p = 0; p < n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
         if (n_indicators > 0) {
-            r->normalized = malloc(n_indicators * sizeof *r->normalized);
-            if (r->normalized == NULL) {
-                for (size_t q = 0; q < p; q++)
-                    bonus_project_result_clear(&out->projects[q], n_indicators);
-                free(out->projects);
-                memset(out, 0, sizeof *out);
-                return -1;
-            }
+            r->normalized = xcalloc(n_indicators, sizeof *r->normalized);
             for (size_t k = 0; k < n_indicators; k++)
                 mpq_init(r->normalized[k]);
         }
@@ -169,7 +160,6 @@ static int bonus_result_init(bonus_result *out, size_t n_projects, size_t n_indi
     mpq_init(out->rounded_total);
     mpq_init(out->allocated);
     mpq_init(out->unallocated);
-    return 0;
 }
 
 /* ---- ordering helpers ----------------------------------------------------------------- */
@@ -258,16 +248,14 @@ static size_t bonus_heap_pop(bonus_keyed *heap, size_t n, bonus_order first)
 
 /* SPEC §5.6 step 1 for rank: tied values share the mean of their 1-based ranks i..j, so
  * n = (N − (i + j)/2) / (N − 1) = (2N − i − j) / (2(N − 1)); 1 when N = 1. */
-static int bonus_normalize_rank(bonus_result *out, const bonus_input *in, size_t k)
+static void bonus_normalize_rank(bonus_result *out, const bonus_input *in, size_t k)
 {
     size_t n = in->n_projects;
     if (n == 1) {
         mpq_set_ui(out->projects[0].normalized[k], 1, 1);
-        return 0;
+        return;
     }
-    bonus_keyed *order = malloc(n * sizeof *order);
-    if (order == NULL)
-        return -1;
+    bonus_keyed *order = xcalloc(n, sizeof *order);
     for (size_t p = 0; p < n; p++)
         order[p] = (bonus_keyed){ .key = in->projects[p].values[k], .index = p };
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
@@ -292,19 +280,20 @@ static int bonus_normalize_rank(bonus_result *out, const bonus_input *in, size_t
     }
     mpq_clear(shared);
     free(order);
-    return 0;
 }
 
 /* SPEC §5.6 step 1: indicator k over all projects (eligible or not). A zero denominator
  * gives 0; minmax over equal values gives 1 when the value is above 0, else 0. */
-static int bonus_normalize(bonus_result *out, const bonus_input *in, size_t k)
+static void bonus_normalize(bonus_result *out, const bonus_input *in, size_t k)
 {
     size_t n = in->n_projects;
     if (n == 0)
-        return 0;
+        return;
     normalize_method method = in->indicators[k].normalize;
-    if (method == NORMALIZE_RANK)
-        return bonus_normalize_rank(out, in, k);
+    if (method == NORMALIZE_RANK) {
+        bonus_normalize_rank(out, in, k);
+        return;
+    }
 
     mpq_t low, high, denominator;
     mpq_init(low);
@@ -342,7 +331,6 @@ static int bonus_normalize(bonus_result *out, const bonus_input *in, size_t k)
     mpq_clear(low);
     mpq_clear(high);
     mpq_clear(denominator);
-    return 0;
 }
 
 /* ---- steps 2 and 3: score and eligibility --------------------------------------------- */
@@ -366,7 +354,7 @@ static void bonus_score(bonus_result *out, const bonus_input *in)
 /* SPEC §5.6 step 3. Score 0 is never eligible and is checked first, so such a project
  * neither reads as "below min_score" nor takes a top slot; then min_score; then the `top`
  * best scores, extended to every project tied with the last one admitted. */
-static int bonus_admit(bonus_result *out, const bonus_input *in)
+static void bonus_admit(bonus_result *out, const bonus_input *in)
 {
     size_t candidates = 0;
     for (size_t p = 0; p < in->n_projects; p++) {
@@ -383,11 +371,9 @@ static int bonus_admit(bonus_result *out, const bonus_input *in)
     out->eligible_count = candidates;
     out->top_tie_extended = false;
     if (in->top == 0 || candidates <= in->top)
-        return 0;
+        return;
 
-    bonus_keyed *order = malloc(candidates * sizeof *order);
-    if (order == NULL)
-        return -1;
+    bonus_keyed *order = xcalloc(candidates, sizeof *order);
     size_t n = 0;
     for (size_t p = 0; p < in->n_projects; p++)
         if (out->projects[p].reason == BONUS_REASON_ELIGIBLE) {
@@ -405,7 +391,6 @@ static int bonus_admit(bonus_result *out, const bonus_input *in)
     out->eligible_count = admitted;
     out->top_tie_extended = admitted > in->top;
     free(order);
-    return 0;
 }
 
 /* ---- steps 4 and 5: basis, cap, λ ----------------------------------------------------- */
@@ -452,24 +437,19 @@ static void bonus_apply_lambda(bonus_result *out, const bonus_input *in)
  * Water-filling: with the ratios c/w ascending, cap projects while the λ that would spread
  * what is left over the uncapped ones, R ÷ W, exceeds the next ratio. The sum is strictly
  * increasing in λ below max c/w, so this λ is the only one. */
-static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_t target,
-                            const mpq_t weight_sum)
+static void bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_t target,
+                             const mpq_t weight_sum)
 {
     if (!in->has_cap) {
         mpq_div(out->lambda, target, weight_sum);
-        return 0;
+        return;
     }
     size_t n = 0;
     for (size_t p = 0; p < out->n_projects; p++)
         if (out->projects[p].reason == BONUS_REASON_ELIGIBLE && mpq_sgn(out->projects[p].basis) > 0)
             n++;
-    bonus_keyed *heap = malloc(n * sizeof *heap);
-    mpq_t *ratios = malloc(n * sizeof *ratios);
-    if (heap == NULL || ratios == NULL) {
-        free(heap);
-        free(ratios);
-        return -1;
-    }
+    bonus_keyed *heap = xcalloc(n, sizeof *heap);
+    mpq_t *ratios = xcalloc(n, sizeof *ratios);
     size_t i = 0;
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
@@ -507,7 +487,6 @@ static int bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_
         mpq_clear(ratios[i]);
     free(ratios);
     free(heap);
-    return 0;
 }
 
 /* λ when every project gets its cap: the largest c/w over eligible projects with w > 0. */
@@ -529,7 +508,7 @@ static void bonus_largest_ratio(mpq_t largest, const bonus_result *out)
 }
 
 /* SPEC §5.6 step 5. Projects not eligible, or eligible with basis 0, keep a(p) = 0. */
-static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
+static void bonus_allocate_exact(bonus_result *out, const bonus_input *in)
 {
     mpq_t weight_sum, cap_sum, capped_basis_sum;
     mpq_init(weight_sum);
@@ -549,7 +528,6 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
             mpq_add(cap_sum, cap_sum, r->cap);
     }
 
-    int status = 0;
     out->has_lambda = true;
     if (in->method == BONUS_GRANT_RATE) {
         /* λ = 1 unless Σ min(w, c) exceeds the pool (never when no basis is above 0). */
@@ -558,7 +536,7 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
         if (mpq_cmp(capped_basis_sum, in->pool) <= 0)
             mpq_set_ui(out->lambda, 1, 1);
         else
-            status = bonus_water_fill(out, in, in->pool, weight_sum);
+            bonus_water_fill(out, in, in->pool, weight_sum);
     } else if (mpq_sgn(weight_sum) == 0) {
         /* Nothing to share: every a(p) stays 0, and no λ makes Σ a equal anything. */
         out->has_lambda = false;
@@ -566,20 +544,19 @@ static int bonus_allocate_exact(bonus_result *out, const bonus_input *in)
         /* pool ≥ Σ c: everyone gets the cap; the λ shown is max c/w. */
         bonus_largest_ratio(out->lambda, out);
     } else {
-        status = bonus_water_fill(out, in, in->pool, weight_sum);
+        bonus_water_fill(out, in, in->pool, weight_sum);
     }
-    if (status == 0 && out->has_lambda)
+    if (out->has_lambda)
         bonus_apply_lambda(out, in);
 
     mpq_clear(weight_sum);
     mpq_clear(cap_sum);
     mpq_clear(capped_basis_sum);
-    return status;
 }
 
 /* ---- step 6: rounding to the unit ----------------------------------------------------- */
 
-static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
+static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
 {
     mpq_t floor_sum, spare;
     mpq_init(floor_sum);
@@ -603,13 +580,8 @@ static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
     /* (A − Σ floors) ÷ u is a whole number: both are multiples of u. */
     mpq_sub(spare, out->rounded_total, floor_sum);
     mpq_div(spare, spare, in->unit);
-    int status = 0;
     if (mpq_sgn(spare) > 0 && with_remainder > 0) {
-        bonus_keyed *heap = malloc(with_remainder * sizeof *heap);
-        if (heap == NULL) {
-            status = -1;
-            goto done;
-        }
+        bonus_keyed *heap = xcalloc(with_remainder, sizeof *heap);
         size_t n = 0;
         for (size_t p = 0; p < out->n_projects; p++) {
             const bonus_project_result *r = &out->projects[p];
@@ -642,31 +614,20 @@ static int bonus_round_to_unit(bonus_result *out, const bonus_input *in)
     for (size_t p = 0; p < out->n_projects; p++)
         mpq_add(out->allocated, out->allocated, out->projects[p].bonus);
     mpq_sub(out->unallocated, in->pool, out->allocated);
-done:
     mpq_clear(floor_sum);
     mpq_clear(spare);
-    return status;
 }
 
 /* ---- the whole of §5.6 ---------------------------------------------------------------- */
 
-int bonus_compute(bonus_result *out, const bonus_input *in)
+void bonus_compute(bonus_result *out, const bonus_input *in)
 {
-    if (bonus_result_init(out, in->n_projects, in->n_indicators) != 0)
-        return -1;
+    bonus_result_init(out, in->n_projects, in->n_indicators);
     for (size_t k = 0; k < in->n_indicators; k++)
-        if (bonus_normalize(out, in, k) != 0)
-            goto fail;
+        bonus_normalize(out, in, k);
     bonus_score(out, in);
-    if (bonus_admit(out, in) != 0)
-        goto fail;
+    bonus_admit(out, in);
     bonus_basis(out, in);
-    if (bonus_allocate_exact(out, in) != 0)
-        goto fail;
-    if (bonus_round_to_unit(out, in) != 0)
-        goto fail;
-    return 0;
-fail:
-    bonus_result_free(out);
-    return -1;
+    bonus_allocate_exact(out, in);
+    bonus_round_to_unit(out, in);
 }

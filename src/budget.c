@@ -1,5 +1,6 @@
 /* budget — Budget, Plan and Actual per year and category (SPEC §5.3). */
 #include "budget.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 
@@ -51,15 +52,11 @@ static void budget_plan(mpq_t plan, const scenario *s, const line_result *lines,
     }
 }
 
-int budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
-                   const line_result *lines, size_t n_lines)
+void budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
+                    const line_result *lines, size_t n_lines)
 {
     size_t n = (size_t)s->n_years * (CAT_COUNT + 1);
-    budget_row *out = calloc(n ? n : 1, sizeof *out);
-    *rows = NULL;
-    *n_rows = 0;
-    if (!out)
-        return -1;
+    budget_row *out = xcalloc(n, sizeof *out);
 
     for (int y = 0; y < s->n_years; y++) {
         int year = s->first_year + y;
@@ -77,7 +74,6 @@ int budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
     }
     *rows = out;
     *n_rows = n;
-    return 0;
 }
 
 void budget_rows_free(budget_row *rows, size_t n_rows)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "cli.h"
 #include "common.h"
 #include "compare.h"
@@ -31,12 +32,8 @@ static void loaded_free(loaded *l)
 static int load_all(loaded *l, const cli_options *opts)
 {
     l->n = opts->n_files;
-    l->s = calloc(l->n, sizeof *l->s);
-    l->r = calloc(l->n, sizeof *l->r);
-    if (!l->s || !l->r) {
-        fprintf(stderr, "tkk: out of memory\n");
-        return EXIT_IO;
-    }
+    l->s = xcalloc(l->n, sizeof *l->s);
+    l->r = xcalloc(l->n, sizeof *l->r);
     int status = EXIT_OK;
     for (size_t i = 0; i < l->n; i++) {
         diag_list diags = {0};
@@ -59,10 +56,7 @@ static int load_all(loaded *l, const cli_options *opts)
                 return EXIT_USAGE;
             }
     for (size_t i = 0; i < l->n; i++) {
-        if (!(l->r[i] = results_compute(l->s[i]))) {
-            fprintf(stderr, "tkk: %s: out of memory\n", opts->files[i]);
-            return EXIT_IO;
-        }
+        l->r[i] = results_compute(l->s[i]);
         cli_result_warnings(opts->files[i], l->s[i], l->r[i]);
     }
     return EXIT_OK;
@@ -103,10 +97,6 @@ int command_compare(const cli_options *opts)
         case COMPARE_NO_COMMON_YEAR:
             no_common_year(&l, opts);
             status = EXIT_INVALID;
-            break;
-        case COMPARE_NO_MEMORY:
-            fprintf(stderr, "tkk: out of memory\n");
-            status = EXIT_IO;
             break;
         }
     }

@@ -75,10 +75,8 @@ static int run_one(const char *file, const cli_options *opts, bool single)
     if (!out) {
         fprintf(stderr, "tkk: %s\n", error);
         status = EXIT_IO;
-    } else if (!(r = results_compute(s))) {
-        fprintf(stderr, "tkk: %s: out of memory\n", file);
-        status = EXIT_IO;
     } else {
+        r = results_compute(s);
         cli_result_warnings(file, s, r);
         tkk_err err = workbook_write(out, s, r, cli_language(opts, s), error, sizeof error);
         if (err != TKK_OK) {

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "cli.h"
 #include "common.h"
 #include "output_path.h"
@@ -54,14 +55,13 @@ static void progress_show(progress *p, unsigned long long done, bool final)
 static void explain_axis(const sweep_axis *axis, const char *assignment, const scenario *base)
 {
     bool known = false;
-    const char **paths = calloc(base->n_inputs + 1, sizeof *paths);
+    const char **paths = xcalloc(base->n_inputs + 1, sizeof *paths);
     for (size_t i = 0; i < base->n_inputs; i++) {
         if (strcasecmp(base->inputs[i].path, axis->path) == 0)
             known = true;
-        if (paths)
-            paths[i] = base->inputs[i].path;
+        paths[i] = base->inputs[i].path;
     }
-    const char *guess = !known && paths ? suggest_closest(axis->path, paths) : NULL;
+    const char *guess = !known ? suggest_closest(axis->path, paths) : NULL;
     if (guess)
         fprintf(stderr, "tkk: --vary '%s': %s is not an input of the scenario; did you mean "
                         "%s?\n", axis->arg, axis->path, guess);
@@ -78,24 +78,21 @@ static void print_variant_diags(diag_list *diags, size_t n_sets, const sweep_axi
                                 const sweep_iter *it, const scenario *base)
 {
     size_t n_axes = it->n_axes;
-    bool *at_fault = calloc(n_axes ? n_axes : 1, sizeof *at_fault);
+    bool *at_fault = xcalloc(n_axes, sizeof *at_fault);
     for (size_t i = 0; i < diags->count; i++) {
         diag *d = &diags->items[i];
         if (strcmp(d->file, "--set") != 0 || d->line <= (int)n_sets ||
             d->line > (int)(n_sets + n_axes))
             continue;
         size_t k = (size_t)d->line - n_sets - 1;
-        char *file = strdup("--vary");
-        if (file) {
-            free(d->file);
-            d->file = file;
-            d->line = (int)k + 1;
-        }
-        if (at_fault && d->severity == DIAG_ERROR)
+        free(d->file);
+        d->file = xstrdup("--vary");
+        d->line = (int)k + 1;
+        if (d->severity == DIAG_ERROR)
             at_fault[k] = true;
     }
     diag_print(diags, stderr);
-    for (size_t k = 0; at_fault && k < n_axes; k++)
+    for (size_t k = 0; k < n_axes; k++)
         if (at_fault[k])
             explain_axis(&axes[k], it->assignments[k], base);
     free(at_fault);
@@ -159,14 +156,11 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
     diag_list_free(&diags);
     results *r = results_compute(s);
     int status = EXIT_OK;
-    if (!r) {
-        fprintf(stderr, "tkk: out of memory\n");
-        status = EXIT_IO;
-    } else if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
+    if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
         run->result_warning_shown = true;
         cli_result_warnings(run->opts->files[0], s, r);
     }
-    if (r && sweep_workbook_row(wb, it, r) != 0)
+    if (sweep_workbook_row(wb, it, r) != 0)
         status = EXIT_IO;   /* the message is in the workbook's error buffer */
     results_free(r);
     scenario_free(s);
@@ -187,21 +181,11 @@ static int sweep_all(sweep_run *run, const scenario *base, const char *out,
         return tkk_err_exit_status(err);
     }
     sweep_iter it;
-    if (sweep_iter_init(&it, run->axes, run->n_axes) != 0) {
-        sweep_workbook_discard(wb);
-        fprintf(stderr, "tkk: out of memory\n");
-        return EXIT_IO;
-    }
+    sweep_iter_init(&it, run->axes, run->n_axes);
     progress p = {.on = !opts->quiet && isatty(STDERR_FILENO), .total = count};
     clock_gettime(CLOCK_MONOTONIC, &p.last);
     int status = EXIT_OK;
-    int step;
-    while (status == EXIT_OK && (step = sweep_iter_next(&it)) != 0) {
-        if (step < 0) {
-            fprintf(stderr, "tkk: out of memory\n");
-            status = EXIT_IO;
-            break;
-        }
+    while (status == EXIT_OK && sweep_iter_next(&it) != 0) {
         status = sweep_variant(run, &it, wb);
         if (status == EXIT_IO && error[0])
             fprintf(stderr, "tkk: %s\n", error);
@@ -264,14 +248,8 @@ int command_sweep(const cli_options *opts)
                         "--vary PATH=v1;v2;v3\nTry 'tkk sweep --help'.\n");
         return EXIT_USAGE;
     }
-    sweep_axis *axes = calloc(opts->n_varies, sizeof *axes);
-    const char **sets = calloc(opts->n_sets + opts->n_varies, sizeof *sets);
-    if (!axes || !sets) {
-        free(axes);
-        free(sets);
-        fprintf(stderr, "tkk: out of memory\n");
-        return EXIT_IO;
-    }
+    sweep_axis *axes = xcalloc(opts->n_varies, sizeof *axes);
+    const char **sets = xcalloc(opts->n_sets + opts->n_varies, sizeof *sets);
     int status = parse_axes(axes, opts);
     unsigned long long count = sweep_count(axes, opts->n_varies);
 

@@ -1,5 +1,6 @@
 /* compare — the metric rows and input differences of `tkk compare` (SPEC §6). */
 #include "compare.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -183,31 +184,27 @@ void compare_table_free(compare_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Appends one row of metric m for year (0: total); -1 when memory runs out. */
-static int add_row(compare_table *t, size_t capacity, metric_id m, int year,
-                   const scenario *const *s, const results *const *r)
+/* Appends one row of metric m for year (0: total), growing the rows when full. */
+static void add_row(compare_table *t, size_t *capacity, metric_id m, int year,
+                    const scenario *const *s, const results *const *r)
 {
-    if (t->n_rows == capacity)
-        return -1;
+    if (t->n_rows == *capacity) {
+        *capacity = 2 * *capacity + 8;
+        t->rows = xreallocarray(t->rows, *capacity, sizeof *t->rows);
+    }
     size_t n = t->n_scenarios;
     compare_row *row = &t->rows[t->n_rows];
     memset(row, 0, sizeof *row);
     row->metric = metrics[m].key;
     row->unit = metrics[m].unit;
     row->year = year;
-    row->has = calloc(n, sizeof *row->has);
-    row->value = calloc(n, sizeof *row->value);
-    if (!row->has || !row->value) {
-        free(row->has);
-        free(row->value);
-        return -1;
-    }
+    row->has = xcalloc(n, sizeof *row->has);
+    row->value = xcalloc(n, sizeof *row->value);
     for (size_t i = 0; i < n; i++)
         mpq_init(row->value[i]);
     t->n_rows++;
     for (size_t i = 0; i < n; i++)
         row->has[i] = metric_value(row->value[i], m, s[i], r[i], year);
-    return 0;
 }
 
 /* Marks a money metric's total row as the sum of its year rows, and checks that it is:
@@ -234,17 +231,13 @@ static void mark_sum(compare_table *t, size_t first_year_row)
 
 /* Every input path of any scenario whose value is not the same in all (a missing key
  * differs from any value). The inputs of each scenario are sorted by path. */
-static int build_inputs(compare_table *t, const scenario *const *s, size_t n)
+static void build_inputs(compare_table *t, const scenario *const *s, size_t n)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += s[i]->n_inputs;
-    size_t *pos = calloc(n, sizeof *pos);
-    t->inputs = calloc(total ? total : 1, sizeof *t->inputs);
-    if (!pos || !t->inputs) {
-        free(pos);
-        return -1;
-    }
+    size_t *pos = xcalloc(n, sizeof *pos);
+    t->inputs = xcalloc(total, sizeof *t->inputs);
     for (;;) {
         const char *path = NULL;
         for (size_t i = 0; i < n; i++)
@@ -253,11 +246,7 @@ static int build_inputs(compare_table *t, const scenario *const *s, size_t n)
                 path = s[i]->inputs[pos[i]].path;
         if (!path)
             break;
-        const char **values = calloc(n, sizeof *values);
-        if (!values) {
-            free(pos);
-            return -1;
-        }
+        const char **values = xcalloc(n, sizeof *values);
         bool differs = false;
         for (size_t i = 0; i < n; i++) {
             if (pos[i] < s[i]->n_inputs && strcmp(s[i]->inputs[pos[i]].path, path) == 0)
@@ -272,7 +261,6 @@ static int build_inputs(compare_table *t, const scenario *const *s, size_t n)
             free(values);
     }
     free(pos);
-    return 0;
 }
 
 compare_status compare_build(compare_table *out, const scenario *const *s,
@@ -300,26 +288,18 @@ compare_status compare_build(compare_table *out, const scenario *const *s,
     out->n_scenarios = n;
     size_t n_years = (size_t)(out->last_year - out->first_year + 1);
     size_t capacity = M_COUNT * (n_years + 1);
-    out->rows = calloc(capacity, sizeof *out->rows);
-    if (!out->rows)
-        goto no_memory;
+    out->rows = xcalloc(capacity, sizeof *out->rows);
     for (int m = 0; m < M_COUNT; m++) {
         if (!metric_applies((metric_id)m, s, n))
             continue;
         size_t first_year_row = out->n_rows;
         if (metrics[m].by_year)
             for (int y = out->first_year; y <= out->last_year; y++)
-                if (add_row(out, capacity, (metric_id)m, y, s, r) != 0)
-                    goto no_memory;
-        if (add_row(out, capacity, (metric_id)m, 0, s, r) != 0)
-            goto no_memory;
+                add_row(out, &capacity, (metric_id)m, y, s, r);
+        add_row(out, &capacity, (metric_id)m, 0, s, r);
         if (metrics[m].by_year)
             mark_sum(out, first_year_row);
     }
-    if (build_inputs(out, s, n) != 0)
-        goto no_memory;
+    build_inputs(out, s, n);
     return COMPARE_OK;
-no_memory:
-    compare_table_free(out);
-    return COMPARE_NO_MEMORY;
 }

@@ -1,5 +1,6 @@
 /* diag — user-input problems, collected and printed like a compiler's. */
 #include "diag.h"
+#include "alloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -7,7 +8,7 @@
 
 static char *dup_or_empty(const char *s)
 {
-    return strdup(s ? s : "");
+    return xstrdup(s ? s : "");
 }
 
 void diag_vadd(diag_list *list, diag_severity severity, const char *file, int line, int column,
@@ -15,15 +16,10 @@ void diag_vadd(diag_list *list, diag_severity severity, const char *file, int li
 {
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 16;
-        diag *items = realloc(list->items, capacity * sizeof *items);
-        if (!items)
-            abort();  /* out of memory while reporting: nothing sensible is left to do */
-        list->items = items;
+        list->items = xreallocarray(list->items, capacity, sizeof *list->items);
         list->capacity = capacity;
     }
-    char *message = NULL;
-    if (vasprintf(&message, fmt, ap) < 0)
-        abort();
+    char *message = xvasprintf(fmt, ap);
     diag *d = &list->items[list->count++];
     d->severity = severity;
     d->file = dup_or_empty(file);
@@ -102,15 +98,11 @@ static void diag_print_one(const diag *d, FILE *out)
 
 void diag_print(const diag_list *list, FILE *out)
 {
-    diag_order *order = malloc(list->count * sizeof *order + 1);
-    if (!order)
-        abort();    /* out of memory while reporting, as in diag_vadd */
+    diag_order *order = xcalloc(list->count, sizeof *order);
     /* A file's rank is the index of its first problem; the search runs over the few
      * distinct files (a scenario, its parents, a CSV, "--set"), not over all problems. */
-    const char **files = malloc(list->count * sizeof *files + 1);
-    size_t *ranks = malloc(list->count * sizeof *ranks + 1);
-    if (!files || !ranks)
-        abort();
+    const char **files = xcalloc(list->count, sizeof *files);
+    size_t *ranks = xcalloc(list->count, sizeof *ranks);
     size_t n_files = 0;
     for (size_t i = 0; i < list->count; i++) {
         const diag *d = &list->items[i];

@@ -1,5 +1,6 @@
 /* funding — state grant and own contribution per year and in total (SPEC §5.4). */
 #include "funding.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 
@@ -89,15 +90,11 @@ static void funding_add(funding_row *total, const funding_row *year)
     mpq_add(total->required, total->required, year->required);
 }
 
-int funding_compute(funding_row **rows, size_t *n_rows, const scenario *s,
-                    const line_result *lines, size_t n_lines)
+void funding_compute(funding_row **rows, size_t *n_rows, const scenario *s,
+                     const line_result *lines, size_t n_lines)
 {
     size_t n = (size_t)s->n_years + 1;
-    funding_row *out = calloc(n, sizeof *out);
-    *rows = NULL;
-    *n_rows = 0;
-    if (!out)
-        return -1;
+    funding_row *out = xcalloc(n, sizeof *out);
     for (size_t i = 0; i < n; i++)
         funding_row_init(&out[i]);
 
@@ -112,7 +109,6 @@ int funding_compute(funding_row **rows, size_t *n_rows, const scenario *s,
     funding_judge(total);
     *rows = out;
     *n_rows = n;
-    return 0;
 }
 
 void funding_rows_free(funding_row *rows, size_t n_rows)

@@ -1,5 +1,7 @@
 /* ini_source — INI files read with iniparser, every key mapped to its file and line. */
 #include "ini_source.h"
+#include "alloc.h"
+#include "fatal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,22 +12,6 @@
 #include <iniparser.h>
 
 #include "common.h"
-
-static void *xrealloc(void *p, size_t size)
-{
-    void *q = realloc(p, size);
-    if (!q && size)
-        abort();    /* out of memory: the loader has no sensible way on */
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
 
 void ini_doc_init(ini_doc *doc)
 {
@@ -273,9 +259,7 @@ static void take_iniparser_values(ini_doc *doc, const char *path)
         const char *colon = strchr(entry, ':');
         if (!colon || colon == entry)
             continue;
-        char *section_name = strndup(entry, (size_t)(colon - entry));
-        if (!section_name)
-            abort();
+        char *section_name = xstrndup(entry, (size_t)(colon - entry));
         ini_section *sec = ini_doc_find(doc, section_name);
         free(section_name);
         ini_key *k = sec ? ini_section_find(sec, colon + 1) : NULL;
@@ -293,10 +277,10 @@ static void take_iniparser_values(ini_doc *doc, const char *path)
 static void take_values_of_text(ini_doc *doc, const char *bytes, size_t length)
 {
     const char *dir = getenv("TMPDIR");
-    char *tmp = NULL;
-    if (asprintf(&tmp, "%s/tkk-ini-XXXXXX", dir && *dir ? dir : "/tmp") < 0)
-        abort();
+    char *tmp = xasprintf("%s/tkk-ini-XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(tmp);
+    /* Registered, so running out of memory while iniparser reads it removes it too. */
+    int slot = fd >= 0 ? fatal_temp_register(tmp, false) : -1;
     if (fd >= 0) {
         FILE *f = fdopen(fd, "wb");
         if (f) {
@@ -307,6 +291,7 @@ static void take_values_of_text(ini_doc *doc, const char *bytes, size_t length)
             close(fd);
         }
         unlink(tmp);
+        fatal_temp_unregister(slot);
     }
     free(tmp);
 }
@@ -413,9 +398,7 @@ size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_li
         }
         ini_key *existing = ini_section_find(sec, key);
         if (existing && existing->generation == doc->generation) {
-            char *path_text = NULL;
-            if (asprintf(&path_text, "%s.%s", sec->name, key) < 0)
-                abort();
+            char *path_text = xasprintf("%s.%s", sec->name, key);
             diag_error(diags, file, first_line, path_text,
                        "key given twice (first at line %d): remove one of them", existing->line);
             free(path_text);

@@ -115,13 +115,9 @@ int main(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     cli_options opts = { .max_variants = 1000000 };
-    opts.sets = calloc((size_t)argc, sizeof *opts.sets);
-    opts.varies = calloc((size_t)argc, sizeof *opts.varies);
-    opts.files = calloc((size_t)argc, sizeof *opts.files);
-    if (!opts.sets || !opts.varies || !opts.files) {
-        perror("tkk");
-        return EXIT_IO;
-    }
+    opts.sets = xcalloc((size_t)argc, sizeof *opts.sets);
+    opts.varies = xcalloc((size_t)argc, sizeof *opts.varies);
+    opts.files = xcalloc((size_t)argc, sizeof *opts.files);
     int status = EXIT_OK;
     int c;
     optind = 2;

@@ -3,6 +3,7 @@
  * a bonus unit (SPEC §5.6 step 6), text for people, and the one exact → double edge.
  */
 #include "money.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -71,17 +72,15 @@ void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit)
 
 /* Writes |value| rounded half-up to `decimals` decimals as text: integer digits grouped
  * by `group` (0 for none), `separator` before the decimals, trailing zeros dropped when
- * `trim`, `suffix` at the end. Returns a malloc'd string or NULL when out of memory. */
+ * `trim`, `suffix` at the end. Returns a malloc'd string. */
 static char *format_fixed(const mpq_t value, unsigned decimals, char separator, const char *group,
                           bool trim, const char *suffix)
 {
     mpz_t rounded;
     mpz_init(rounded);
     int sign = money_scaled_round(rounded, value, decimals, ROUND_HALF_UP);
-    char *digits = mpz_get_str(NULL, 10, rounded);
+    char *digits = mpz_get_str(NULL, 10, rounded);   /* through xmalloc (alloc_install) */
     mpz_clear(rounded);
-    if (!digits)
-        return NULL;
 
     size_t digit_count = strlen(digits);
     size_t int_count = digit_count > decimals ? digit_count - decimals : 1;
@@ -91,11 +90,7 @@ static char *format_fixed(const mpq_t value, unsigned decimals, char separator, 
     const char *frac_start;
     char *padded = NULL;
     if (leading_zeros > 0) {
-        padded = malloc(decimals + 2);
-        if (!padded) {
-            free(digits);
-            return NULL;
-        }
+        padded = xmalloc(decimals + 2);
         memset(padded, '0', leading_zeros);
         memcpy(padded + leading_zeros, digits, digit_count + 1);
     }
@@ -108,8 +103,8 @@ static char *format_fixed(const mpq_t value, unsigned decimals, char separator, 
     size_t group_len = group ? strlen(group) : 0;
     size_t suffix_len = suffix ? strlen(suffix) : 0;
     size_t size = 1 + int_count + (int_count / 3) * group_len + 1 + frac_count + suffix_len + 1;
-    char *text = malloc(size);
-    if (text) {
+    char *text = xmalloc(size);
+    {
         char *w = text;
         if (sign < 0)
             *w++ = '-';
@@ -132,7 +127,7 @@ static char *format_fixed(const mpq_t value, unsigned decimals, char separator, 
         *w = '\0';
     }
     free(padded);
-    free(digits);  /* mpz_get_str allocates with GMP's default allocator, i.e. malloc */
+    free(digits);  /* GMP allocates with malloc underneath: ours, or its default */
     return text;
 }
 

@@ -1,5 +1,6 @@
 /* output_path — the output folder or file of a command. */
 #include "output_path.h"
+#include "alloc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -17,9 +18,7 @@ bool output_is_file(const char *output)
 /* mkdir -p */
 static int make_folders(const char *dir, char *error, size_t error_size)
 {
-    char *path = strdup(dir);
-    if (!path)
-        abort();
+    char *path = xstrdup(dir);
     for (char *p = path + 1; ; p++) {
         if (*p == '/' || *p == '\0') {
             char saved = *p;
@@ -51,9 +50,7 @@ char *output_path(const char *output, const char *name, bool file_allowed, char 
     if (!output)
         output = "output";
     if (file_allowed && output_is_file(output)) {
-        path = strdup(output);
-        if (!path)
-            abort();
+        path = xstrdup(output);
         char *slash = strrchr(path, '/');
         if (slash && slash != path) {
             *slash = '\0';
@@ -69,7 +66,5 @@ char *output_path(const char *output, const char *name, bool file_allowed, char 
     if (make_folders(output, error, error_size) != 0)
         return NULL;
     size_t len = strlen(output);
-    if (asprintf(&path, "%s%s%s", output, len && output[len - 1] == '/' ? "" : "/", name) < 0)
-        abort();
-    return path;
+    return xasprintf("%s%s%s", output, len && output[len - 1] == '/' ? "" : "/", name);
 }

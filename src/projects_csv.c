@@ -25,29 +25,13 @@
 #include <strings.h>
 
 #include "common.h"
+#include "alloc.h"
+#include "fatal.h"
 #include "number.h"
 #include "suggest.h"
 
 #define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 #define KEY_PATH "bonus.projects"
-
-/* ---- allocation: out of memory while loading input leaves nothing sensible to do ----- */
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (q == NULL)
-        abort();
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *copy = strdup(s);
-    if (copy == NULL)
-        abort();
-    return copy;
-}
 
 /* ---- a set of project ids: duplicates found in O(1) per row, not by a scan ---------- */
 
@@ -85,9 +69,7 @@ static const id_slot *id_set_add(id_set *set, const char *id, int line)
 {
     if (2 * (set->count + 1) > set->capacity) {
         size_t capacity = set->capacity ? 2 * set->capacity : 64;
-        id_slot *slots = calloc(capacity, sizeof *slots);
-        if (slots == NULL)
-            abort();
+        id_slot *slots = xcalloc(capacity, sizeof *slots);
         for (size_t i = 0; i < set->capacity; i++)
             if (set->slots[i].id != NULL)
                 *id_set_find_slot(slots, capacity, set->slots[i].id) = set->slots[i];
@@ -203,12 +185,9 @@ static void cell_error(csv_loader *ld, int line, size_t j, const char *fmt, ...)
 {
     const char *id = record_id(ld);
     const char *key = column_key(ld, j);
-    char *path = NULL;
-    int rc = id != NULL ? (key[0] ? asprintf(&path, "project.%s.%s", id, key)
-                                   : asprintf(&path, "project.%s", id))
-                        : asprintf(&path, "%s", key);
-    if (rc < 0)
-        abort();
+    char *path = id != NULL ? (key[0] ? xasprintf("project.%s.%s", id, key)
+                                       : xasprintf("project.%s", id))
+                            : xstrdup(key);
     va_list ap;
     va_start(ap, fmt);
     diag_vadd(ld->diags, DIAG_ERROR, ld->file, line, (int)(j + 1), path, fmt, ap);
@@ -246,11 +225,9 @@ static char *trim_blanks(char *s)
 /* Appends ", name" (or "name" first) to a growing list, quoted or not. */
 static void list_append(char **list, const char *name, bool quoted)
 {
-    char *grown = NULL;
     const char *quote = quoted ? "'" : "";
-    if (asprintf(&grown, "%s%s%s%s%s", *list ? *list : "", *list ? ", " : "", quote, name,
-                 quote) < 0)
-        abort();
+    char *grown = xasprintf("%s%s%s%s%s", *list ? *list : "", *list ? ", " : "", quote, name,
+                            quote);
     free(*list);
     *list = grown;
 }
@@ -673,7 +650,7 @@ static void parse_text(csv_loader *ld, const char *text, size_t length)
 
     struct csv_parser parser;
     if (csv_init(&parser, CSV_OPTIONS) != 0)
-        abort();
+        fatal_out_of_memory();   /* csv_init fails only when malloc does */
     csv_set_delim(&parser, delimiter);
     /* One physical line per csv_parse call: when a record begins, its line is known. */
     for (; pos < length; line++) {
@@ -688,7 +665,7 @@ static void parse_text(csv_loader *ld, const char *text, size_t length)
         if (used == n)
             continue;
         if (csv_error(&parser) != CSV_EPARSE)
-            abort();   /* CSV_ENOMEM or CSV_ETOOBIG: out of memory */
+            fatal_out_of_memory();   /* CSV_ENOMEM or CSV_ETOOBIG: a field past memory */
         report_parse_error(ld, line,
                            "a quote inside an unquoted value, or text after a closing quote: "
                            "put the whole value in quotes and double the quotes inside (\"\")");
@@ -701,7 +678,7 @@ static void parse_text(csv_loader *ld, const char *text, size_t length)
         if (!ld->header_done)
             return;
         if (csv_init(&parser, CSV_OPTIONS) != 0)
-            abort();
+            fatal_out_of_memory();
         csv_set_delim(&parser, delimiter);
     }
     if (csv_fini(&parser, on_field, on_row, ld) != 0) {

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "budget.h"
 #include "costs.h"
 #include "funding.h"
@@ -22,12 +23,10 @@ typedef struct {
     size_t n_rewards;
 } results_owner;
 
-/* n initialised zeros, or NULL when memory runs out. */
+/* n initialised zeros. */
 static mpq_t *results_mpq_array_new(size_t n)
 {
-    mpq_t *values = calloc(n ? n : 1, sizeof *values);
-    if (!values)
-        return NULL;
+    mpq_t *values = xcalloc(n, sizeof *values);
     for (size_t i = 0; i < n; i++)
         mpq_init(values[i]);
     return values;
@@ -43,21 +42,17 @@ static void results_mpq_array_free(mpq_t *values, size_t n)
 }
 
 /* §6: staff lines in scenario order, then premises, then costs. */
-static int results_lines(results *r, const scenario *s)
+static void results_lines(results *r, const scenario *s)
 {
     size_t n = s->n_staff + s->n_premises + s->n_costs;
-    r->lines = calloc(n ? n : 1, sizeof *r->lines);
-    if (!r->lines)
-        return -1;
+    r->lines = xcalloc(n, sizeof *r->lines);
     r->n_lines = n;
 
     for (size_t i = 0; i < n; i++) {
         line_result *line = &r->lines[i];
         mpq_t *monthly = results_mpq_array_new((size_t)s->n_months);
-        if (!monthly)
-            return -1;
         mpq_init(line->total);
-        line->monthly = monthly;   /* from here on results_free() clears the line */
+        line->monthly = monthly;
 
         if (i < s->n_staff) {
             const staff_line *staff = &s->staff[i];
@@ -91,21 +86,17 @@ static int results_lines(results *r, const scenario *s)
         for (int m = 0; m < s->n_months; m++)
             mpq_add(line->total, line->total, monthly[m]);
     }
-    return 0;
 }
 
 /* The Monthly table: per category, total and state-paid (all lines), and coach FTE. */
-static int results_months(results *r, const scenario *s)
+static void results_months(results *r, const scenario *s)
 {
     size_t n = (size_t)s->n_months;
-    for (int c = 0; c < CAT_COUNT; c++) {
-        if (!(r->by_category[c] = results_mpq_array_new(n)))
-            return -1;
-    }
-    if (!(r->month_total = results_mpq_array_new(n)) ||
-        !(r->state_paid = results_mpq_array_new(n)) ||
-        !(r->coach_fte = results_mpq_array_new(n)))
-        return -1;
+    for (int c = 0; c < CAT_COUNT; c++)
+        r->by_category[c] = results_mpq_array_new(n);
+    r->month_total = results_mpq_array_new(n);
+    r->state_paid = results_mpq_array_new(n);
+    r->coach_fte = results_mpq_array_new(n);
 
     for (size_t l = 0; l < r->n_lines; l++) {
         const line_result *line = &r->lines[l];
@@ -118,60 +109,45 @@ static int results_months(results *r, const scenario *s)
         }
     }
     costs_coach_fte(r->coach_fte, s);
-    return 0;
 }
 
 /* §5.5: the caseload in the last month, then every KPI. */
-static int results_kpis(results_owner *owner, const scenario *s)
+static void results_kpis(results_owner *owner, const scenario *s)
 {
     results *r = &owner->pub;
     r->has_caseload = kpi_caseload(r->caseload, s, r->coach_fte[s->n_months - 1]);
 
-    r->kpis = calloc(s->n_kpis ? s->n_kpis : 1, sizeof *r->kpis);
-    if (!r->kpis)
-        return -1;
+    r->kpis = xcalloc(s->n_kpis, sizeof *r->kpis);
     for (size_t i = 0; i < s->n_kpis; i++)
         kpi_result_init(&r->kpis[i]);
     owner->n_kpis = s->n_kpis;
     for (size_t i = 0; i < s->n_kpis; i++)
         kpi_evaluate(&r->kpis[i], &s->kpis[i], r->has_caseload, r->caseload);
-    return 0;
 }
 
 results *results_compute(const scenario *s)
 {
-    results_owner *owner = calloc(1, sizeof *owner);
-    if (!owner)
-        return NULL;
+    results_owner *owner = xcalloc(1, sizeof *owner);
     results *r = &owner->pub;
     r->n_months = s->n_months;
     mpq_init(r->caseload);
 
-    if (results_lines(r, s) != 0 || results_months(r, s) != 0)
-        goto fail;
-    if (budget_compute(&r->budget, &r->n_budget, s, r->lines, r->n_lines) != 0)
-        goto fail;
-    if (funding_compute(&r->funding, &r->n_funding, s, r->lines, r->n_lines) != 0)
-        goto fail;
-    if (results_kpis(owner, s) != 0)
-        goto fail;
+    results_lines(r, s);
+    results_months(r, s);
+    budget_compute(&r->budget, &r->n_budget, s, r->lines, r->n_lines);
+    funding_compute(&r->funding, &r->n_funding, s, r->lines, r->n_lines);
+    results_kpis(owner, s);
 
     /* Computed even without [reward]: zeros, so readers never meet uninitialised sums. */
-    if (rewards_compute(&r->rewards, s) != 0)
-        goto fail;
+    rewards_compute(&r->rewards, s);
     owner->n_rewards = s->n_rewards;
     r->has_rewards = s->has_rewards;
 
     if (s->has_bonus) {
-        if (bonus_compute(&r->bonus, &s->bonus) != 0)
-            goto fail;
+        bonus_compute(&r->bonus, &s->bonus);
         r->has_bonus = true;
     }
     return r;
-
-fail:
-    results_free(r);
-    return NULL;
 }
 
 void results_free(results *r)
@@ -183,8 +159,6 @@ void results_free(results *r)
 
     if (r->lines) {
         for (size_t i = 0; i < r->n_lines; i++) {
-            if (!r->lines[i].monthly)
-                break;   /* lines are filled in order; the rest were never started */
             results_mpq_array_free(r->lines[i].monthly, n_months);
             mpq_clear(r->lines[i].total);
         }

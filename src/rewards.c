@@ -1,13 +1,12 @@
 /* rewards — rewards for placements within an allocation (SPEC §5.7). */
 #include "rewards.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 
-int rewards_compute(reward_result *out, const scenario *s)
+void rewards_compute(reward_result *out, const scenario *s)
 {
-    out->totals = calloc(s->n_rewards ? s->n_rewards : 1, sizeof *out->totals);
-    if (!out->totals)
-        return -1;
+    out->totals = xcalloc(s->n_rewards, sizeof *out->totals);
     mpq_inits(out->claimed, out->paid, out->over_allocation, NULL);
 
     mpq_t persons;
@@ -27,7 +26,6 @@ int rewards_compute(reward_result *out, const scenario *s)
     if (s->has_allocation && mpq_cmp(out->paid, s->allocation) > 0)
         mpq_set(out->paid, s->allocation);
     mpq_sub(out->over_allocation, out->claimed, out->paid);
-    return 0;
 }
 
 void rewards_result_clear(reward_result *result, size_t n_criteria)

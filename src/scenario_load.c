@@ -1,5 +1,6 @@
 /* scenario_load — files, `extends`, `remove = yes` and --set, then validation. */
 #include "scenario_load.h"
+#include "alloc.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -29,11 +30,8 @@ typedef struct {
 
 static void add_source(source_list *list, const char *path, char *text, size_t length)
 {
-    source_file *grown = realloc(list->files, (list->n_files + 1) * sizeof *grown);
-    if (!grown)
-        abort();
-    list->files = grown;
-    list->files[list->n_files].path = strdup(path);
+    list->files = xreallocarray(list->files, list->n_files + 1, sizeof *list->files);
+    list->files[list->n_files].path = xstrdup(path);
     list->files[list->n_files].text = text;
     list->files[list->n_files].length = length;
     list->n_files++;
@@ -43,14 +41,9 @@ static void add_source(source_list *list, const char *path, char *text, size_t l
 static char *relative_to(const char *file, const char *name)
 {
     const char *slash = strrchr(file, '/');
-    char *path = NULL;
     if (name[0] == '/' || !slash)
-        path = strdup(name);
-    else if (asprintf(&path, "%.*s/%s", (int)(slash - file), file, name) < 0)
-        path = NULL;
-    if (!path)
-        abort();
-    return path;
+        return xstrdup(name);
+    return xasprintf("%.*s/%s", (int)(slash - file), file, name);
 }
 
 /* Copies every section of from into into: a key replaces the key of the same name, and
@@ -135,9 +128,7 @@ static void apply_set(ini_doc *doc, const char *arg, int index, diag_list *diags
         diag_error(diags, "--set", index, arg, "expected PATH=VALUE, e.g. staff.coaches.fte=7");
         return;
     }
-    char *path = strndup(arg, (size_t)(eq - arg));
-    if (!path)
-        abort();
+    char *path = xstrndup(arg, (size_t)(eq - arg));
     for (char *p = path; *p; p++)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
     /* trim blanks around the path and the value */
@@ -214,9 +205,8 @@ void scenario_source_free(scenario_source *src)
 
 scenario_source *scenario_source_read(const char *path, diag_list *diags)
 {
-    scenario_source *src = calloc(1, sizeof *src);
-    if (!src || !(src->path = strdup(path)))
-        abort();
+    scenario_source *src = xcalloc(1, sizeof *src);
+    src->path = xstrdup(path);
     ini_doc_init(&src->doc);
     extends_chain chain = { .depth = 0 };
     char *real = realpath(path, NULL);
@@ -242,9 +232,7 @@ scenario_source *scenario_source_read(const char *path, diag_list *diags)
 
 static source_file copy_source(const source_file *from)
 {
-    source_file to = { strdup(from->path), malloc(from->length + 1), from->length };
-    if (!to.path || !to.text)
-        abort();
+    source_file to = { xstrdup(from->path), xmalloc(from->length + 1), from->length };
     memcpy(to.text, from->text, from->length + 1);
     return to;
 }
@@ -260,10 +248,7 @@ scenario *scenario_source_build(const scenario_source *src, const char *const *s
     for (size_t i = 0; i < n_sets; i++) {
         apply_set(&doc, sets[i], (int)i + 1, diags);
         size_t len = strlen(sets[i]);
-        char *grown = realloc(overrides, overrides_len + len + 2);
-        if (!grown)
-            abort();
-        overrides = grown;
+        overrides = xrealloc(overrides, overrides_len + len + 2);
         overrides_len += (size_t)sprintf(overrides + overrides_len, "%s\n", sets[i]);
     }
     scenario *s = scenario_validate(&doc, diags);
@@ -280,9 +265,7 @@ scenario *scenario_source_build(const scenario_source *src, const char *const *s
     }
     /* The INI files come first, then the CSV files validation read. */
     size_t n_ini = src->sources.n_files;
-    source_file *all = malloc((n_ini + s->n_sources) * sizeof *all);
-    if (!all)
-        abort();
+    source_file *all = xcalloc(n_ini + s->n_sources, sizeof *all);
     for (size_t i = 0; i < n_ini; i++)
         all[i] = copy_source(&src->sources.files[i]);
     if (s->n_sources > 0)

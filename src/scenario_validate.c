@@ -1,5 +1,6 @@
 /* scenario_validate — INI sections to a typed scenario, every rule of SPEC §4. */
 #include "scenario_validate.h"
+#include "alloc.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -19,28 +20,9 @@ typedef struct {
     bool period_ok;          /* start and end parsed: months can be checked */
 } checker;
 
-static void *xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p)
-        abort();
-    return p;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
-
 static char *key_path(const ini_section *sec, const char *key)
 {
-    char *path = NULL;
-    if (asprintf(&path, "%s.%s", sec->name, key) < 0)
-        abort();
-    return path;
+    return xasprintf("%s.%s", sec->name, key);
 }
 
 TKK_PRINTF(5, 0)
@@ -546,7 +528,7 @@ static void check_year_amounts(checker *c, const ini_section *sec, year_amounts 
                 if (strlen(categories[cat]) == len && strncmp(k->key, categories[cat], len) == 0)
                     category = cat;
             if (category < 0) {
-                char *prefix = strndup(k->key, len);
+                char *prefix = xstrndup(k->key, len);
                 const char *guess = suggest_closest(prefix, categories);
                 if (guess)
                     key_error(c, sec, k, "unknown category '%s'; did you mean '%s'?", prefix, guess);
@@ -866,19 +848,14 @@ static void check_bonus_sections(checker *c)
     if (csv) {
         /* Relative to the file that wrote the key. */
         const char *slash = strrchr(csv->file, '/');
-        char *path = NULL;
-        if (csv->value[0] == '/' || !slash) {
-            path = xstrdup(csv->value);
-        } else if (asprintf(&path, "%.*s/%s", (int)(slash - csv->file), csv->file, csv->value) < 0)
-            abort();
+        char *path = csv->value[0] == '/' || !slash
+                         ? xstrdup(csv->value)
+                         : xasprintf("%.*s/%s", (int)(slash - csv->file), csv->file, csv->value);
         source_file source = { 0 };
         projects_csv_load(b, path, path, c->diags, &source);
         if (source.text) {
             scenario *s = c->s;
-            source_file *grown = realloc(s->sources, (s->n_sources + 1) * sizeof *grown);
-            if (!grown)
-                abort();
-            s->sources = grown;
+            s->sources = xreallocarray(s->sources, s->n_sources + 1, sizeof *s->sources);
             s->sources[s->n_sources++] = source;
         }
         free(path);
@@ -904,7 +881,7 @@ static bool known_section(checker *c, const ini_section *sec)
         return true;
     const char *dot = strchr(sec->name, '.');
     if (dot) {
-        char *prefix = strndup(sec->name, (size_t)(dot - sec->name));
+        char *prefix = xstrndup(sec->name, (size_t)(dot - sec->name));
         bool known = in_list(prefix, section_prefixes);
         if (known && !valid_id(dot + 1)) {
             section_error(c, sec, "'%s' is not a valid id: use a-z, 0-9, '_' and '-'", dot + 1);

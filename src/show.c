@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "alloc.h"
 #include "common.h"
 #include "money.h"
 #include "results.h"
@@ -112,24 +113,18 @@ static const char *reason_text(bonus_reason reason, unsigned long top, language 
     if (reason == BONUS_REASON_ELIGIBLE)
         return L(lang, V_YES);
     char english[64], *text = NULL;
-    int rc;
     if (lang == LANG_EN)
-        rc = asprintf(&text, "%s", bonus_reason_text(reason, top, english, sizeof english));
+        text = xstrdup(bonus_reason_text(reason, top, english, sizeof english));
     else if (reason == BONUS_REASON_OUTSIDE_TOP)
-        rc = asprintf(&text, "ei %lu parhaan joukossa", top);
+        text = xasprintf("ei %lu parhaan joukossa", top);
     else
-        rc = asprintf(&text, "%s", reason == BONUS_REASON_SCORE_ZERO ? "pisteet 0" : "alle min_score");
-    if (rc < 0)
-        abort();
+        text = xstrdup(reason == BONUS_REASON_SCORE_ZERO ? "pisteet 0" : "alle min_score");
     return keep(text);
 }
 
 static const char *year_text(int year)
 {
-    char *text = NULL;
-    if (asprintf(&text, "%d", year) < 0)
-        abort();
-    return keep(text);
+    return keep(xasprintf("%d", year));
 }
 
 static void heading(const char *title)
@@ -200,8 +195,7 @@ static void show_kpis(const scenario *s, const results *r, language lang)
         char *target = NULL;
         if (k->has_target) {
             char *number = amount_format(k->target, 4, lang);
-            if (asprintf(&target, "%s %s", kpi_operator_text(k->op), number) < 0)
-                abort();
+            target = xasprintf("%s %s", kpi_operator_text(k->op), number);
             free(number);
             keep(target);
         }
@@ -222,9 +216,7 @@ static void show_rewards(const scenario *s, const results *r, language lang)
     text_table_row(t, L(lang, H_CRITERION), L(lang, H_LABEL), L(lang, H_AMOUNT),
                    L(lang, H_PERSONS), L(lang, H_TOTAL));
     for (size_t i = 0; i < s->n_rewards; i++) {
-        char *persons = NULL;
-        if (asprintf(&persons, "%lu", s->rewards[i].persons) < 0)
-            abort();
+        char *persons = xasprintf("%lu", s->rewards[i].persons);
         text_table_row(t, s->rewards[i].id, s->rewards[i].label, eur(s->rewards[i].amount, lang),
                        keep(persons), eur(r->rewards.totals[i], lang));
     }
@@ -281,11 +273,6 @@ int command_show(const cli_options *opts)
     if (!s)
         return EXIT_INVALID;
     results *r = results_compute(s);
-    if (!r) {
-        scenario_free(s);
-        fprintf(stderr, "tkk: out of memory\n");
-        return EXIT_IO;
-    }
     cli_result_warnings(opts->files[0], s, r);
     language lang = cli_language(opts, s);
     char from[8], to[8];

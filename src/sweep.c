@@ -1,5 +1,6 @@
 /* sweep — --vary PATH=FROM..TO:STEP | v1;v2;v3 and the Cartesian product (SPEC §6). */
 #include "sweep.h"
+#include "alloc.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -33,7 +34,7 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-/* A copy of text[0..length) without blanks at either end; NULL when memory runs out. */
+/* A copy of text[0..length) without blanks at either end. */
 static char *trimmed_copy(const char *text, size_t length)
 {
     while (length > 0 && is_blank(*text)) {
@@ -42,7 +43,7 @@ static char *trimmed_copy(const char *text, size_t length)
     }
     while (length > 0 && is_blank(text[length - 1]))
         length--;
-    return strndup(text, length);
+    return xstrndup(text, length);
 }
 
 char *sweep_rational_text(const mpq_t value)
@@ -65,11 +66,11 @@ char *sweep_rational_text(const mpq_t value)
         mpz_divexact(scaled, scaled, mpq_denref(value));
         mpz_abs(scaled, scaled);
         char *digits = mpz_get_str(NULL, 10, scaled);
-        size_t n_digits = digits ? strlen(digits) : 0;
+        size_t n_digits = strlen(digits);
         /* At least one digit before the point: pad with zeros. */
         size_t width = n_digits > decimals ? n_digits : (size_t)decimals + 1;
-        text = digits ? malloc(width + 3) : NULL;
-        if (text) {
+        text = xmalloc(width + 3);
+        {
             char *o = text;
             if (mpq_sgn(value) < 0)
                 *o++ = '-';
@@ -85,8 +86,7 @@ char *sweep_rational_text(const mpq_t value)
     } else {
         char *num = mpz_get_str(NULL, 10, mpq_numref(value));
         char *den = mpz_get_str(NULL, 10, mpq_denref(value));
-        if (num && den && asprintf(&text, "%s/%s", num, den) < 0)
-            text = NULL;
+        text = xasprintf("%s/%s", num, den);
         free(num);
         free(den);
     }
@@ -98,9 +98,7 @@ char *sweep_rational_text(const mpq_t value)
 static int parse_bound(mpq_t out, bool *percent, const char *text, size_t length,
                        const char *role, const char *arg, char *error, size_t error_size)
 {
-    char *copy = strndup(text, length);
-    if (!copy)
-        return vary_error(error, error_size, arg, "out of memory");
+    char *copy = xstrndup(text, length);
     number_info info;
     const char *why = number_parse(out, copy, NUMBER_MEASURE, &info);
     int rc = 0;
@@ -163,17 +161,13 @@ static int parse_list(sweep_axis *axis, const char *spec, char *error, size_t er
     size_t n = 1;
     for (const char *p = spec; *p; p++)
         n += *p == ';';
-    axis->list = calloc(n, sizeof *axis->list);
-    if (!axis->list)
-        return vary_error(error, error_size, axis->arg, "out of memory");
+    axis->list = xcalloc(n, sizeof *axis->list);
     const char *start = spec;
     for (size_t i = 0; i < n; i++) {
         const char *end = strchr(start, ';');
         size_t length = end ? (size_t)(end - start) : strlen(start);
         axis->list[i] = trimmed_copy(start, length);
         axis->n_values = i + 1;   /* what sweep_axis_free releases */
-        if (!axis->list[i])
-            return vary_error(error, error_size, axis->arg, "out of memory");
         if (axis->list[i][0] == '\0')
             return vary_error(error, error_size, axis->arg,
                               n == 1 ? "no value: write PATH=FROM..TO:STEP or PATH=v1;v2;v3"
@@ -188,19 +182,13 @@ int sweep_axis_parse(sweep_axis *axis, const char *arg, char *error, size_t erro
     memset(axis, 0, sizeof *axis);
     mpq_inits(axis->from, axis->to, axis->step, NULL);
     axis->live = true;
-    axis->arg = strdup(arg);
-    if (!axis->arg) {
-        sweep_axis_free(axis);
-        return vary_error(error, error_size, arg, "out of memory");
-    }
+    axis->arg = xstrdup(arg);
     const char *eq = strchr(arg, '=');
     int rc = 0;
     if (!eq) {
         rc = vary_error(error, error_size, arg,
                         "expected PATH=FROM..TO:STEP or PATH=v1;v2;v3, e.g. staff.coaches.fte=4..10:1");
-    } else if (!(axis->path = trimmed_copy(arg, (size_t)(eq - arg)))) {
-        rc = vary_error(error, error_size, arg, "out of memory");
-    } else if (axis->path[0] == '\0') {
+    } else if ((axis->path = trimmed_copy(arg, (size_t)(eq - arg)))[0] == '\0') {
         rc = vary_error(error, error_size, arg, "the PATH before '=' is missing, e.g. staff.coaches.fte");
     } else {
         const char *spec = eq + 1;
@@ -245,7 +233,7 @@ static void range_value(mpq_t value, const sweep_axis *axis, unsigned long long 
 char *sweep_axis_text(const sweep_axis *axis, unsigned long long i)
 {
     if (axis->form == SWEEP_LIST)
-        return strdup(axis->list[i]);
+        return xstrdup(axis->list[i]);
     mpq_t value;
     mpq_init(value);
     range_value(value, axis, i);
@@ -259,8 +247,7 @@ char *sweep_axis_text(const sweep_axis *axis, unsigned long long i)
         mpq_mul(value, value, hundred);
         mpq_clear(hundred);
         char *number = sweep_rational_text(value);
-        if (!number || asprintf(&text, "%s %%", number) < 0)
-            text = NULL;
+        text = xasprintf("%s %%", number);
         free(number);
     } else {
         text = sweep_rational_text(value);
@@ -335,34 +322,24 @@ int sweep_check_count(unsigned long long count, unsigned long long max, char *er
     return 0;
 }
 
-int sweep_iter_init(sweep_iter *it, const sweep_axis *axes, size_t n_axes)
+void sweep_iter_init(sweep_iter *it, const sweep_axis *axes, size_t n_axes)
 {
     memset(it, 0, sizeof *it);
     it->axes = axes;
     it->n_axes = n_axes;
-    it->index = calloc(n_axes ? n_axes : 1, sizeof *it->index);
-    it->assignments = calloc(n_axes ? n_axes : 1, sizeof *it->assignments);
-    if (!it->index || !it->assignments) {
-        sweep_iter_free(it);
-        return -1;
-    }
-    return 0;
+    it->index = xcalloc(n_axes, sizeof *it->index);
+    it->assignments = xcalloc(n_axes, sizeof *it->assignments);
 }
 
 /* assignments[k] = "PATH=VALUE" for the axis's current value. */
-static int update_assignment(sweep_iter *it, size_t k)
+static void update_assignment(sweep_iter *it, size_t k)
 {
     const sweep_axis *axis = &it->axes[k];
     char *value = sweep_axis_text(axis, it->index[k]);
-    char *assignment = NULL;
-    if (!value || asprintf(&assignment, "%s=%s", axis->path, value) < 0)
-        assignment = NULL;
+    char *assignment = xasprintf("%s=%s", axis->path, value);
     free(value);
-    if (!assignment)
-        return -1;
     free(it->assignments[k]);
     it->assignments[k] = assignment;
-    return 0;
 }
 
 int sweep_iter_next(sweep_iter *it)
@@ -377,8 +354,7 @@ int sweep_iter_next(sweep_iter *it)
     if (!it->started) {
         it->started = true;
         for (size_t k = 0; k < it->n_axes; k++)
-            if (update_assignment(it, k) != 0)
-                return -1;
+            update_assignment(it, k);
         return 1;
     }
     /* The last axis varies fastest: SPEC's first --vary is the slowest. */
@@ -386,14 +362,12 @@ int sweep_iter_next(sweep_iter *it)
     while (k > 0) {
         k--;
         if (++it->index[k] < it->axes[k].n_values) {
-            if (update_assignment(it, k) != 0)
-                return -1;
+            update_assignment(it, k);
             it->position++;
             return 1;
         }
         it->index[k] = 0;
-        if (update_assignment(it, k) != 0)
-            return -1;
+        update_assignment(it, k);
     }
     it->finished = true;
     return 0;

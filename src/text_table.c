@@ -1,5 +1,6 @@
 /* text_table — columns aligned by their width in characters, not bytes (UTF-8). */
 #include "text_table.h"
+#include "alloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -14,13 +15,9 @@ struct text_table {
 
 text_table *text_table_new(size_t columns)
 {
-    text_table *t = calloc(1, sizeof *t);
-    if (!t)
-        abort();
+    text_table *t = xcalloc(1, sizeof *t);
     t->columns = columns;
-    t->alignment = malloc(columns + 1);
-    if (!t->alignment)
-        abort();
+    t->alignment = xmalloc(columns + 1);
     for (size_t c = 0; c < columns; c++)
         t->alignment[c] = c == 0 ? 'l' : 'r';
     t->alignment[columns] = '\0';
@@ -37,23 +34,17 @@ void text_table_add(text_table *t, const char *const *cells)
 {
     if (t->rows == t->capacity) {
         t->capacity = t->capacity ? t->capacity * 2 : 16;
-        t->cells = realloc(t->cells, t->capacity * t->columns * sizeof *t->cells);
-        if (!t->cells)
-            abort();
+        t->cells = xreallocarray(t->cells, t->capacity * t->columns, sizeof *t->cells);
     }
     for (size_t c = 0; c < t->columns; c++) {
-        t->cells[t->rows * t->columns + c] = strdup(cells[c] ? cells[c] : "");
-        if (!t->cells[t->rows * t->columns + c])
-            abort();
+        t->cells[t->rows * t->columns + c] = xstrdup(cells[c] ? cells[c] : "");
     }
     t->rows++;
 }
 
 void text_table_row(text_table *t, ...)
 {
-    const char **cells = calloc(t->columns, sizeof *cells);
-    if (!cells)
-        abort();
+    const char **cells = xcalloc(t->columns, sizeof *cells);
     va_list ap;
     va_start(ap, t);
     for (size_t c = 0; c < t->columns; c++)
@@ -74,9 +65,7 @@ static size_t text_width(const char *s)
 
 void text_table_print(const text_table *t, FILE *out)
 {
-    size_t *widths = calloc(t->columns, sizeof *widths);
-    if (!widths)
-        abort();
+    size_t *widths = xcalloc(t->columns, sizeof *widths);
     for (size_t r = 0; r < t->rows; r++)
         for (size_t c = 0; c < t->columns; c++) {
             size_t w = text_width(t->cells[r * t->columns + c]);

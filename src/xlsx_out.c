@@ -117,6 +117,9 @@ tkk_err xlsx_out_open(xlsx_out *out, const char *out_path, language lang,
     out->workbook = workbook_new_opt(out->tmp_path, &options);
     if (!out->workbook)   /* libxlsxwriter 1.1.4 returns NULL only when malloc fails */
         fatal_out_of_memory();
+    /* From here until commit or abandon, libxlsxwriter allocates per cell and does not
+     * check every allocation (fatal.h): a NULL access then means out of memory. */
+    fatal_library_phase(true);
     return TKK_OK;
 }
 
@@ -125,6 +128,7 @@ void xlsx_out_abandon(xlsx_out *out)
     if (out->workbook)
         lxw_workbook_free(out->workbook);
     out->workbook = NULL;
+    fatal_library_phase(false);
     remove_temporaries(out);
 }
 
@@ -151,7 +155,6 @@ tkk_err xlsx_out_commit(xlsx_out *out)
     /* workbook_close() is where the file is really written: check it (STYLE.md). It
      * frees the workbook whatever it returns. */
     errno = 0;
-    fatal_library_phase(true);
     lxw_error err = workbook_close(out->workbook);
     fatal_library_phase(false);
     out->workbook = NULL;

@@ -115,8 +115,8 @@ static bool ends_with(const char *name, const char *suffix)
 STATIC bool xml_part_whole(const char *head, size_t head_length, const char *tail,
                            size_t tail_length)
 {
-    size_t i = 0;
     /* Skip the declaration and comments: the root is the first "<" and a letter. */
+    size_t i = 0;
     for (;;) {
         while (i < head_length && head[i] != '<')
             i++;
@@ -128,20 +128,26 @@ STATIC bool xml_part_whole(const char *head, size_t head_length, const char *tai
         i++;
     }
     size_t start = i + 1, end = start;
-    while (end < head_length && head[end] != ' ' && head[end] != '>' && head[end] != '/' &&
-           head[end] != '\n' && head[end] != '\r' && head[end] != '\t')
+    while (end < head_length && !strchr(" \t\r\n/>", head[end]))
         end++;
     if (end == head_length)
         return false;
-    while (tail_length > 0 && (tail[tail_length - 1] == '\n' || tail[tail_length - 1] == '\r' ||
-                               tail[tail_length - 1] == ' ' || tail[tail_length - 1] == '\t'))
+    /* The start tag may run past the head (long namespace lists): then it is not
+     * self-closing as far as can be told, and the end tag decides. */
+    size_t gt = end;
+    while (gt < head_length && head[gt] != '>')
+        gt++;
+    while (tail_length > 0 && strchr(" \t\r\n", tail[tail_length - 1]))
         tail_length--;
+    /* <root .../>: the whole part is that one element. */
+    if (gt < head_length && head[gt - 1] == '/')
+        return tail_length >= 2 && tail[tail_length - 2] == '/' && tail[tail_length - 1] == '>';
     size_t name_length = end - start;
     if (tail_length < name_length + 3)
         return false;
     const char *close = tail + tail_length - (name_length + 3);
-    return close[0] == '<' && close[1] == '/' && memcmp(close + 2, head + start, name_length) == 0 &&
-           close[name_length + 2] == '>';
+    return close[0] == '<' && close[1] == '/' &&
+           memcmp(close + 2, head + start, name_length) == 0 && close[name_length + 2] == '>';
 }
 
 /* Inflates (or copies) the entry's data at [start, start + compressed) and compares

@@ -25,7 +25,7 @@ static void test_rewards_with_allocation(void **state)
     q(s->allocation, "40000");
 
     reward_result r;
-    assert_int_equal(rewards_compute(&r, s), 0);
+    rewards_compute(&r, s);
     assert_true(q_eq(r.totals[0], "18000"));
     assert_true(q_eq(r.totals[1], "10000"));
     assert_true(q_eq(r.totals[2], "10000"));
@@ -37,7 +37,7 @@ static void test_rewards_with_allocation(void **state)
 
     /* An allocation above the claim pays the claim: 50 000 → paid 45 000, over 0. */
     q(s->allocation, "50000");
-    assert_int_equal(rewards_compute(&r, s), 0);
+    rewards_compute(&r, s);
     assert_true(q_eq(r.paid, "45000"));
     assert_true(q_eq(r.over_allocation, "0"));
     rewards_result_clear(&r, s->n_rewards);
@@ -51,7 +51,7 @@ static void test_rewards_without_allocation(void **state)
     scenario *s = fixture_satakunta();
 
     reward_result r;
-    assert_int_equal(rewards_compute(&r, s), 0);
+    rewards_compute(&r, s);
     assert_true(q_eq(r.claimed, "45000"));
     assert_true(q_eq(r.paid, "45000"));
     assert_true(q_eq(r.over_allocation, "0"));
@@ -70,14 +70,14 @@ static void test_rewards_rounding(void **state)
     fixture_reward(s, "nobody", NULL, "1500", 0);
 
     reward_result r;
-    assert_int_equal(rewards_compute(&r, s), 0);
+    rewards_compute(&r, s);
     assert_true(q_eq(r.totals[0], "1000.05"));
     assert_true(q_eq(r.totals[1], "0"));
     assert_true(q_eq(r.claimed, "1000.05"));
     rewards_result_clear(&r, s->n_rewards);
 
     s->rounding = ROUND_HALF_EVEN;
-    assert_int_equal(rewards_compute(&r, s), 0);
+    rewards_compute(&r, s);
     assert_true(q_eq(r.totals[0], "1000.02"));
     rewards_result_clear(&r, s->n_rewards);
     scenario_free(s);

@@ -241,7 +241,7 @@ static void test_missing_directory_fails_cleanly(void **state)
     fixture *f = *state;
     char *path = path_in(f, "no-such-dir/x.xlsx");
     char error[256] = "";
-    assert_int_equal(workbook_write(path, f->s, f->r, LANG_FI, error, sizeof error), -1);
+    assert_int_equal(workbook_write(path, f->s, f->r, LANG_FI, error, sizeof error), TKK_ERR_IO);
     char expected[300];
     snprintf(expected, sizeof expected, "cannot write %s: No such file or directory", path);
     assert_string_equal(error, expected);
@@ -259,7 +259,7 @@ static void test_late_failure_removes_the_temporary_file(void **state)
     char *path = path_in(f, "taken");
     assert_int_equal(mkdir(path, 0755), 0);
     char error[256] = "";
-    assert_int_equal(workbook_write(path, f->s, f->r, LANG_FI, error, sizeof error), -1);
+    assert_int_equal(workbook_write(path, f->s, f->r, LANG_FI, error, sizeof error), TKK_ERR_IO);
     assert_non_null(strstr(error, "cannot write "));
     assert_non_null(strstr(error, path));
     char names[256];
