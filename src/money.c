@@ -104,28 +104,26 @@ static char *format_fixed(const mpq_t value, unsigned decimals, char separator, 
     size_t suffix_len = suffix ? strlen(suffix) : 0;
     size_t size = 1 + int_count + (int_count / 3) * group_len + 1 + frac_count + suffix_len + 1;
     char *text = xmalloc(size);
-    {
-        char *w = text;
-        if (sign < 0)
-            *w++ = '-';
-        for (size_t i = 0; i < int_count; i++) {
-            if (i > 0 && group_len > 0 && (int_count - i) % 3 == 0) {
-                memcpy(w, group, group_len);
-                w += group_len;
-            }
-            *w++ = all[i];
+    char *w = text;
+    if (sign < 0)
+        *w++ = '-';
+    for (size_t i = 0; i < int_count; i++) {
+        if (i > 0 && group_len > 0 && (int_count - i) % 3 == 0) {
+            memcpy(w, group, group_len);
+            w += group_len;
         }
-        if (frac_count > 0) {
-            *w++ = separator;
-            memcpy(w, frac_start, frac_count);
-            w += frac_count;
-        }
-        if (suffix_len > 0) {
-            memcpy(w, suffix, suffix_len);
-            w += suffix_len;
-        }
-        *w = '\0';
+        *w++ = all[i];
     }
+    if (frac_count > 0) {
+        *w++ = separator;
+        memcpy(w, frac_start, frac_count);
+        w += frac_count;
+    }
+    if (suffix_len > 0) {
+        memcpy(w, suffix, suffix_len);
+        w += suffix_len;
+    }
+    *w = '\0';
     free(padded);
     free(digits);  /* GMP allocates with malloc underneath: ours, or its default */
     return text;

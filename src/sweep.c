@@ -70,18 +70,16 @@ char *sweep_rational_text(const mpq_t value)
         /* At least one digit before the point: pad with zeros. */
         size_t width = n_digits > decimals ? n_digits : (size_t)decimals + 1;
         text = xmalloc(width + 3);
-        {
-            char *o = text;
-            if (mpq_sgn(value) < 0)
-                *o++ = '-';
-            size_t pad = width - n_digits;
-            for (size_t i = 0; i < width; i++) {
-                if (decimals > 0 && i == width - decimals)
-                    *o++ = '.';
-                *o++ = i < pad ? '0' : digits[i - pad];
-            }
-            *o = '\0';
+        char *o = text;
+        if (mpq_sgn(value) < 0)
+            *o++ = '-';
+        size_t pad = width - n_digits;
+        for (size_t i = 0; i < width; i++) {
+            if (decimals > 0 && i == width - decimals)
+                *o++ = '.';
+            *o++ = i < pad ? '0' : digits[i - pad];
         }
+        *o = '\0';
         free(digits);
     } else {
         char *num = mpz_get_str(NULL, 10, mpq_numref(value));
