@@ -117,6 +117,7 @@ _Noreturn void fatal_out_of_memory(void)
     _exit(EXIT_IO);
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 static void on_fatal_signal(int sig, siginfo_t *info, void *context)
 {
     (void)context;
@@ -133,6 +134,7 @@ static void on_fatal_signal(int sig, siginfo_t *info, void *context)
     fatal_temp_remove_all();
     _exit(EXIT_IO);
 }
+#endif
 
 void fatal_install(void)
 {

@@ -33,8 +33,10 @@ int xlsx_fail_msg(xlsx_out *out, tkk_err err, const char *message)
 
 int xlsx_fail(xlsx_out *out, const char *what, lxw_error err)
 {
-    /* libxlsxwriter reports its failed allocations: the one out-of-memory path. */
-    if (err == LXW_ERROR_MEMORY_MALLOC_FAILED)
+    /* libxlsxwriter reports its failed allocations: the one out-of-memory path. A
+     * string it cannot find in its shared-string table is one too: lxw_get_sst_index()
+     * returns NULL only when its calloc or strdup fails (seen under `ulimit -v`). */
+    if (err == LXW_ERROR_MEMORY_MALLOC_FAILED || err == LXW_ERROR_SHARED_STRING_INDEX_NOT_FOUND)
         fatal_out_of_memory();
     char message[512];
     snprintf(message, sizeof message, "%s (%s)", lxw_strerror(err), what);
