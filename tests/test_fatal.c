@@ -23,6 +23,7 @@
 
 #include "alloc.h"
 #include "fatal.h"
+#include "test_files.h"
 
 typedef struct {
     char dir[64];
@@ -35,8 +36,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    strcpy(f->dir, "/tmp/tkk-test-fatal-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (test_dir_make(f->dir, sizeof f->dir, "fatal") != 0)
         return -1;
     snprintf(f->file, sizeof f->file, "%s/x.xlsx.tmp-1", f->dir);
     snprintf(f->folder, sizeof f->folder, "%s/x.xlsx.tmpdir-1", f->dir);
@@ -47,19 +47,14 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", f->dir);
-    int rc = system(command);
+    int rc = test_dir_remove(f->dir);
     free(f);
-    return rc == 0 ? 0 : -1;
+    return rc;
 }
 
 static void touch(const char *path)
 {
-    FILE *file = fopen(path, "w");
-    assert_non_null(file);
-    fputs("x", file);
-    assert_int_equal(fclose(file), 0);
+    spill(path, "x", 1);
 }
 
 /* Makes the temporaries, registers them in a child, runs body there; returns the

@@ -22,6 +22,7 @@
 #include "scenario_load.h"
 #include "sweep.h"
 #include "sweep_workbook.h"
+#include "test_files.h"
 #include "tkk_error.h"
 #include "zip_check.h"
 
@@ -81,8 +82,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    strcpy(f->dir, "/tmp/tkk-test-outwb.XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    assert_int_equal(test_dir_make(f->dir, sizeof f->dir, "outwb"), 0);
     f->s[0] = load_text(f, "a.ini", scenario_a);
     f->s[1] = load_text(f, "b.ini", scenario_b);
     for (int i = 0; i < 2; i++)
@@ -98,29 +98,9 @@ static int teardown(void **state)
         results_free(f->r[i]);
         scenario_free(f->s[i]);
     }
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", f->dir);
-    int rc = system(command);
+    int rc = test_dir_remove(f->dir);
     free(f);
-    return rc == 0 ? 0 : -1;
-}
-
-static void list_dir(const char *dir, char *out, size_t size)
-{
-    struct dirent **entries;
-    int n = scandir(dir, &entries, NULL, alphasort);
-    assert_true(n >= 0);
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-            if (out[0])
-                strncat(out, " ", size - strlen(out) - 1);
-            strncat(out, name, size - strlen(out) - 1);
-        }
-        free(entries[i]);
-    }
-    free(entries);
+    return rc;
 }
 
 static void assert_complete_zip(const char *path)

@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "test_files.h"
 #include "workbook.h"
 #include "fixture_scenario.h"
 
@@ -148,42 +149,6 @@ static char *path_in(const fixture *f, const char *name)
     assert_non_null(path);
     snprintf(path, size, "%s/%s", f->dir, name);
     return path;
-}
-
-/* The names in dir, sorted and joined by spaces ("" when empty). */
-static void list_dir(const char *dir, char *out, size_t size)
-{
-    struct dirent **entries;
-    int n = scandir(dir, &entries, NULL, alphasort);
-    assert_true(n >= 0);
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-            if (out[0])
-                strncat(out, " ", size - strlen(out) - 1);
-            strncat(out, name, size - strlen(out) - 1);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-}
-
-/* The whole file; *length its size. */
-static char *slurp(const char *path, size_t *length)
-{
-    FILE *file = fopen(path, "rb");
-    assert_non_null(file);
-    assert_int_equal(fseek(file, 0, SEEK_END), 0);
-    long size = ftell(file);
-    assert_true(size > 0);
-    rewind(file);
-    char *data = malloc((size_t)size);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, (size_t)size, file), (size_t)size);
-    fclose(file);
-    *length = (size_t)size;
-    return data;
 }
 
 static void write_ok(const fixture *f, const char *path, language lang)

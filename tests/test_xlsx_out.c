@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "common.h"
+#include "test_files.h"
 #include "tkk_error.h"
 #include "xlsx_out.h"
 #include "zip_check.h"
@@ -33,8 +34,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    strcpy(f->dir, "/tmp/tkk-test-xlsx-out-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (test_dir_make(f->dir, sizeof f->dir, "xlsx-out") != 0)
         return -1;
     snprintf(f->path, sizeof f->path, "%s/x.xlsx", f->dir);
     *state = f;
@@ -44,53 +44,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", f->dir);
-    int rc = system(command);
+    int rc = test_dir_remove(f->dir);
     free(f);
-    return rc == 0 ? 0 : -1;
-}
-
-/* The names in dir, sorted and joined by spaces ("" when empty). */
-static void list_dir(const char *dir, char *out, size_t size)
-{
-    struct dirent **entries;
-    int n = scandir(dir, &entries, NULL, alphasort);
-    assert_true(n >= 0);
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-            if (out[0])
-                strncat(out, " ", size - strlen(out) - 1);
-            strncat(out, name, size - strlen(out) - 1);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-}
-
-static unsigned char *slurp(const char *path, size_t *length)
-{
-    FILE *file = fopen(path, "rb");
-    assert_non_null(file);
-    fseek(file, 0, SEEK_END);
-    long size = ftell(file);
-    fseek(file, 0, SEEK_SET);
-    unsigned char *data = malloc((size_t)size + 1);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, (size_t)size, file), (size_t)size);
-    fclose(file);
-    *length = (size_t)size;
-    return data;
-}
-
-static void spill(const char *path, const void *data, size_t length)
-{
-    FILE *file = fopen(path, "wb");
-    assert_non_null(file);
-    assert_int_equal(fwrite(data, 1, length, file), length);
-    assert_int_equal(fclose(file), 0);
+    return rc;
 }
 
 /* A small workbook through the whole layer; TKK_OK expected. */
@@ -234,7 +190,7 @@ static void test_abandon_keeps_the_old_file(void **state)
     list_dir(f->dir, names, sizeof names);
     assert_string_equal(names, "x.xlsx");
     size_t length;
-    unsigned char *data = slurp(f->path, &length);
+    char *data = slurp(f->path, &length);
     assert_int_equal(length, 3);
     assert_memory_equal(data, "old", 3);
     free(data);
@@ -258,7 +214,7 @@ static void test_recorded_failure_wins(void **state)
     list_dir(f->dir, names, sizeof names);
     assert_string_equal(names, "x.xlsx");
     size_t length;
-    unsigned char *data = slurp(f->path, &length);
+    char *data = slurp(f->path, &length);
     assert_memory_equal(data, "old", 3);
     free(data);
 }
@@ -286,7 +242,7 @@ static void test_zip_check_refuses_damage(void **state)
     fixture *f = *state;
     write_small(f->path);
     size_t length;
-    unsigned char *good = slurp(f->path, &length);
+    unsigned char *good = (unsigned char *)slurp(f->path, &length);
     char damaged[200], why[256];
     snprintf(damaged, sizeof damaged, "%s/damaged.xlsx", f->dir);
 
