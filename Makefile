@@ -5,6 +5,7 @@
 #   make test       install what the tests need, build, run every test
 #   make sanitize   the test suite under AddressSanitizer + UBSan
 #   make bench      benchmarks (prints figures; tests/bench/)
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS=N each (tests/fuzz/)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands.
@@ -35,6 +36,8 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCH_SRC:= $(sort $(wildcard tests/bench/bench_*.c))
 BENCH_BIN:= $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+
+include tests/fuzz/fuzz.mk
 
 export TKK_SKIP_RECALC ASAN_OPTIONS UBSAN_OPTIONS
 
@@ -115,6 +118,6 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tkk
 
 clean:
-	rm -rf build build-san tkk
+	rm -rf build build-san build-fuzz tkk
 
 -include $(shell find $(BUILD) build-san -name '*.d' 2>/dev/null)
