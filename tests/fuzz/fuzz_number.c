@@ -4,7 +4,8 @@
  * Input: the first byte picks the kind (plain, money, ratio, measure); the rest is the
  * text. Besides what the sanitizers catch, the harness checks number.h's contract:
  * a parsed value is canonical with a positive denominator, a rejected one is 0 with a
- * message, and the suffix flags agree with the kind.
+ * message, the suffix flags agree with the kind, and the value written back as a/b
+ * parses to itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 "a money suffix accepted on a kind that takes none");
         require(number_is_whole(value) == (mpz_cmp_ui(mpq_denref(value), 1) == 0),
                 "number_is_whole disagrees with the denominator");
+        /* The value written back as a/b (GMP's digits) parses to itself. */
+        char *fraction = mpq_get_str(NULL, 10, value);
+        char *written = malloc(strlen(fraction) + 3);
+        if (!written)
+            abort();
+        strcpy(written, fraction);
+        if (!strchr(written, '/'))
+            strcat(written, "/1");
+        mpq_t back;
+        mpq_init(back);
+        require(number_parse(back, written, NUMBER_PLAIN, NULL) == NULL && mpq_equal(back, value),
+                "the value written as a/b does not parse back to itself");
+        mpq_clear(back);
+        free(written);
+        void (*gmp_free)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &gmp_free);
+        gmp_free(fraction, strlen(fraction) + 1);
     }
     /* The info argument is optional: the same text parses the same without it. */
     mpq_t again;
