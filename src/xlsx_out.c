@@ -358,8 +358,13 @@ static size_t utf8_sequence_length(const unsigned char *p, size_t n)
     return len;
 }
 
+/* libxlsxwriter 1.1.4 reads "&G" and "&[Picture]" as image placeholders even right after
+ * the '&' that escapes an '&'; with no image it fails and then frees the header twice
+ * (found by fuzzing: a scenario named "AT&G" crashed `tkk run` and `tkk sweep`). So a
+ * word joiner (U+2060, invisible) goes between an "&&" and a 'G' or '[' right after it. */
 void xlsx_header_append(char *buf, size_t reserve, const char *text)
 {
+    static const char word_joiner[] = "\xE2\x81\xA0";
     size_t o = strlen(buf);
     const size_t limit = LXW_HEADER_FOOTER_MAX - reserve;
     const unsigned char *p = (const unsigned char *)text;
@@ -369,9 +374,15 @@ void xlsx_header_append(char *buf, size_t reserve, const char *text)
             p++;
             continue;
         }
-        size_t need = *p == '&' ? 2 : len;
+        /* Checked on what is written, so a dropped character cannot bring them together. */
+        bool joiner = o > 0 && buf[o - 1] == '&' && (*p == 'G' || *p == '[');
+        size_t need = (*p == '&' ? 2 : len) + (joiner ? sizeof word_joiner - 1 : 0);
         if (o + need > limit)
             break;
+        if (joiner) {
+            memcpy(buf + o, word_joiner, sizeof word_joiner - 1);
+            o += sizeof word_joiner - 1;
+        }
         if (*p == '&')
             buf[o++] = '&';
         memcpy(buf + o, p, len);
