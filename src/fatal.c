@@ -126,10 +126,19 @@ static void on_fatal_signal(int sig, siginfo_t *info, void *context)
     if (library_phase && null_access) {
         write_text("tkk: out of memory (libxlsxwriter failed on an allocation)\n");
     } else {
-        /* A defect of tkk: say so plainly, but still leave no temporary file. */
-        char number[4] = {(char)('0' + sig / 10 % 10), (char)('0' + sig % 10), '\n', '\0'};
-        write_text("tkk: internal error: fatal signal ");
-        write_text(sig >= 10 ? number : number + 1);
+        /* A defect of tkk: say so plainly, but still leave no temporary file. One
+         * write, so a reader of the pipe gets the whole line at once. */
+        char line[] = "tkk: internal error: fatal signal ??\n";
+        char *digits = strchr(line, '?');
+        if (sig >= 10) {
+            digits[0] = (char)('0' + sig / 10 % 10);
+            digits[1] = (char)('0' + sig % 10);
+        } else {
+            digits[0] = (char)('0' + sig);
+            digits[1] = '\n';
+            digits[2] = '\0';
+        }
+        write_text(line);
     }
     fatal_temp_remove_all();
     _exit(EXIT_IO);

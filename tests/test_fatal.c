@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +82,18 @@ static int in_child(fixture *f, void (*body)(void), char *err, size_t err_size)
         _exit(98);   /* body must not return */
     }
     close(pipe_fds[1]);
-    ssize_t n = read(pipe_fds[0], err, err_size - 1);
-    err[n > 0 ? n : 0] = '\0';
+    /* Everything the child wrote, to the end of the pipe. */
+    size_t got = 0;
+    ssize_t n;
+    while (got < err_size - 1 && (n = read(pipe_fds[0], err + got, err_size - 1 - got)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        got += (size_t)n;
+    }
+    err[got] = '\0';
     close(pipe_fds[0]);
     int status;
     assert_int_equal(waitpid(pid, &status, 0), pid);
