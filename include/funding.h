@@ -25,8 +25,13 @@ void funding_compute(funding_row **rows, size_t *n_rows, const scenario *s,
 void funding_state_grant(mpq_t grant, const funding_params *params, const mpq_t eligible,
                          rounding_mode mode);
 
+/* The reference spending of a year (0: the whole period): reference_tmt.YYYY, else the
+ * plain reference_tmt (SPEC §7.2); NULL when neither is given. */
+const mpq_t *funding_reference_tmt(const funding_params *params, int year);
+
 /* Sets has_required, required, met and shortfall of a row from its municipal_net:
- * required = ROUND(own_min_share × reference_tmt × months ÷ 12, 2) (per-year rows);
+ * required = ROUND(own_min_share × reference_tmt × months ÷ 12, 2) (per-year rows; the
+ * year's reference_tmt.YYYY where given);
  * met = net ≥ required; shortfall = required − net when not met, else 0. Without both
  * reference_tmt and own_min_share: has_required false, met false, shortfall 0. */
 void funding_required(funding_row *row, const funding_params *params, rounding_mode mode);

@@ -29,6 +29,15 @@ bool kpi_target_met(const mpq_t actual, kpi_operator op, const mpq_t target);
  * an actual, met and difference = actual − target (else met false, difference 0). */
 void kpi_evaluate(kpi_result *out, const kpi *k, bool has_caseload, const mpq_t caseload);
 
+/* SPEC §7.2: the rows of the KPIs table. Per KPI, one row per year that has clients.YYYY
+ * (computed caseload) or actual.YYYY, or target.YYYY, ascending; then the whole-period
+ * row when plain `clients` (computed) or plain `actual` is given. A computed row's actual
+ * is its clients ÷ coach_fte of its month (the year's last month within the period), blank
+ * without clients or when that FTE is 0. target.YYYY overrides the plain target. Memory
+ * comes from xmalloc (alloc.h). */
+void kpi_rows_compute(kpi_row **rows, size_t *n_rows, const scenario *s, mpq_t *const coach_fte);
+void kpi_rows_free(kpi_row *rows, size_t n_rows);
+
 void kpi_result_init(kpi_result *result);
 void kpi_result_clear(kpi_result *result);
 

@@ -58,6 +58,19 @@ typedef struct {
     mpq_t difference;        /* actual − target, with a target */
 } kpi_result;
 
+/* SPEC §7.2: one row of the KPIs table, a KPI for one year or the whole period. */
+typedef struct {
+    size_t kpi;              /* index into scenario->kpis */
+    int year;                /* 0: the whole period (Year blank) */
+    month_t month;           /* the year's last month within the period (the period's last) */
+    bool has_clients;        /* computed caseload: the clients divided by the month's coach FTE */
+    mpq_t clients;
+    bool has_target;         /* target.YYYY, else the plain target */
+    kpi_operator op;
+    mpq_t target;
+    kpi_result result;       /* actual (blank: has_actual false), met, difference */
+} kpi_row;
+
 typedef struct {
     mpq_t *totals;           /* per criterion: ROUND(amount, 2) × persons */
     mpq_t claimed, paid, over_allocation;
@@ -79,7 +92,9 @@ typedef struct results {
     funding_row *funding;    /* one row per year, then the total row */
     size_t n_funding;
 
-    kpi_result *kpis;        /* n_kpis */
+    kpi_result *kpis;        /* n_kpis: each KPI's whole-period row (no actual without one) */
+    kpi_row *kpi_rows;       /* §7.2: per KPI its years ascending, then the whole period */
+    size_t n_kpi_rows;
     bool has_caseload;
     mpq_t caseload;          /* clients ÷ coach FTE in the last month, when defined */
 

@@ -70,6 +70,13 @@ typedef struct {
     mpq_t category[CAT_COUNT];
 } year_amounts;
 
+/* SPEC §7.2: a value given for one calendar year of the period (KEY.YYYY); kept in
+ * lists sorted by year. */
+typedef struct {
+    int year;
+    mpq_t value;
+} year_value;
+
 typedef struct {
     mpq_t state_share;      /* default 0 */
     bool has_state_cap;
@@ -78,19 +85,34 @@ typedef struct {
     mpq_t reference_tmt;
     bool has_own_min_share;
     mpq_t own_min_share;
+    year_value *reference_tmt_years;   /* §7.2 reference_tmt.YYYY, sorted by year */
+    size_t n_reference_tmt_years;
 } funding_params;
 
 typedef enum { KPI_LT, KPI_LE, KPI_GT, KPI_GE, KPI_EQ } kpi_operator;
 const char *kpi_operator_text(kpi_operator op);   /* "<", "<=", ... */
 
+/* SPEC §7.2: a KPI's actual.YYYY and/or target.YYYY for one year. */
+typedef struct {
+    int year;
+    bool has_actual;
+    mpq_t actual;
+    bool has_target;
+    kpi_operator op;
+    mpq_t target;
+} kpi_year;
+
 typedef struct {
     char *id;               /* the part after "kpi." */
     char *label;            /* may be NULL: the id is shown */
     bool computed_caseload;
-    mpq_t actual;           /* when not computed */
+    bool has_actual;        /* plain `actual` given: the whole-period row's */
+    mpq_t actual;           /* when has_actual */
     bool has_target;
     kpi_operator op;
     mpq_t target;
+    kpi_year *years;        /* §7.2 per-year actuals and targets, sorted by year */
+    size_t n_years;
 } kpi;
 
 typedef struct {
@@ -125,6 +147,8 @@ typedef struct scenario {
     rounding_mode rounding;
     bool has_clients;
     mpz_t clients;
+    year_value *clients_years;     /* §7.2 clients.YYYY (whole numbers), sorted by year */
+    size_t n_clients_years;
 
     indexation_step *indexation;   /* sorted by month */
     size_t n_indexation;

@@ -68,6 +68,7 @@ typedef enum {
     /* KPIs table */
     WB_L_KPI_ID, WB_L_KPI_LABEL, WB_L_KPI_ACTUAL, WB_L_KPI_TARGET, WB_L_KPI_MET, WB_L_KPI_DIFFERENCE,
     WB_L_KPI_CLIENTS,
+    WB_L_KPI_YEAR, WB_L_KPI_OPERATOR, WB_L_SUM_KPIS,   /* §7.2 */
     /* Rewards table and the figures under it */
     WB_L_REWARD_CRITERION, WB_L_REWARD_LABEL, WB_L_REWARD_AMOUNT, WB_L_REWARD_PERSONS,
     WB_L_REWARD_TOTAL, WB_L_REWARD_CLAIMED, WB_L_REWARD_ALLOCATION, WB_L_REWARD_PAID,
@@ -180,6 +181,9 @@ int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_rewards_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* §7.2: the Summary's KPI block per KPI and year from *row on; *row is then the next free
+ * row (untouched without KPI rows). */
+int workbook_summary_kpis(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row);
 int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws);
 
 /* Shared by Staff and Costs (workbook_staff.c): a line's Total as a SUMIF over

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include "years.h"
+
 void funding_state_grant(mpq_t grant, const funding_params *params, const mpq_t eligible,
                          rounding_mode mode)
 {
@@ -27,16 +29,28 @@ static void funding_judge(funding_row *row)
         mpq_sub(row->shortfall, row->required, row->municipal_net);
 }
 
+const mpq_t *funding_reference_tmt(const funding_params *params, int year)
+{
+    /* §7.2: reference_tmt.YYYY overrides reference_tmt for its year. */
+    const year_value *v = year ? year_value_find(params->reference_tmt_years,
+                                                 params->n_reference_tmt_years, year)
+                               : NULL;
+    if (v)
+        return &v->value;
+    return params->has_reference_tmt ? &params->reference_tmt : NULL;
+}
+
 void funding_required(funding_row *row, const funding_params *params, rounding_mode mode)
 {
-    row->has_required = params->has_reference_tmt && params->has_own_min_share;
+    const mpq_t *reference = funding_reference_tmt(params, row->year);
+    row->has_required = reference && params->has_own_min_share;
     mpq_set_ui(row->required, 0, 1);
     if (row->has_required) {
         mpq_t months_share;
         mpq_init(months_share);
         mpq_set_si(months_share, row->months, 12);
         mpq_canonicalize(months_share);
-        mpq_mul(row->required, params->own_min_share, params->reference_tmt);
+        mpq_mul(row->required, params->own_min_share, *reference);
         mpq_mul(row->required, row->required, months_share);
         money_round(row->required, row->required, mode);
         mpq_clear(months_share);

@@ -34,7 +34,7 @@ void kpi_evaluate(kpi_result *out, const kpi *k, bool has_caseload, const mpq_t 
         else
             mpq_set_ui(out->actual, 0, 1);
     } else {
-        out->has_actual = true;
+        out->has_actual = k->has_actual;
         mpq_set(out->actual, k->actual);
     }
     if (!k->has_target || !out->has_actual)

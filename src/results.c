@@ -123,6 +123,7 @@ static void results_kpis(results_owner *owner, const scenario *s)
     owner->n_kpis = s->n_kpis;
     for (size_t i = 0; i < s->n_kpis; i++)
         kpi_evaluate(&r->kpis[i], &s->kpis[i], r->has_caseload, r->caseload);
+    kpi_rows_compute(&r->kpi_rows, &r->n_kpi_rows, s, r->coach_fte);
 }
 
 results *results_compute(const scenario *s)
@@ -178,6 +179,7 @@ void results_free(results *r)
             kpi_result_clear(&r->kpis[i]);
         free(r->kpis);
     }
+    kpi_rows_free(r->kpi_rows, r->n_kpi_rows);
     mpq_clear(r->caseload);
     rewards_result_clear(&r->rewards, owner->n_rewards);
     if (r->has_bonus)

@@ -2,6 +2,7 @@
 #include "scenario.h"
 
 #include <stdlib.h>
+#include "years.h"
 
 const char *category_name(cost_category category)
 {
@@ -73,11 +74,14 @@ void scenario_free(scenario *s)
     year_amounts_free(s->actual, s->n_years);
     mpq_clears(s->funding.state_share, s->funding.state_cap, s->funding.reference_tmt,
                s->funding.own_min_share, NULL);
+    year_values_free(s->funding.reference_tmt_years, s->funding.n_reference_tmt_years);
+    year_values_free(s->clients_years, s->n_clients_years);
 
     for (size_t i = 0; i < s->n_kpis; i++) {
         free(s->kpis[i].id);
         free(s->kpis[i].label);
         mpq_clears(s->kpis[i].actual, s->kpis[i].target, NULL);
+        kpi_years_free(s->kpis[i].years, s->kpis[i].n_years);
     }
     free(s->kpis);
 

@@ -12,6 +12,7 @@
 #include "number.h"
 #include "projects_csv.h"
 #include "suggest.h"
+#include "years.h"
 
 typedef struct {
     const ini_doc *doc;
@@ -80,13 +81,38 @@ static bool in_list(const char *word, const char *const *list)
     return false;
 }
 
+/* SPEC §7.2: keys that may also be given per year as KEY.YYYY. */
+static const char *const yearly_keys[] = { "clients", "reference_tmt", "actual", "target", NULL };
+
+/* The year of a key BASE.YYYY (clients.2023), or 0 when key is not one. */
+static int year_of_key(const char *key, const char *base)
+{
+    size_t len = strlen(base);
+    if (strncmp(key, base, len) != 0 || key[len] != '.' || strlen(key + len + 1) != 4)
+        return 0;
+    for (size_t d = len + 1; key[d]; d++)
+        if (!isdigit((unsigned char)key[d]))
+            return 0;
+    return atoi(key + len + 1);
+}
+
+/* Whether key is BASE.YYYY for a yearly BASE that the section allows. */
+static bool is_year_key(const char *key, const char *const *allowed)
+{
+    for (const char *const *base = yearly_keys; *base; base++)
+        if (in_list(*base, allowed) && year_of_key(key, *base))
+            return true;
+    return false;
+}
+
 /* Reports every key of sec that is not in allowed (`remove` is allowed everywhere:
  * it is how a child drops an inherited section). */
 static void check_known_keys(checker *c, const ini_section *sec, const char *const *allowed)
 {
     for (size_t i = 0; i < sec->n_keys; i++) {
         const ini_key *k = &sec->keys[i];
-        if (in_list(k->key, allowed) || strcmp(k->key, "remove") == 0)
+        if (in_list(k->key, allowed) || strcmp(k->key, "remove") == 0 ||
+            is_year_key(k->key, allowed))
             continue;
         const char *guess = suggest_closest(k->key, allowed);
         if (guess)
@@ -317,6 +343,53 @@ static bool valid_id(const char *id)
     return true;
 }
 
+/* SPEC §7.2: every per-year key names a year of the period, else an error at its line. */
+static bool year_in_period(checker *c, const ini_section *sec, const ini_key *k, int year)
+{
+    if (!c->period_ok)
+        return false;   /* the period's own error is reported */
+    int first = c->s->first_year, last = first + c->s->n_years - 1;
+    if (year >= first && year <= last)
+        return true;
+    key_error(c, sec, k, "year %d is outside the scenario's period (%d..%d)", year, first, last);
+    return false;
+}
+
+/* Every BASE.YYYY key of sec as a number of `kind` (≥ 0; whole with `whole`), appended
+ * to a list sorted by year. */
+static year_value *get_year_values(checker *c, const ini_section *sec, const char *base,
+                                   number_kind kind, bool whole, size_t *n)
+{
+    year_value *list = xcalloc(sec->n_keys, sizeof *list);
+    *n = 0;
+    for (size_t i = 0; i < sec->n_keys; i++) {
+        const ini_key *k = &sec->keys[i];
+        int year = year_of_key(k->key, base);
+        if (!year)
+            continue;
+        year_value *v = &list[*n];
+        mpq_init(v->value);
+        bool given = false;
+        if (whole) {
+            mpz_t number;
+            mpz_init(number);
+            get_whole(c, sec, k->key, 0, number, &given);
+            mpq_set_z(v->value, number);
+            mpz_clear(number);
+        } else {
+            get_nonnegative(c, sec, k->key, kind, v->value, &given, false);
+        }
+        if (!given || !year_in_period(c, sec, k, year)) {
+            mpq_clear(v->value);
+            continue;
+        }
+        v->year = year;
+        (*n)++;
+    }
+    year_values_sort(list, *n);
+    return list;
+}
+
 /* ---- [scenario] ------------------------------------------------------------------ */
 
 static const char *const scenario_keys[] = {
@@ -387,6 +460,7 @@ static void check_scenario(checker *c, const ini_section *sec)
     if (get_enum(c, sec, "rounding", roundings, 0, &choice))
         s->rounding = choice == 1 ? ROUND_HALF_EVEN : ROUND_HALF_UP;
     get_whole(c, sec, "clients", 0, s->clients, &s->has_clients);
+    s->clients_years = get_year_values(c, sec, "clients", NUMBER_PLAIN, true, &s->n_clients_years);
 }
 
 /* ---- [indexation] ---------------------------------------------------------------- */
@@ -609,11 +683,107 @@ static void check_funding(checker *c, const ini_section *sec)
     get_nonnegative(c, sec, "state_cap", NUMBER_MONEY, f->state_cap, &f->has_state_cap, false);
     get_nonnegative(c, sec, "reference_tmt", NUMBER_MONEY, f->reference_tmt, &f->has_reference_tmt, false);
     get_unit_ratio(c, sec, "own_min_share", f->own_min_share, &f->has_own_min_share);
+    year_values_free(f->reference_tmt_years, f->n_reference_tmt_years);   /* a repeated [funding] */
+    f->reference_tmt_years = get_year_values(c, sec, "reference_tmt", NUMBER_MONEY, false,
+                                             &f->n_reference_tmt_years);
 }
 
 /* ---- [kpi.*] ---------------------------------------------------------------------- */
 
 static const char *const kpi_keys[] = { "label", "actual", "computed", "target", NULL };
+
+/* A target "OP NUMBER" (SPEC §4): false after reporting a bad one. */
+static bool parse_target(checker *c, const ini_section *sec, const ini_key *target,
+                         kpi_operator *op, mpq_t number)
+{
+    const char *t = target->value;
+    while (*t == ' ')
+        t++;
+    static const struct { const char *text; kpi_operator op; } ops[] = {
+        { "<=", KPI_LE }, { ">=", KPI_GE }, { "<", KPI_LT }, { ">", KPI_GT }, { "=", KPI_EQ },
+    };
+    size_t i;
+    for (i = 0; i < ARRAY_SIZE(ops); i++)
+        if (strncmp(t, ops[i].text, strlen(ops[i].text)) == 0)
+            break;
+    if (i == ARRAY_SIZE(ops)) {
+        key_error(c, sec, target, "'%s' needs an operator before the number: <, <=, >, >= or =, e.g. '< 140'",
+                  target->value);
+        return false;
+    }
+    *op = ops[i].op;
+    number_info info;
+    const char *err = number_parse(number, t + strlen(ops[i].text), NUMBER_MEASURE, &info);
+    if (err) {
+        key_error(c, sec, target, "'%s' is not a valid target: %s", target->value, err);
+        return false;
+    }
+    return true;
+}
+
+/* The KPI's entry for year, appended when new (capacity: the section's key count). */
+static kpi_year *kpi_year_of(kpi *kp, int year)
+{
+    for (size_t i = 0; i < kp->n_years; i++)
+        if (kp->years[i].year == year)
+            return &kp->years[i];
+    kpi_year *y = &kp->years[kp->n_years++];
+    y->year = year;
+    mpq_inits(y->actual, y->target, NULL);
+    return y;
+}
+
+/* SPEC §7.2: actual.YYYY and target.YYYY; actual.YYYY on a computed KPI is an error
+ * (the caseload of a year comes from clients.YYYY). */
+static void check_kpi_years(checker *c, const ini_section *sec, kpi *kp, bool computed)
+{
+    kp->years = xcalloc(sec->n_keys, sizeof *kp->years);
+    for (size_t i = 0; i < sec->n_keys; i++) {
+        const ini_key *k = &sec->keys[i];
+        int actual_year = year_of_key(k->key, "actual"), target_year = year_of_key(k->key, "target");
+        int year = actual_year ? actual_year : target_year;
+        if (!year)
+            continue;
+        if (actual_year && computed) {
+            key_error(c, sec, k, "a computed KPI takes no '%s': its actual for %d is clients.%d "
+                      "in [scenario] divided by the coach FTE", k->key, year, year);
+            continue;
+        }
+        mpq_t number;
+        mpq_init(number);
+        kpi_operator op = KPI_LT;
+        bool ok = actual_year ? parse_number(c, sec, k, NUMBER_MEASURE, number)
+                              : parse_target(c, sec, k, &op, number);
+        if (ok && year_in_period(c, sec, k, year)) {
+            kpi_year *y = kpi_year_of(kp, year);
+            if (actual_year) {
+                y->has_actual = true;
+                mpq_set(y->actual, number);
+            } else {
+                y->has_target = true;
+                y->op = op;
+                mpq_set(y->target, number);
+            }
+        }
+        mpq_clear(number);
+    }
+    kpi_years_sort(kp->years, kp->n_years);
+}
+
+/* Whether [scenario] gives clients, plainly or for some year (parsed or not: a bad value
+ * has its own error). */
+static bool scenario_gives_clients(const checker *c)
+{
+    if (c->s->has_clients || c->s->n_clients_years > 0)
+        return true;
+    const ini_section *sec = ini_doc_find(c->doc, "scenario");
+    if (!sec)
+        return false;
+    for (size_t i = 0; i < sec->n_keys; i++)
+        if (strcmp(sec->keys[i].key, "clients") == 0 || year_of_key(sec->keys[i].key, "clients"))
+            return true;
+    return false;
+}
 
 static void check_kpi(checker *c, const ini_section *sec, kpi *kp)
 {
@@ -622,46 +792,28 @@ static void check_kpi(checker *c, const ini_section *sec, kpi *kp)
     kp->label = dup_text(sec, "label");
     mpq_inits(kp->actual, kp->target, NULL);
     const ini_key *actual = find(sec, "actual"), *computed = find(sec, "computed");
+    bool yearly_actual = false;
+    for (size_t i = 0; i < sec->n_keys; i++)
+        yearly_actual |= year_of_key(sec->keys[i].key, "actual") != 0;
     if (actual && computed)
         key_error(c, sec, computed, "give either 'actual' or 'computed', not both");
     else if (computed) {
         if (strcasecmp(computed->value, "caseload") != 0)
             key_error(c, sec, computed, "'%s' is not something tkk computes: the one choice is 'caseload'",
                       computed->value);
-        else if (!c->s->has_clients && !find(ini_doc_find(c->doc, "scenario"), "clients"))
-            key_error(c, sec, computed, "computed = caseload needs 'clients' in [scenario]");
+        else if (!scenario_gives_clients(c))
+            key_error(c, sec, computed, "computed = caseload needs 'clients' (or clients.YYYY) in [scenario]");
         else
             kp->computed_caseload = true;
     } else if (actual)
-        parse_number(c, sec, actual, NUMBER_MEASURE, kp->actual);
-    else
-        section_error(c, sec, "a KPI needs 'actual' or 'computed = caseload'");
+        kp->has_actual = parse_number(c, sec, actual, NUMBER_MEASURE, kp->actual);
+    else if (!yearly_actual)
+        section_error(c, sec, "a KPI needs 'actual', 'actual.YYYY' or 'computed = caseload'");
+    check_kpi_years(c, sec, kp, computed != NULL);
 
     const ini_key *target = find(sec, "target");
-    if (target) {
-        const char *t = target->value;
-        while (*t == ' ')
-            t++;
-        static const struct { const char *text; kpi_operator op; } ops[] = {
-            { "<=", KPI_LE }, { ">=", KPI_GE }, { "<", KPI_LT }, { ">", KPI_GT }, { "=", KPI_EQ },
-        };
-        size_t i;
-        for (i = 0; i < ARRAY_SIZE(ops); i++)
-            if (strncmp(t, ops[i].text, strlen(ops[i].text)) == 0)
-                break;
-        if (i == ARRAY_SIZE(ops)) {
-            key_error(c, sec, target, "'%s' needs an operator before the number: <, <=, >, >= or =, e.g. '< 140'",
-                      target->value);
-            return;
-        }
-        kp->op = ops[i].op;
-        number_info info;
-        const char *err = number_parse(kp->target, t + strlen(ops[i].text), NUMBER_MEASURE, &info);
-        if (err)
-            key_error(c, sec, target, "'%s' is not a valid target: %s", target->value, err);
-        else
-            kp->has_target = true;
-    }
+    if (target)
+        kp->has_target = parse_target(c, sec, target, &kp->op, kp->target);
 }
 
 /* ---- rewards ---------------------------------------------------------------------- */
@@ -910,26 +1062,56 @@ static bool known_section(checker *c, const ini_section *sec)
     return false;
 }
 
-/* SPEC §5.5: the caseload divides by the coach FTE of the last month. */
+/* Coach FTE of the lines marked coach that are active in month m. */
+static void coach_fte_in(mpq_t fte, const scenario *s, month_t m)
+{
+    mpq_set_ui(fte, 0, 1);
+    for (size_t i = 0; i < s->n_staff; i++)
+        if (s->staff[i].coach && s->staff[i].start <= m && s->staff[i].end >= m)
+            mpq_add(fte, fte, s->staff[i].fte);
+}
+
+/* SPEC §5.5, §7.2: the caseload divides by the coach FTE of the period's last month
+ * (plain clients) and of each clients.YYYY year's last month within the period. */
 static void check_caseload(checker *c)
 {
     scenario *s = c->s;
     if (!c->period_ok)
         return;
+    const kpi *computed = NULL;
+    for (size_t i = 0; i < s->n_kpis && !computed; i++)
+        if (s->kpis[i].computed_caseload)
+            computed = &s->kpis[i];
+    if (!computed)
+        return;
     mpq_t coach_fte;
     mpq_init(coach_fte);
-    for (size_t i = 0; i < s->n_staff; i++)
-        if (s->staff[i].coach && s->staff[i].start <= s->end && s->staff[i].end >= s->end)
-            mpq_add(coach_fte, coach_fte, s->staff[i].fte);
     const ini_doc *doc = c->doc;
-    for (size_t i = 0; i < s->n_kpis; i++) {
-        if (!s->kpis[i].computed_caseload || mpq_sgn(coach_fte) > 0)
+    coach_fte_in(coach_fte, s, s->end);
+    for (size_t i = 0; s->has_clients && mpq_sgn(coach_fte) == 0 && i < s->n_kpis; i++) {
+        if (!s->kpis[i].computed_caseload)
             continue;
         char name[512];
         snprintf(name, sizeof name, "kpi.%s", s->kpis[i].id);
         const ini_section *sec = ini_doc_find(doc, name);
         key_error(c, sec, find(sec, "computed"),
                   "the caseload needs coach FTE in the last month: mark coach lines with 'coach = yes'");
+    }
+    const ini_section *scenario_sec = ini_doc_find(doc, "scenario");
+    for (size_t i = 0; i < s->n_clients_years; i++) {
+        month_t m;
+        int year = s->clients_years[i].year;
+        if (!scenario_year_last_month(s, year, &m))
+            continue;
+        coach_fte_in(coach_fte, s, m);
+        if (mpq_sgn(coach_fte) > 0)
+            continue;
+        char key[32], month_text[8];
+        snprintf(key, sizeof key, "clients.%d", year);
+        month_format(m, month_text);
+        key_error(c, scenario_sec, find(scenario_sec, key),
+                  "the caseload of %d needs coach FTE in %s, the year's last month in the period: "
+                  "mark coach lines with 'coach = yes'", year, month_text);
     }
     mpq_clear(coach_fte);
 }

@@ -182,27 +182,34 @@ static void show_funding(const results *r, language lang)
     text_table_free(t);
 }
 
+/* §7.2: one line per KPI and year (Year blank for the whole period). */
 static void show_kpis(const scenario *s, const results *r, language lang)
 {
     heading(L(lang, T_KPIS));
-    text_table *t = text_table_new(6);
-    text_table_align(t, "llrrlr");
-    text_table_row(t, L(lang, H_ID), L(lang, H_LABEL), L(lang, H_ACTUAL), L(lang, H_TARGET),
-                   L(lang, H_MET), L(lang, H_DIFFERENCE));
-    for (size_t i = 0; i < s->n_kpis; i++) {
-        const kpi *k = &s->kpis[i];
-        const kpi_result *kr = &r->kpis[i];
-        char *target = NULL;
-        if (k->has_target) {
-            char *number = amount_format(k->target, 4, lang);
-            target = xasprintf("%s %s", kpi_operator_text(k->op), number);
+    text_table *t = text_table_new(7);
+    text_table_align(t, "llrrrlr");
+    text_table_row(t, L(lang, H_ID), L(lang, H_LABEL), L(lang, H_YEAR), L(lang, H_ACTUAL),
+                   L(lang, H_TARGET), L(lang, H_MET), L(lang, H_DIFFERENCE));
+    for (size_t i = 0; i < r->n_kpi_rows; i++) {
+        const kpi_row *row = &r->kpi_rows[i];
+        const kpi *k = &s->kpis[row->kpi];
+        const kpi_result *kr = &row->result;
+        char *target = NULL, *year = NULL;
+        if (row->has_target) {
+            char *number = amount_format(row->target, 4, lang);
+            target = xasprintf("%s %s", kpi_operator_text(row->op), number);
             free(number);
             keep(target);
         }
-        text_table_row(t, k->id, k->label ? k->label : k->id,
+        if (row->year) {
+            year = xasprintf("%d", row->year);
+            keep(year);
+        }
+        bool judged = row->has_target && kr->has_actual;
+        text_table_row(t, k->id, k->label ? k->label : k->id, year ? year : "",
                        kr->has_actual ? num(kr->actual, lang) : "", target ? target : "",
-                       k->has_target && kr->has_actual ? (kr->met ? L(lang, V_YES) : L(lang, V_NO)) : "",
-                       k->has_target && kr->has_actual ? num(kr->difference, lang) : "");
+                       judged ? (kr->met ? L(lang, V_YES) : L(lang, V_NO)) : "",
+                       judged ? num(kr->difference, lang) : "");
     }
     text_table_print(t, stdout);
     text_table_free(t);

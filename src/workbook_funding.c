@@ -12,7 +12,10 @@
  */
 #include "workbook_internal.h"
 
+#include <stdio.h>
+
 #include "common.h"
+#include "funding.h"
 
 enum { PARAM_STATE_SHARE, PARAM_STATE_CAP, PARAM_REFERENCE_TMT, PARAM_OWN_MIN_SHARE };
 
@@ -146,6 +149,42 @@ static int write_grant(funding_sheet *f, size_t i)
                          formula);
 }
 
+/* SPEC §7.2: each reference_tmt.YYYY stands labelled below the table, so the year's
+ * Required can name it; its cell is in `cell` (else the parameter's). */
+static lxw_row_t year_reference_row(const funding_sheet *f, size_t k)
+{
+    return f->total_row + 2 + (lxw_row_t)k;
+}
+
+static int write_year_references(funding_sheet *f)
+{
+    wb_context *ctx = f->ctx;
+    const funding_params *p = &ctx->s->funding;
+    for (size_t k = 0; k < p->n_reference_tmt_years; k++) {
+        char text[160];
+        snprintf(text, sizeof text, "%s %d", wb_text(ctx, WB_L_PARAM_REFERENCE_TMT),
+                 p->reference_tmt_years[k].year);
+        lxw_row_t row = year_reference_row(f, k);
+        if (wb_string(ctx, f->ws, row, 0, text, NULL) != 0 ||
+            wb_money_input(ctx, f->ws, row, WB_FUNDING_PARAM_COL,
+                           p->reference_tmt_years[k].value) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The cell holding the reference of year (the parameter's when no override). */
+static void reference_cell(const funding_sheet *f, int year, char *cell)
+{
+    const funding_params *p = &f->ctx->s->funding;
+    for (size_t k = 0; k < p->n_reference_tmt_years; k++)
+        if (p->reference_tmt_years[k].year == year) {
+            wb_cell_abs(cell, year_reference_row(f, k), WB_FUNDING_PARAM_COL);
+            return;
+        }
+    snprintf(cell, 32, "%s", f->param[PARAM_REFERENCE_TMT]);
+}
+
 /* Required = ROUND(own_min_share × reference_tmt × months ÷ 12, 2) under half-up. */
 static int write_required(funding_sheet *f, size_t i)
 {
@@ -154,7 +193,8 @@ static int write_required(funding_sheet *f, size_t i)
     const funding_row *fr = &ctx->r->funding[i];
     mpq_t check, tmt;
     mpq_inits(check, tmt, NULL);
-    money_round(tmt, p->reference_tmt, ctx->s->rounding);   /* the value the TMT cell holds */
+    /* the value the TMT cell holds */
+    money_round(tmt, *funding_reference_tmt(p, fr->year), ctx->s->rounding);
     mpq_mul(check, p->own_min_share, tmt);
     mpq_t months;
     mpq_init(months);
@@ -165,10 +205,11 @@ static int write_required(funding_sheet *f, size_t i)
     bool agrees = ctx->s->rounding == ROUND_HALF_UP && mpq_equal(check, fr->required);
     mpq_clears(check, tmt, months, NULL);
 
-    char months_cell[32], formula[160];
+    char months_cell[32], reference[32], formula[160];
     wb_cell(months_cell, row_of(f, i), WB_FUNDING_COL_MONTHS);
+    reference_cell(f, fr->year, reference);
     snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s/12,2)", f->param[PARAM_OWN_MIN_SHARE],
-             f->param[PARAM_REFERENCE_TMT], months_cell);
+             reference, months_cell);
     return write_checked(f, row_of(f, i), WB_FUNDING_COL_REQUIRED, fr->required, agrees, formula);
 }
 
@@ -309,7 +350,8 @@ int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws)
         .ctx = ctx, .ws = ws, .first_row = WB_FUNDING_TABLE_ROW + 1,
         .total_row = (lxw_row_t)(WB_FUNDING_TABLE_ROW + r->n_funding),
     };
-    if (wb_sheet_title(ctx, ws, WB_L_TITLE_FUNDING) != 0 || write_parameters(&f) != 0)
+    if (wb_sheet_title(ctx, ws, WB_L_TITLE_FUNDING) != 0 || write_parameters(&f) != 0 ||
+        write_year_references(&f) != 0)
         return -1;
     for (size_t i = 0; i + 1 < r->n_funding; i++)
         if (write_year_row(&f, i) != 0)

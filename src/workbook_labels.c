@@ -107,6 +107,9 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_KPI_MET] = {"Saavutettu", "Met"},
     [WB_L_KPI_DIFFERENCE] = {"Erotus", "Difference"},
     [WB_L_KPI_CLIENTS] = {"Asiakkaita", "Clients"},
+    [WB_L_KPI_YEAR] = {"Vuosi", "Year"},
+    [WB_L_KPI_OPERATOR] = {"Ehto", "Operator"},
+    [WB_L_SUM_KPIS] = {"Tavoitteet ja mittarit vuosittain", "Targets and KPIs by year"},
 
     [WB_L_REWARD_CRITERION] = {"Peruste", "Criterion"},
     [WB_L_REWARD_LABEL] = {"Kuvaus", "Label"},

@@ -289,10 +289,12 @@ int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
     if (ctx->s->has_rewards && ctx->r->has_rewards && write_reward_figures(&sum) != 0)
         return -1;
     sum.row++;
+    if (workbook_summary_kpis(ctx, ws, &sum.row) != 0)   /* §7.2: KPIs per year */
+        return -1;
     if (ctx->sheets[WB_SHEET_BUDGET] && write_by_year(&sum) != 0)
         return -1;
 
-    static const double widths[] = {34, 46, 16, 16};
+    static const double widths[] = {34, 46, 16, 16, 11};
     if (wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
         return -1;
     return wb_print_setup(ctx, ws, false, -1);

@@ -43,7 +43,7 @@ HEADERS_EN = {
     "Funding": ["Year", "Months", "Total cost", "State-paid staff", "Municipal cost",
                 "Eligible", "State grant", "Municipal net cost",
                 "Required own contribution", "Status", "Shortfall"],
-    "KPIs": ["ID", "Label", "Actual", "Target", "Met", "Difference"],
+    "KPIs": ["ID", "Label", "Year", "Actual", "Operator", "Target", "Met", "Difference"],
     "Rewards": ["Criterion", "Label", "Amount", "Persons", "Total"],
 }
 BONUS_HEAD = ["Project", "Name", "Grant"]

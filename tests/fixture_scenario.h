@@ -235,7 +235,7 @@ FIXTURE_FN kpi *fixture_kpi(scenario *s, const char *id, const char *actual,
     kpi *k = GROW(s->kpis, s->n_kpis);
     k->id = text_dup(id);
     mpq_inits(k->actual, k->target, NULL);
-    if (actual)
+    if ((k->has_actual = actual != NULL))
         q(k->actual, actual);
     else
         k->computed_caseload = true;

@@ -324,7 +324,7 @@ static const char contents_check[] =
     "                'State grant, Municipal net cost, Required own contribution, Status, Shortfall',\n"
     "     'Bonus': 'Project, Name, Grant, act, act (norm.), Score, Eligible, Reason, Basis, Cap, '\n"
     "              'Exact, Bonus, Bonus % of grant',\n"
-    "     'KPIs': 'ID, Label, Actual, Target, Met, Difference',\n"
+    "     'KPIs': 'ID, Label, Year, Actual, Operator, Target, Met, Difference',\n"
     "     'Rewards': 'Criterion, Label, Amount, Persons, Total'}\n"
     "    for name, header in headers.items():\n"
     "        eq(name + ' header', book.header(name), header.split(', '))\n"
