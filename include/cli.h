@@ -24,6 +24,8 @@ typedef struct {
     size_t n_varies;
     unsigned long long max_variants;   /* sweep: --max N (default 1 000 000) */
     bool quiet;
+    bool align_pilot_year;       /* compare --align pilot-year (§7.2) */
+    bool show;                   /* compare --show: to the terminal (§7.2) */
     const char **files;          /* the scenario files */
     size_t n_files;
 } cli_options;

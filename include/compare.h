@@ -1,22 +1,26 @@
 /*
- * compare — the `tkk compare` workbook (SPEC §6): the metric rows of the `Comparison`
- * table, computed from each scenario's results and aligned by calendar year, and the
+ * compare — the `tkk compare` workbook (SPEC §6, §7.2): the metric rows of the
+ * `Comparison` table, computed from each scenario's results and aligned by calendar
+ * year (or by the pilot's own year, 1 = the year of `start`, with
+ * COMPARE_ALIGN_PILOT_YEAR), and the
  * `InputDiff` rows (every input whose value differs between the scenarios).
  *
  *     compare_table t;
- *     if (compare_build(&t, scenarios, results, n) == COMPARE_NO_COMMON_YEAR) ...
+ *     compare_build(&t, scenarios, results, n, COMPARE_ALIGN_CALENDAR);
  *     if (compare_workbook_write("output/compare.xlsx", &t, scenarios, LANG_EN,
  *                                error, sizeof error) != TKK_OK) ...  // exit 3
  *     compare_table_free(&t);
  *
- * Metrics, in this order (the Metric cell holds the key, in both languages), each with
- * one row per year of the union of the periods and a `total` row:
+ * Metrics, in this order (the Key cell holds the key, the Metric cell its label in the
+ * workbook's language, compare_metric_label), each with one row per year of the union
+ * of the periods (any years: none need be common) and a `total` row:
  *   total_cost, municipal_cost, state_grant, municipal_net_cost   (SPEC §5.4)
  *   personnel, premises, other       costs by category, all lines incl. state-paid
  *   fte_municipality, fte_state      FTE by payer in the LAST MONTH of the year within
  *                                    the period; the total row: the period's last month
- *   caseload                         clients ÷ coach FTE in that same month (§5.5);
- *                                    only when some scenario has `clients`
+ *   caseload                         clients ÷ coach FTE in that same month (§5.5); the
+ *                                    year's clients.YYYY, else `clients` (§7.2); only
+ *                                    when some scenario has clients
  * and with a total row only:
  *   bonus_allocated                  only when some scenario has a [bonus]
  *   kpis_met                         KPIs whose target is met; only when some scenario
@@ -30,6 +34,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <gmp.h>
 #include "money.h"
 #include "results.h"
@@ -41,7 +46,7 @@ typedef enum { COMPARE_MONEY, COMPARE_FTE, COMPARE_CASELOAD, COMPARE_COUNT } com
 typedef struct {
     const char *metric;       /* the stable key, e.g. "total_cost" (static text) */
     compare_unit unit;
-    int year;                 /* the calendar year; 0 for the `total` row */
+    int year;                 /* the calendar (or pilot) year; 0 for the `total` row */
     bool sum_of_years;        /* a money total: the sum of rows first_year_row .. this − 1 */
     size_t first_year_row;    /* with sum_of_years */
     bool *has;                /* per scenario; false: a blank cell */
@@ -55,20 +60,33 @@ typedef struct {
 
 typedef struct {
     size_t n_scenarios;
-    int first_year, last_year;       /* the union of the periods */
+    int first_year, last_year;       /* the union of the periods (pilot years: 1..longest) */
+    bool pilot_year;                 /* rows aligned by pilot year */
     compare_row *rows;
     size_t n_rows;
     compare_input_row *inputs;       /* sorted by path */
     size_t n_inputs;
 } compare_table;
 
-typedef enum { COMPARE_OK, COMPARE_NO_COMMON_YEAR } compare_status;
 
-/* Fills out from n ≥ 1 scenarios and their results. COMPARE_NO_COMMON_YEAR when the
- * periods share no calendar year (then out holds nothing to free). The table points
- * into the scenarios, which must outlive it. */
-compare_status compare_build(compare_table *out, const scenario *const *s,
-                             const results *const *r, size_t n);
+/* SPEC §7.2: by calendar year, or by the pilot's own year (`--align pilot-year`). */
+typedef enum { COMPARE_ALIGN_CALENDAR, COMPARE_ALIGN_PILOT_YEAR } compare_align;
+
+/* The align word of `--align` ("calendar-year", "pilot-year"); false for another. */
+bool compare_align_parse(const char *word, compare_align *align);
+
+/* Fills out from n ≥ 1 scenarios and their results. A scenario without a year of the
+ * union has blank cells there. The table points into the scenarios, which must outlive
+ * it; memory comes from xmalloc (alloc.h). */
+void compare_build(compare_table *out, const scenario *const *s, const results *const *r,
+                   size_t n, compare_align align);
+
+/* The label of a metric key in lang ("Kokonaiskustannus" / "Total cost"); the key itself
+ * for an unknown one. */
+const char *compare_metric_label(const char *key, language lang);
+
+/* SPEC §7.2 `tkk compare --show`: the Comparison table as text on out. */
+void compare_show(FILE *out, const compare_table *t, const scenario *const *s, language lang);
 /* Tolerates a zeroed table. */
 void compare_table_free(compare_table *t);
 

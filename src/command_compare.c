@@ -1,5 +1,6 @@
 /* command_compare — `tkk compare A.ini B.ini...`: load every scenario, compute, align by
- * year and write OUTDIR/compare.xlsx (or -o FILE.xlsx), SPEC §2 and §6. */
+ * calendar or pilot year and write OUTDIR/compare.xlsx (or -o FILE.xlsx), or print the
+ * Comparison with --show; SPEC §2, §6 and §7.2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,15 +63,6 @@ static int load_all(loaded *l, const cli_options *opts)
     return EXIT_OK;
 }
 
-static void no_common_year(const loaded *l, const cli_options *opts)
-{
-    fprintf(stderr, "tkk: the scenarios have no calendar year in common, and compare aligns "
-                    "them by year:\n");
-    for (size_t i = 0; i < l->n; i++)
-        fprintf(stderr, "  %s (%s): %d–%d\n", opts->files[i], l->s[i]->id, l->s[i]->first_year,
-                l->s[i]->first_year + l->s[i]->n_years - 1);
-}
-
 int command_compare(const cli_options *opts)
 {
     if (opts->n_files < 2) {
@@ -84,23 +76,18 @@ int command_compare(const cli_options *opts)
     compare_table table = {0};
     /* Invalid input writes nothing, not even the output folder (SPEC §2, exit 1). */
     int status = load_all(&l, opts);
-    if (status == EXIT_OK &&
+    /* §7.2: --show prints the Comparison instead of writing a workbook. */
+    if (status == EXIT_OK && !opts->show &&
         !(out = output_path(opts->output, "compare.xlsx", true, error, sizeof error))) {
         fprintf(stderr, "tkk: %s\n", error);
         status = EXIT_IO;
     }
-    if (status == EXIT_OK) {
-        switch (compare_build(&table, (const scenario *const *)l.s,
-                              (const results *const *)l.r, l.n)) {
-        case COMPARE_OK:
-            break;
-        case COMPARE_NO_COMMON_YEAR:
-            no_common_year(&l, opts);
-            status = EXIT_INVALID;
-            break;
-        }
-    }
-    if (status == EXIT_OK) {
+    if (status == EXIT_OK)
+        compare_build(&table, (const scenario *const *)l.s, (const results *const *)l.r, l.n,
+                      opts->align_pilot_year ? COMPARE_ALIGN_PILOT_YEAR : COMPARE_ALIGN_CALENDAR);
+    if (status == EXIT_OK && opts->show) {
+        compare_show(stdout, &table, (const scenario *const *)l.s, cli_language(opts, l.s[0]));
+    } else if (status == EXIT_OK) {
         tkk_err err = compare_workbook_write(out, &table, (const scenario *const *)l.s,
                                              cli_language(opts, l.s[0]), error, sizeof error);
         if (err != TKK_OK) {

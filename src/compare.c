@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kpi.h"
+#include "years.h"
 
 void compare_fte_in_month(mpq_t fte, const scenario *s, payer who, month_t m)
 {
@@ -22,18 +23,14 @@ static int last_year_of(const scenario *s)
     return s->first_year + s->n_years - 1;
 }
 
-/* The month of scenario s whose figures stand for year y (0: the whole period): the
- * last month of y within the period. False when y is outside the period. */
-static bool year_last_month(const scenario *s, int year, month_t *m)
+bool compare_align_parse(const char *word, compare_align *align)
 {
-    if (year == 0) {
-        *m = s->end;
-        return true;
-    }
-    if (year < s->first_year || year > last_year_of(s))
+    if (strcmp(word, "calendar-year") == 0)
+        *align = COMPARE_ALIGN_CALENDAR;
+    else if (strcmp(word, "pilot-year") == 0)
+        *align = COMPARE_ALIGN_PILOT_YEAR;
+    else
         return false;
-    month_t december = month_make(year, 12);
-    *m = december < s->end ? december : s->end;
     return true;
 }
 
@@ -59,20 +56,34 @@ static const struct {
     const char *key;
     compare_unit unit;
     bool by_year;        /* rows per year, then total; else the total row only */
+    const char *fi, *en; /* §7.2: the Metric column's label */
 } metrics[M_COUNT] = {
-    [M_TOTAL_COST] = {"total_cost", COMPARE_MONEY, true},
-    [M_MUNICIPAL_COST] = {"municipal_cost", COMPARE_MONEY, true},
-    [M_STATE_GRANT] = {"state_grant", COMPARE_MONEY, true},
-    [M_MUNICIPAL_NET] = {"municipal_net_cost", COMPARE_MONEY, true},
-    [M_PERSONNEL] = {"personnel", COMPARE_MONEY, true},
-    [M_PREMISES] = {"premises", COMPARE_MONEY, true},
-    [M_OTHER] = {"other", COMPARE_MONEY, true},
-    [M_FTE_MUNICIPALITY] = {"fte_municipality", COMPARE_FTE, true},
-    [M_FTE_STATE] = {"fte_state", COMPARE_FTE, true},
-    [M_CASELOAD] = {"caseload", COMPARE_CASELOAD, true},
-    [M_BONUS_ALLOCATED] = {"bonus_allocated", COMPARE_MONEY, false},
-    [M_KPIS_MET] = {"kpis_met", COMPARE_COUNT, false},
+    [M_TOTAL_COST] = {"total_cost", COMPARE_MONEY, true, "Kokonaiskustannus", "Total cost"},
+    [M_MUNICIPAL_COST] = {"municipal_cost", COMPARE_MONEY, true, "Kunnan kustannus",
+                          "Municipal cost"},
+    [M_STATE_GRANT] = {"state_grant", COMPARE_MONEY, true, "Valtionavustus", "State grant"},
+    [M_MUNICIPAL_NET] = {"municipal_net_cost", COMPARE_MONEY, true, "Kunnan nettokustannus",
+                         "Municipal net cost"},
+    [M_PERSONNEL] = {"personnel", COMPARE_MONEY, true, "Henkilöstökulut", "Personnel"},
+    [M_PREMISES] = {"premises", COMPARE_MONEY, true, "Toimitilakulut", "Premises"},
+    [M_OTHER] = {"other", COMPARE_MONEY, true, "Muut kulut", "Other"},
+    [M_FTE_MUNICIPALITY] = {"fte_municipality", COMPARE_FTE, true, "HTV, kunta",
+                            "FTE, municipality"},
+    [M_FTE_STATE] = {"fte_state", COMPARE_FTE, true, "HTV, valtio", "FTE, state"},
+    [M_CASELOAD] = {"caseload", COMPARE_CASELOAD, true, "Asiakkaita per omavalmentaja",
+                    "Clients per coach"},
+    [M_BONUS_ALLOCATED] = {"bonus_allocated", COMPARE_MONEY, false, "Jaettu tulospalkkio",
+                           "Bonus allocated"},
+    [M_KPIS_MET] = {"kpis_met", COMPARE_COUNT, false, "Saavutetut tavoitteet", "KPIs met"},
 };
+
+const char *compare_metric_label(const char *key, language lang)
+{
+    for (int m = 0; m < M_COUNT; m++)
+        if (strcmp(metrics[m].key, key) == 0)
+            return lang == LANG_EN ? metrics[m].en : metrics[m].fi;
+    return key;
+}
 
 /* Σ of the category's monthly cents over the months of the year (0: every month). */
 static void category_sum(mpq_t sum, const scenario *s, const results *r, cost_category c,
@@ -88,7 +99,7 @@ static void category_sum(mpq_t sum, const scenario *s, const results *r, cost_ca
 static bool metric_value(mpq_t value, metric_id m, const scenario *s, const results *r, int year)
 {
     month_t month;
-    if (!year_last_month(s, year, &month))
+    if (!scenario_year_last_month(s, year, &month))
         return false;
     const funding_row *f = funding_of_year(r, year);
     switch (m) {
@@ -118,9 +129,20 @@ static bool metric_value(mpq_t value, metric_id m, const scenario *s, const resu
     case M_FTE_STATE:
         compare_fte_in_month(value, s, PAYER_STATE, month);
         return true;
-    case M_CASELOAD:
-        /* SPEC §5.5's caseload, taken at the year's last month. */
-        return kpi_caseload(value, s, r->coach_fte[month - s->start]);
+    case M_CASELOAD: {
+        /* SPEC §5.5's caseload, taken at the year's last month, with the year's own
+         * clients.YYYY where given (§7.2). */
+        mpq_t clients;
+        mpq_init(clients);
+        bool has = scenario_clients_of_year(s, year, clients) ||
+                   scenario_clients_of_year(s, 0, clients);
+        const mpq_t *fte = &r->coach_fte[month - s->start];
+        has = has && mpq_sgn(*fte) != 0;
+        if (has)
+            mpq_div(value, clients, *fte);
+        mpq_clear(clients);
+        return has;
+    }
     case M_BONUS_ALLOCATED:
         if (!s->has_bonus || !r->has_bonus)
             return false;
@@ -150,7 +172,7 @@ static bool metric_value(mpq_t value, metric_id m, const scenario *s, const resu
 static bool metric_applies(metric_id m, const scenario *const *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (m == M_CASELOAD && s[i]->has_clients)
+        if (m == M_CASELOAD && (s[i]->has_clients || s[i]->n_clients_years > 0))
             return true;
         if (m == M_BONUS_ALLOCATED && s[i]->has_bonus)
             return true;
@@ -184,7 +206,8 @@ void compare_table_free(compare_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Appends one row of metric m for year (0: total), growing the rows when full. */
+/* Appends one row of metric m for year (0: total; a pilot year with t->pilot_year),
+ * growing the rows when full. */
 static void add_row(compare_table *t, size_t *capacity, metric_id m, int year,
                     const scenario *const *s, const results *const *r)
 {
@@ -203,8 +226,11 @@ static void add_row(compare_table *t, size_t *capacity, metric_id m, int year,
     for (size_t i = 0; i < n; i++)
         mpq_init(row->value[i]);
     t->n_rows++;
-    for (size_t i = 0; i < n; i++)
-        row->has[i] = metric_value(row->value[i], m, s[i], r[i], year);
+    for (size_t i = 0; i < n; i++) {
+        /* §7.2: pilot year k of scenario i is its calendar year first_year + k − 1. */
+        int own_year = year && t->pilot_year ? s[i]->first_year + year - 1 : year;
+        row->has[i] = metric_value(row->value[i], m, s[i], r[i], own_year);
+    }
 }
 
 /* Marks a money metric's total row as the sum of its year rows, and checks that it is:
@@ -263,27 +289,33 @@ static void build_inputs(compare_table *t, const scenario *const *s, size_t n)
     free(pos);
 }
 
-compare_status compare_build(compare_table *out, const scenario *const *s,
-                             const results *const *r, size_t n)
+/* Whether some scenario has year y (a gap between periods gets no rows). */
+static bool year_covered(const compare_table *t, const scenario *const *s, int y)
+{
+    for (size_t i = 0; i < t->n_scenarios; i++) {
+        int first = t->pilot_year ? 1 : s[i]->first_year;
+        if (y >= first && y < first + s[i]->n_years)
+            return true;
+    }
+    return false;
+}
+
+void compare_build(compare_table *out, const scenario *const *s, const results *const *r,
+                   size_t n, compare_align align)
 {
     memset(out, 0, sizeof *out);
-    /* SPEC §6 via the brief: the periods must share a year to be aligned by year. */
-    int common_first = s[0]->first_year, common_last = last_year_of(s[0]);
-    out->first_year = common_first;
-    out->last_year = common_last;
+    /* SPEC §7.2: the union of the years, common or not; blanks where a scenario has
+     * none. By pilot year, the years run 1 .. the longest pilot's count. */
+    out->pilot_year = align == COMPARE_ALIGN_PILOT_YEAR;
+    out->first_year = out->pilot_year ? 1 : s[0]->first_year;
+    out->last_year = out->pilot_year ? s[0]->n_years : last_year_of(s[0]);
     for (size_t i = 1; i < n; i++) {
-        if (s[i]->first_year > common_first)
-            common_first = s[i]->first_year;
-        if (last_year_of(s[i]) < common_last)
-            common_last = last_year_of(s[i]);
-        if (s[i]->first_year < out->first_year)
-            out->first_year = s[i]->first_year;
-        if (last_year_of(s[i]) > out->last_year)
-            out->last_year = last_year_of(s[i]);
-    }
-    if (common_first > common_last) {
-        memset(out, 0, sizeof *out);
-        return COMPARE_NO_COMMON_YEAR;
+        int first = out->pilot_year ? 1 : s[i]->first_year;
+        int last = out->pilot_year ? s[i]->n_years : last_year_of(s[i]);
+        if (first < out->first_year)
+            out->first_year = first;
+        if (last > out->last_year)
+            out->last_year = last;
     }
     out->n_scenarios = n;
     size_t n_years = (size_t)(out->last_year - out->first_year + 1);
@@ -295,11 +327,11 @@ compare_status compare_build(compare_table *out, const scenario *const *s,
         size_t first_year_row = out->n_rows;
         if (metrics[m].by_year)
             for (int y = out->first_year; y <= out->last_year; y++)
-                add_row(out, &capacity, (metric_id)m, y, s, r);
+                if (year_covered(out, s, y))
+                    add_row(out, &capacity, (metric_id)m, y, s, r);
         add_row(out, &capacity, (metric_id)m, 0, s, r);
         if (metrics[m].by_year)
             mark_sum(out, first_year_row);
     }
     build_inputs(out, s, n);
-    return COMPARE_OK;
 }

@@ -24,7 +24,8 @@
 
 typedef enum {
     CL_SHEET_COMPARISON, CL_SHEET_INPUTS, CL_TITLE, CL_INPUTS_TITLE, CL_INPUTS_NOTE,
-    CL_NOTE, CL_METRIC, CL_YEAR, CL_PATH, CL_CHART_TITLE, CL_COUNT
+    CL_NOTE, CL_KEY, CL_METRIC, CL_YEAR, CL_PATH, CL_CHART_TITLE, CL_TOTAL, CL_PILOT_NOTE,
+    CL_COUNT
 } compare_label;
 
 static const char *const labels[CL_COUNT][2] = {
@@ -39,12 +40,16 @@ static const char *const labels[CL_COUNT][2] = {
                         "Values as written, after extends and --set; blank: the key is not "
                         "given."},
     [CL_NOTE] = {"Δ ja Δ%% verrattuna skenaarioon %s. HTV: vuoden viimeisen kuukauden "
-                 "henkilötyövuodet (total: ajanjakson viimeinen kuukausi); caseload samana "
+                 "henkilötyövuodet (total: ajanjakson viimeinen kuukausi); asiakkaita per omavalmentaja samana "
                  "kuukautena. Kunkin skenaarion total kattaa sen oman ajanjakson.",
                  "Δ and Δ%% against the scenario %s. FTE: in the last month of the year "
                  "(total: the period's last month); caseload in that same month. Each "
                  "scenario's total covers its own period."},
+    [CL_KEY] = {"Key", "Key"},   /* §7.1: a machine key by design, in both languages */
     [CL_METRIC] = {"Mittari", "Metric"},
+    [CL_TOTAL] = {"yhteensä", "total"},
+    [CL_PILOT_NOTE] = {"Vuosi on kokeilun oma vuosi: 1 = aloitusvuosi.",
+                       "Year is the pilot's own year: 1 = the year it started."},
     [CL_YEAR] = {"Vuosi", "Year"},
     [CL_PATH] = {"Polku", "Path"},
     [CL_CHART_TITLE] = {"Kokonaiskustannus ja kunnan nettokustannus koko ajanjaksolta",
@@ -58,7 +63,7 @@ static const char *label(const xlsx_out *out, compare_label l)
 
 /* ---- Layout ---------------------------------------------------------------------------- */
 
-enum { COL_METRIC, COL_YEAR, COL_FIRST_VALUE };
+enum { COL_KEY, COL_METRIC, COL_YEAR, COL_FIRST_VALUE };
 
 /* Column of scenario i's value, of its Δ and of its Δ% (i ≥ 1). */
 static lxw_col_t value_col(size_t i)
@@ -110,9 +115,10 @@ static int scenario_line(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, const 
 static char **comparison_headers(xlsx_out *out, const scenario *const *s, size_t n,
                                  size_t *n_headers)
 {
-    size_t count = 2 + n + 2 * (n - 1);
+    size_t count = COL_FIRST_VALUE + n + 2 * (n - 1);
     char **headers = xcalloc(count, sizeof *headers);
     *n_headers = count;
+    headers[COL_KEY] = xstrdup(label(out, CL_KEY));
     headers[COL_METRIC] = xstrdup(label(out, CL_METRIC));
     headers[COL_YEAR] = xstrdup(label(out, CL_YEAR));
     for (size_t i = 0; i < n; i++)
@@ -166,10 +172,12 @@ static int comparison_row(xlsx_out *out, lxw_worksheet *ws, const compare_format
     const compare_row *row = &t->rows[k];
     size_t n = t->n_scenarios;
     lxw_row_t xl_row = header_row(n) + 1 + (lxw_row_t)k;
-    if (xlsx_string(out, ws, xl_row, COL_METRIC, row->metric, NULL) != 0)
+    if (xlsx_string(out, ws, xl_row, COL_KEY, row->metric, NULL) != 0 ||
+        xlsx_string(out, ws, xl_row, COL_METRIC, compare_metric_label(row->metric, out->lang),
+                    NULL) != 0)
         return -1;
     if (row->year == 0) {
-        if (xlsx_string(out, ws, xl_row, COL_YEAR, "total", NULL) != 0)
+        if (xlsx_string(out, ws, xl_row, COL_YEAR, label(out, CL_TOTAL), NULL) != 0)
             return -1;
     } else if (xlsx_integer(out, ws, xl_row, COL_YEAR, row->year, f->integer) != 0) {
         return -1;
@@ -250,7 +258,9 @@ static int comparison_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_form
         if (scenario_line(out, ws, (lxw_row_t)(1 + i), s[i]) != 0)
             return -1;
     char note[1024];
-    snprintf(note, sizeof note, label(out, CL_NOTE), s[0]->id);
+    int length = snprintf(note, sizeof note, label(out, CL_NOTE), s[0]->id);
+    if (t->pilot_year && length > 0 && (size_t)length < sizeof note)
+        snprintf(note + length, sizeof note - (size_t)length, " %s", label(out, CL_PILOT_NOTE));
     if (xlsx_string(out, ws, (lxw_row_t)(1 + n), 0, note, NULL) != 0)
         return -1;
 
@@ -266,12 +276,12 @@ static int comparison_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_form
         size_t chars = 0;
         for (const char *p = headers[i]; *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
-        double width = i == COL_METRIC ? 20 : i == COL_YEAR ? 8 : 16;
+        double width = i == COL_KEY ? 20 : i == COL_METRIC ? 28 : i == COL_YEAR ? 9 : 16;
         widths[i] = chars + 3 > width ? (chars + 3 < 40 ? chars + 3 : 40) : width;
     }
     lxw_row_t last = header_row(n) + (lxw_row_t)t->n_rows;
     /* No header format: the table style alone, as since the first compare workbook. */
-    int rc = xlsx_table(out, ws, "Comparison", header_row(n), COL_METRIC, last,
+    int rc = xlsx_table(out, ws, "Comparison", header_row(n), COL_KEY, last,
                         (const char *const *)headers, n_headers, NULL);
     headers_free(headers, n_headers);
     if (rc != 0)

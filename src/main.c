@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "common.h"
 #include "fatal.h"
+#include "compare.h"
 
 static const char usage_text[] =
     "usage: tkk COMMAND [OPTIONS] FILE.ini...\n"
@@ -19,7 +20,7 @@ static const char usage_text[] =
     "                           (no files: every scenarios/*.ini)\n"
     "  check FILE.ini...        validate only; print every problem; write nothing\n"
     "  show FILE.ini            the summary tables on the terminal\n"
-    "  compare A.ini B.ini...   OUTDIR/compare.xlsx (or -o FILE.xlsx)\n"
+    "  compare A.ini B.ini...   OUTDIR/compare.xlsx (or -o FILE.xlsx); --align pilot-year, --show\n"
     "  sweep FILE.ini --vary PATH=SPEC [--vary ...]   OUTDIR/<id>-sweep.xlsx\n"
     "\n"
     "options:\n"
@@ -54,7 +55,10 @@ static const struct {
     { "compare", command_compare,
       "usage: tkk compare [OPTIONS] A.ini B.ini...\n"
       "Writes OUTDIR/compare.xlsx (or -o FILE.xlsx): metrics per year side by side, the\n"
-      "differences against the first scenario, and every input that differs.\n" },
+      "differences against the first scenario, and every input that differs.\n"
+      "  --align pilot-year   align by the pilot's own year (1 = the year of start)\n"
+      "                       instead of the calendar year (--align calendar-year)\n"
+      "  --show               print the Comparison to the terminal, write nothing\n" },
     { "sweep", command_sweep,
       "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary PATH=v1;v2;v3\n"
       "Computes every combination of the varied inputs (Cartesian product) and writes\n"
@@ -102,7 +106,7 @@ int main(int argc, char **argv)
     if (which == ARRAY_SIZE(commands))
         return usage_error("unknown command '%s'", argv[1]);
 
-    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION };
+    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW };
     static const struct option long_options[] = {
         { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, OPT_LANG },
@@ -111,6 +115,8 @@ int main(int argc, char **argv)
         { "max", required_argument, NULL, OPT_MAX },
         { "quiet", no_argument, NULL, 'q' },
         { "version", no_argument, NULL, OPT_VERSION },
+        { "align", required_argument, NULL, OPT_ALIGN },
+        { "show", no_argument, NULL, OPT_SHOW },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -155,6 +161,18 @@ int main(int argc, char **argv)
         }
         case 'q':
             opts.quiet = true;
+            break;
+        case OPT_ALIGN: {   /* §7.2 */
+            compare_align align;
+            if (!compare_align_parse(optarg, &align)) {
+                status = usage_error("--align takes pilot-year or calendar-year, not '%s'", optarg);
+                goto done;
+            }
+            opts.align_pilot_year = align == COMPARE_ALIGN_PILOT_YEAR;
+            break;
+        }
+        case OPT_SHOW:
+            opts.show = true;
             break;
         case OPT_VERSION:
             printf("tkk %s\n", TKK_VERSION);

@@ -167,9 +167,13 @@ def compare_checks(tmp):
     ok(book.sheet_names() == ["Comparison", "Input differences"], "compare sheets (en)",
        book.sheet_names())
     header = book.header("Comparison")
-    ok(header == ["Metric", "Year", "p1", "p2", "p3", "Δ p2", "Δ% p2", "Δ p3", "Δ% p3"],
-       "Comparison columns: Metric, Year, ids, then Δ id and Δ% id", header)
+    ok(header == ["Key", "Metric", "Year", "p1", "p2", "p3", "Δ p2", "Δ% p2", "Δ p3", "Δ% p3"],
+       "Comparison columns: Key, Metric, Year, ids, then Δ id and Δ% id", header)
     rows = book.rows("Comparison")
+    ok(book.find_row("Comparison", Key="total_cost", Year="total")["Metric"] == "Total cost",
+       "Metric holds the English label under en")
+    for r in rows:
+        r["Metric"] = r["Key"]   # the checks below go by the stable key
     metrics = []
     for r in rows:
         if r["Metric"] not in metrics:
@@ -182,7 +186,7 @@ def compare_checks(tmp):
        years)
 
     def cell(metric, year, col):
-        return book.find_row("Comparison", Metric=metric, Year=year)[col]
+        return book.find_row("Comparison", Key=metric, Year=year)[col]
 
     # Blanks where a scenario has no such year.
     ok(cell("total_cost", 2021, "p2") is None and cell("total_cost", 2021, "p3") is None,
@@ -285,18 +289,26 @@ def compare_checks(tmp):
     rc, so, se = tkk("compare", "--lang", "fi", "-o", fi, p1, p2)
     if ok(rc == 0, "compare -o FILE.xlsx --lang fi", se):
         with xlsx_tables.open_book(fi) as b:
-            ok(b.header("Comparison")[:4] == ["Mittari", "Vuosi", "p1", "p2"] and
-               b.header("Comparison")[4:] == ["Δ p2", "Δ% p2"],
-               "Finnish headers Mittari, Vuosi; ids and Δ as in English",
+            ok(b.header("Comparison")[:5] == ["Key", "Mittari", "Vuosi", "p1", "p2"] and
+               b.header("Comparison")[5:] == ["Δ p2", "Δ% p2"],
+               "Finnish headers Key, Mittari, Vuosi; ids and Δ as in English",
                b.header("Comparison"))
+            r = b.find_row("Comparison", Key="total_cost", Vuosi="yhteensä")
+            ok(r is not None and r["Mittari"] == "Kokonaiskustannus",
+               "Finnish Metric label and total row word", r)
             ok(b.header("InputDiff")[0] == "Polku", "InputDiff Path in Finnish")
 
-    # No common year: exit 1, nothing written.
+    # No common year (SPEC §7.2): compared side by side, blanks where a scenario has none.
     out3 = os.path.join(tmp, "cmp3")
-    rc, so, se = tkk("compare", "-o", out3, p1, late)
-    ok(rc == 1 and "no calendar year in common" in se and
-       not os.path.exists(os.path.join(out3, "compare.xlsx")),
-       "no common year: exit 1 with a message, nothing written", (rc, se))
+    rc, so, se = tkk("compare", "--lang", "en", "-o", out3, p1, late)
+    if ok(rc == 0 and os.path.exists(os.path.join(out3, "compare.xlsx")),
+          "no common year: compared, exit 0", (rc, se)):
+        with xlsx_tables.open_book(os.path.join(out3, "compare.xlsx")) as b:
+            ids = b.header("Comparison")[3:5]
+            tc = [r for r in b.rows("Comparison") if r["Key"] == "total_cost"]
+            ok(all((r[ids[0]] is None) != (r[ids[1]] is None) for r in tc if r["Year"] != "total")
+               and all(r["Δ " + ids[1]] is None for r in tc if r["Year"] != "total"),
+               "no common year: each year row has one scenario's value, Δ blank", tc)
 
     # Output that cannot be written: the target is a folder.
     blocked = os.path.join(tmp, "blocked.xlsx")
@@ -316,7 +328,7 @@ def compare_checks(tmp):
                      "scenarios/salo-2021-two-more-coaches.ini")
     if ok(rc == 0, "compare salo-2021 with salo-2021-two-more-coaches", se):
         with xlsx_tables.open_book(os.path.join(out4, "compare.xlsx")) as b:
-            r = b.find_row("Comparison", Metric="total_cost", Year="total")
+            r = b.find_row("Comparison", Key="total_cost", Year="total")
             # 2 FTE × 3 000 × 1,234 = 7 404 a month, May–December: × 8 = 59 232.
             ok(money_eq(r["Δ salo-2021-two-more-coaches"], 59232),
                "two more coaches cost 59 232 € in 2021", r)

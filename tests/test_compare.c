@@ -1,6 +1,6 @@
 /* Tests for compare.c: the metric rows of the Comparison table aligned by year, blanks
  * for missing years, the totals, FTE by payer in the last month, caseload, KPIs met,
- * the input differences and the no-common-year error (SPEC §6). The scenarios are small
+ * the input differences, scenarios with no year in common and pilot years (SPEC §6, §7.2). The scenarios are small
  * files written to a temporary folder; expected values are worked out in comments. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -165,8 +165,8 @@ static void test_aligned_by_year(void **state)
 {
     fixture *f = *state;
     compare_table t;
-    assert_int_equal(compare_build(&t, (const scenario *const *)f->s,
-                                   (const results *const *)f->r, 2), COMPARE_OK);
+    compare_build(&t, (const scenario *const *)f->s,
+                                   (const results *const *)f->r, 2, COMPARE_ALIGN_CALENDAR);
     /* Union 2021..2023; every metric by year has 3 year rows and a total:
      * 7 money + 2 FTE + caseload (A has clients) = 10 × 4 = 40, + kpis_met = 41. No
      * bonus_allocated: neither has a [bonus]. */
@@ -236,8 +236,8 @@ static void test_input_diff(void **state)
 {
     fixture *f = *state;
     compare_table t;
-    assert_int_equal(compare_build(&t, (const scenario *const *)f->s,
-                                   (const results *const *)f->r, 2), COMPARE_OK);
+    compare_build(&t, (const scenario *const *)f->s,
+                                   (const results *const *)f->r, 2, COMPARE_ALIGN_CALENDAR);
     /* Same name: not a difference. */
     assert_null(find_input(&t, "scenario.name"));
     const compare_input_row *id = find_input(&t, "scenario.id");
@@ -259,18 +259,59 @@ static void test_input_diff(void **state)
     compare_table_free(&t);
 }
 
+/* SPEC §7.2: no year in common is no error. A (2021–2022) and C (2024-01..03, one coach
+ * at 1 000: 3 000 €): rows 2021, 2022 and 2024 (2023 is nobody's: no row), blanks where
+ * a scenario has no such year. */
 static void test_no_common_year(void **state)
 {
     fixture *f = *state;
-    /* A (2021–2022) and C (2024): no common year. */
     const scenario *s[2] = {f->s[0], f->s[2]};
     const results *r[2] = {f->r[0], f->r[2]};
     compare_table t;
-    assert_int_equal(compare_build(&t, s, r, 2), COMPARE_NO_COMMON_YEAR);
-    compare_table_free(&t);   /* nothing to free, and harmless */
-    /* A, B and C: A–B share 2022 but C shares nothing with them. */
-    assert_int_equal(compare_build(&t, (const scenario *const *)f->s,
-                                   (const results *const *)f->r, 3), COMPARE_NO_COMMON_YEAR);
+    compare_build(&t, s, r, 2, COMPARE_ALIGN_CALENDAR);
+    assert_int_equal(t.first_year, 2021);
+    assert_int_equal(t.last_year, 2024);
+    assert_string_equal(t.rows[0].metric, "total_cost");
+    assert_int_equal(t.rows[0].year, 2021);
+    assert_int_equal(t.rows[1].year, 2022);
+    assert_int_equal(t.rows[2].year, 2024);
+    assert_int_equal(t.rows[3].year, 0);
+    assert_cell(&t, "total_cost", 2021, 0, "4000");
+    assert_cell(&t, "total_cost", 2021, 1, NULL);
+    assert_cell(&t, "total_cost", 2024, 0, NULL);
+    assert_cell(&t, "total_cost", 2024, 1, "3000");
+    assert_cell(&t, "total_cost", 0, 0, "8000");
+    assert_cell(&t, "total_cost", 0, 1, "3000");
+    compare_table_free(&t);
+}
+
+/* SPEC §7.2 --align pilot-year: year 1 is each pilot's first calendar year. A: 1 = 2021
+ * (4 000), 2 = 2022 (4 000); C: 1 = 2024 (3 000), no year 2 (blank). */
+static void test_pilot_year(void **state)
+{
+    fixture *f = *state;
+    const scenario *s[2] = {f->s[0], f->s[2]};
+    const results *r[2] = {f->r[0], f->r[2]};
+    compare_table t;
+    compare_build(&t, s, r, 2, COMPARE_ALIGN_PILOT_YEAR);
+    assert_true(t.pilot_year);
+    assert_int_equal(t.first_year, 1);
+    assert_int_equal(t.last_year, 2);
+    assert_int_equal(t.rows[0].year, 1);
+    assert_int_equal(t.rows[1].year, 2);
+    assert_int_equal(t.rows[2].year, 0);
+    assert_cell(&t, "total_cost", 1, 0, "4000");
+    assert_cell(&t, "total_cost", 1, 1, "3000");
+    assert_cell(&t, "total_cost", 2, 0, "4000");
+    assert_cell(&t, "total_cost", 2, 1, NULL);
+    assert_cell(&t, "caseload", 2, 0, "5");          /* 10 ÷ 2 in Feb 2022 */
+    compare_table_free(&t);
+    compare_align align;
+    assert_true(compare_align_parse("pilot-year", &align) && align == COMPARE_ALIGN_PILOT_YEAR);
+    assert_true(compare_align_parse("calendar-year", &align) && align == COMPARE_ALIGN_CALENDAR);
+    assert_false(compare_align_parse("pilot", &align));
+    assert_string_equal(compare_metric_label("total_cost", LANG_FI), "Kokonaiskustannus");
+    assert_string_equal(compare_metric_label("total_cost", LANG_EN), "Total cost");
 }
 
 static void test_fte_in_month(void **state)
@@ -294,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_aligned_by_year),
         cmocka_unit_test(test_input_diff),
         cmocka_unit_test(test_no_common_year),
+        cmocka_unit_test(test_pilot_year),
         cmocka_unit_test(test_fte_in_month),
     };
     return cmocka_run_group_tests_name("compare", tests, setup, teardown);
