@@ -21,6 +21,10 @@ sources, from the text of SPEC §3–§5 with exact fractions.Fraction arithmeti
        required own contribution ROUND(own_min_share × reference_tmt × months ÷ 12, 2),
        Status and Shortfall, the total row judged on its own sums;
   §5.5 KPIs: actual or clients ÷ coach FTE of the last month, Met, Difference;
+  §7.2 per-year inputs on random years: clients.YYYY (the caseload of a year at its last
+       month within the period), a KPI's actual.YYYY / target.YYYY (one row per KPI and
+       year, the whole-period row only with a plain actual or clients; Operator),
+       reference_tmt.YYYY (the year's Required; the total's blank without a plain one);
   §5.7 rewards: ROUND(amount, 2) × persons, Claimed, Paid = min(Claimed, allocation);
 
 both rounding modes of §3 (half-up = halves away from zero, half-even = banker's). The
@@ -33,7 +37,7 @@ column), Staff (Total, Payer, Coach, FTE), Costs (Total, Category), MonthlyDetai
 row per line and month with its cents, no rows of 0; when every line costs 0, the one
 blank row an Excel table needs is accepted), Monthly, Funding (every column, `total`
 row included; Shortfall of a `met` row may be 0 or blank, which the SPEC leaves open),
-KPIs (Actual, Target, Met, Difference), Rewards (Amount, Persons, Total); and the
+KPIs (per ID and Year: Actual, Operator, Target, Met, Difference), Rewards (Amount, Persons, Total); and the
 Summary defined names Total_Cost, Municipal_Cost, State_Grant, Municipal_Net_Cost,
 Reward_Claimed, Reward_Paid. Money is compared to the cent, other numbers to 1e-9
 relative. The last comment lines count the exact halves met at rounding points and the
@@ -474,7 +478,60 @@ def gen_model(rng, sid):
                            or rng.random() < 0.5, "criteria": crit}
     else:
         model["reward"] = None
+    gen_years(random.Random(rng.random()), model)
     return model
+
+
+def coach_fte_at(model, m):
+    """Coach FTE of the staff lines active in month m."""
+    start, end = model["start"], model["end"]
+    return sum((l["fte"] for l in model["staff"] if l["coach"]
+                and (l["start"] if l["start"] is not None else start) <= m
+                <= (l["end"] if l["end"] is not None else end)), F(0))
+
+
+def year_last_month(model, y):
+    """SPEC §7.2: the last month of year y within the period."""
+    return min(mi(y, 12), model["end"])
+
+
+def gen_years(rng, model):
+    """SPEC §7.2 per-year inputs: clients.YYYY, a KPI's actual.YYYY / target.YYYY and
+    reference_tmt.YYYY, on random years of the period (multi-year periods most often)."""
+    years = list(range(model["start"] // 12, model["end"] // 12 + 1))
+    model["clients_years"] = {}
+    computed = any(k["computed"] for k in model["kpis"])
+    if rng.random() < 0.6:
+        for y in rng.sample(years, rng.randint(1, len(years))):
+            # With a computed caseload the year needs coach FTE in its last month.
+            if computed and coach_fte_at(model, year_last_month(model, y)) == 0:
+                continue
+            model["clients_years"][y] = rng.randint(0, 5000)
+    for k in model["kpis"]:
+        k["years"] = {}
+        k["plain_actual"] = not k["computed"]
+        if rng.random() < 0.4:
+            continue
+        for y in rng.sample(years, rng.randint(1, len(years))):
+            e = {"actual": None, "target": None}
+            if not k["computed"] and rng.random() < 0.7:
+                e["actual"] = rng.choice([F(rng.randint(0, 5000)), F(rng.randint(0, 1000), 1000),
+                                          F(rng.randint(-5000, 5000), 100)])
+            if rng.random() < 0.5 or e["actual"] is None:
+                op = rng.choice(["<", "<=", ">", ">=", "="])
+                base = e["actual"] if e["actual"] is not None else F(rng.randint(0, 300))
+                e["target"] = (op, base if rng.random() < 0.3
+                               else base + F(rng.randint(-500, 500), 100))
+            k["years"][y] = e
+        # A KPI with some actual.YYYY need not have a plain actual (§7.2).
+        if not k["computed"] and any(e["actual"] is not None for e in k["years"].values()):
+            k["plain_actual"] = rng.random() < 0.5
+    fu = model["funding"]
+    if fu is not None:
+        fu["tmt_years"] = {}
+        if rng.random() < 0.5:
+            for y in rng.sample(years, rng.randint(1, len(years))):
+                fu["tmt_years"][y] = rand_money(rng, 100000, 8000000, rng.choice([0, 2]))
 
 
 # --------------------------------------------------------------------------- writer
@@ -514,6 +571,8 @@ def write_ini(rng, model, header):
         sc.append(("rounding", word_case(model["rounding"])))
     if model["clients"] is not None:
         sc.append(("clients", fmt_int(rng, model["clients"])))
+    for y, n in sorted(model["clients_years"].items()):
+        sc.append(("clients.%d" % y, fmt_int(rng, n)))
     sections.append(("scenario", sc))
 
     if model["raises"]:
@@ -591,6 +650,8 @@ def write_ini(rng, model, header):
             kv.append(("reference_tmt", fmt_money(rng, fu["tmt"])))
         if fu["own"] is not None:
             kv.append(("own_min_share", fmt_ratio(rng, fu["own"])))
+        for y, v in sorted(fu["tmt_years"].items()):
+            kv.append(("reference_tmt.%d" % y, fmt_money(rng, v)))
         sections.append(("funding", kv))
 
     for k in model["kpis"]:
@@ -599,11 +660,17 @@ def write_ini(rng, model, header):
             kv.append(("label", k["label"]))
         if k["computed"]:
             kv.append(("computed", "caseload"))
-        else:
+        elif k["plain_actual"]:
             kv.append(("actual", fmt_kpi(rng, k["actual"])))
         if k["target"] is not None:
             op, num = k["target"]
             kv.append(("target", op + rng.choice([" ", " ", ""]) + fmt_kpi(rng, num)))
+        for y, e in sorted(k["years"].items()):
+            if e["actual"] is not None:
+                kv.append(("actual.%d" % y, fmt_kpi(rng, e["actual"])))
+            if e["target"] is not None:
+                op, num = e["target"]
+                kv.append(("target.%d" % y, op + rng.choice([" ", ""]) + fmt_kpi(rng, num)))
         sections.append(("kpi." + k["id"], kv))
 
     rw = model["reward"]
@@ -788,8 +855,11 @@ def oracle(model):
         row = {"Months": len(ym), "Total cost": total, "State-paid staff": state,
                "Municipal cost": total - state, "Eligible": elig, "State grant": grant,
                "Municipal net cost": total - state - grant}
-        if tmt is not None and own is not None:
-            row["Required own contribution"] = R(own * tmt * len(ym) / 12)
+        # §7.2: reference_tmt.YYYY overrides reference_tmt for its year.
+        ref = fu.get("tmt_years", {}).get(y, tmt)
+        cover("reference_tmt.YYYY", y in fu.get("tmt_years", {}))
+        if ref is not None and own is not None:
+            row["Required own contribution"] = R(own * ref * len(ym) / 12)
         else:
             row["Required own contribution"] = None
         funding[y] = row
@@ -810,20 +880,42 @@ def oracle(model):
             cover("status shortfall")
             row["Status"], row["Shortfall"] = "shortfall", req - row["Municipal net cost"]
 
-    # §5.5 KPIs
+    # §5.5, §7.2 KPIs: a row per KPI and year (None: the whole period)
     kpis = {}
+    cy = model["clients_years"]
     for k in model["kpis"]:
-        actual = (F(model["clients"]) / coach_fte[end]) if k["computed"] else k["actual"]
-        row = {"Actual": actual, "Target": None, "Met": None, "Difference": None}
-        if k["target"] is not None:
-            op, t = k["target"]
-            met = {"<": actual < t, "<=": actual <= t, ">": actual > t, ">=": actual >= t,
-                   "=": actual == t}[op]
-            row.update({"Target": t, "Met": "yes" if met else "no",
-                        "Difference": actual - t})
-            cover("KPI %s met=%s" % (op, "yes" if met else "no"))
-        cover("KPI computed = caseload", k["computed"])
-        kpis[k["id"]] = row
+        rows_years = set(k["years"])
+        if k["computed"]:
+            rows_years |= set(cy)
+        else:
+            rows_years = {y for y, e in k["years"].items()
+                          if e["actual"] is not None or e["target"] is not None}
+        keys = sorted(rows_years)
+        if (model["clients"] is not None) if k["computed"] else k["plain_actual"]:
+            keys.append(None)
+        for y in keys:
+            e = k["years"].get(y) if y is not None else None
+            if k["computed"]:
+                m = end if y is None else min(mi(y, 12), end)
+                n = model["clients"] if y is None else cy.get(y)
+                actual = F(n) / coach_fte[m] if n is not None and coach_fte[m] else None
+                cover("KPI caseload of a year", y is not None and actual is not None)
+            else:
+                actual = k["actual"] if y is None else e["actual"]
+            target = e["target"] if e is not None and e["target"] is not None else k["target"]
+            cover("KPI target.YYYY", e is not None and e["target"] is not None)
+            row = {"Actual": actual, "Operator": None, "Target": None, "Met": None,
+                   "Difference": None}
+            if target is not None:
+                op, t = target
+                row.update({"Operator": op, "Target": t})
+            if target is not None and actual is not None:
+                met = {"<": actual < t, "<=": actual <= t, ">": actual > t, ">=": actual >= t,
+                       "=": actual == t}[op]
+                row.update({"Met": "yes" if met else "no", "Difference": actual - t})
+                cover("KPI %s met=%s" % (op, "yes" if met else "no"))
+            cover("KPI computed = caseload", k["computed"])
+            kpis[(k["id"], y)] = row
 
     # §5.7 rewards
     rewards, names = None, {}
@@ -1049,10 +1141,13 @@ def check_funding(book, exp, mm):
 
 
 def check_kpis(book, exp, mm):
-    rows = by_key(book.rows("KPIs"), lambda r: r.get("ID"), mm, "KPIs")
-    # SPEC §6 does not fix the KPI ID spelling: the section id with or without "kpi.".
-    rows = {(k[4:] if isinstance(k, str) and k.startswith("kpi.") else k): v
-            for k, v in rows.items()}
+    def key(r):
+        # SPEC §6 does not fix the KPI ID spelling: the section id with or without "kpi.".
+        kid = r.get("ID")
+        kid = kid[4:] if isinstance(kid, str) and kid.startswith("kpi.") else kid
+        y = r.get("Year")
+        return (kid, int(y) if isinstance(y, (int, float)) else None)
+    rows = by_key(book.rows("KPIs"), key, mm, "KPIs")
     want = exp["kpis"]
     for k in sorted(set(rows) - set(want), key=str):
         mm.items.append("KPIs: unexpected row %r" % (k,))
@@ -1061,11 +1156,13 @@ def check_kpis(book, exp, mm):
         if r is None:
             mm.items.append("KPIs: missing row %s" % kid)
             continue
-        w = "KPIs %s" % kid
+        w = "KPIs %s %s" % kid
         mm.num(w + " Actual", r.get("Actual"), e["Actual"])
+        mm.same(w + " Operator", r.get("Operator"), e["Operator"])
         mm.num(w + " Target", r.get("Target"), e["Target"])
         mm.same(w + " Met", r.get("Met"), e["Met"])
-        scale = None if e["Target"] is None else max(abs(e["Actual"]), abs(e["Target"]))
+        scale = (None if e["Target"] is None or e["Actual"] is None
+                 else max(abs(e["Actual"]), abs(e["Target"])))
         mm.num(w + " Difference", r.get("Difference"), e["Difference"], scale)
 
 
