@@ -220,5 +220,6 @@ int workbook_summary_kpis(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row)
         }
     }
     *row = header + 1 + (lxw_row_t)r->n_kpi_rows + 1;
-    return 0;
+    static const double met_width[] = {11};   /* the Summary sets columns A..D itself */
+    return wb_column_widths(ctx, ws, S_MET, met_width, 1);
 }

@@ -294,7 +294,7 @@ int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
     if (ctx->sheets[WB_SHEET_BUDGET] && write_by_year(&sum) != 0)
         return -1;
 
-    static const double widths[] = {34, 46, 16, 16, 11};
+    static const double widths[] = {34, 46, 16, 16};
     if (wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
         return -1;
     return wb_print_setup(ctx, ws, false, -1);
