@@ -40,8 +40,9 @@ static const char *const labels[CL_COUNT][2] = {
                         "Values as written, after extends and --set; blank: the key is not "
                         "given."},
     [CL_NOTE] = {"Δ ja Δ%% verrattuna skenaarioon %s. HTV: vuoden viimeisen kuukauden "
-                 "henkilötyövuodet (total: ajanjakson viimeinen kuukausi); asiakkaita per omavalmentaja samana "
-                 "kuukautena. Kunkin skenaarion total kattaa sen oman ajanjakson.",
+                 "henkilötyövuodet (yhteensä: ajanjakson viimeinen kuukausi); asiakkaita "
+                 "per omavalmentaja samana kuukautena. Kunkin skenaarion yhteensä-rivi "
+                 "kattaa sen oman ajanjakson.",
                  "Δ and Δ%% against the scenario %s. FTE: in the last month of the year "
                  "(total: the period's last month); caseload in that same month. Each "
                  "scenario's total covers its own period."},
