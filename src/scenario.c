@@ -2,6 +2,7 @@
 #include "scenario.h"
 
 #include <stdlib.h>
+
 #include "years.h"
 
 const char *category_name(cost_category category)

@@ -19,22 +19,31 @@ const kpi_year *kpi_year_find(const kpi *k, int year)
     return NULL;
 }
 
-static int by_year(const void *a, const void *b)
+static int compare_years(int x, int y)
 {
-    int x = *(const int *)a, y = *(const int *)b;   /* year is the first member of both */
     return (x > y) - (x < y);
+}
+
+static int year_value_order(const void *a, const void *b)
+{
+    return compare_years(((const year_value *)a)->year, ((const year_value *)b)->year);
+}
+
+static int kpi_year_order(const void *a, const void *b)
+{
+    return compare_years(((const kpi_year *)a)->year, ((const kpi_year *)b)->year);
 }
 
 void year_values_sort(year_value *list, size_t n)
 {
     if (n > 1)
-        qsort(list, n, sizeof *list, by_year);
+        qsort(list, n, sizeof *list, year_value_order);
 }
 
 void kpi_years_sort(kpi_year *list, size_t n)
 {
     if (n > 1)
-        qsort(list, n, sizeof *list, by_year);
+        qsort(list, n, sizeof *list, kpi_year_order);
 }
 
 void year_values_free(year_value *list, size_t n)

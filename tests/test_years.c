@@ -3,6 +3,7 @@
  * required own contribution with reference_tmt.YYYY. Expected values by hand below. */
 #include "funding.h"
 #include "kpi.h"
+#include "scenario_load.h"
 #include "years.h"
 #include "fixture_scenario.h"
 
@@ -208,6 +209,51 @@ static void test_total_without_plain_reference(void **state)
     scenario_free(s);
 }
 
+/* tests/data/load/years.ini, its per-year keys written out of order, loads sorted by
+ * year: clients 2021 = 1 000, 2023 = 300; reference 2021 = 1 000 000, 2022 = 2 000 000;
+ * caseload target.2023 = <= 70 besides the plain < 250; activation without a plain
+ * actual: 2021 (38,5 %, no target of its own) and 2022 (41 %, > 40 %). Computed: the
+ * caseload 2021 = 1 000 ÷ 5 = 200 < 250 met; 2023 = 300 ÷ 5 = 60 <= 70 met. */
+static void test_load_per_year_keys(void **state)
+{
+    (void)state;
+    diag_list diags = {0};
+    scenario *s = scenario_load("tests/data/load/years.ini", NULL, 0, &diags);
+    diag_print(&diags, stderr);
+    diag_list_free(&diags);
+    assert_non_null(s);
+    assert_false(s->has_clients);
+    assert_int_equal(s->n_clients_years, 2);
+    assert_int_equal(s->clients_years[0].year, 2021);
+    assert_true(q_eq(s->clients_years[0].value, "1000"));
+    assert_int_equal(s->clients_years[1].year, 2023);
+    assert_true(q_eq(s->clients_years[1].value, "300"));
+    assert_false(s->funding.has_reference_tmt);
+    assert_int_equal(s->funding.n_reference_tmt_years, 2);
+    assert_int_equal(s->funding.reference_tmt_years[0].year, 2021);
+    assert_true(q_eq(s->funding.reference_tmt_years[1].value, "2000000"));
+    const kpi *caseload = &s->kpis[0], *activation = &s->kpis[1];
+    assert_true(caseload->computed_caseload);
+    assert_int_equal(caseload->n_years, 1);
+    assert_int_equal(caseload->years[0].op, KPI_LE);
+    assert_false(activation->has_actual);
+    assert_int_equal(activation->n_years, 2);
+    assert_int_equal(activation->years[0].year, 2021);
+    assert_true(activation->years[0].has_actual && !activation->years[0].has_target);
+    assert_true(q_eq(activation->years[0].actual, "0.385"));
+    assert_true(activation->years[1].has_actual && activation->years[1].has_target);
+
+    results *r = results_compute(s);
+    assert_non_null(r);
+    assert_int_equal(r->n_kpi_rows, 4);   /* caseload 2021, 2023; activation 2021, 2022 */
+    assert_row(&r->kpi_rows[0], 0, 2021, "200", KPI_LT, "250", true, "-50");
+    assert_row(&r->kpi_rows[1], 0, 2023, "60", KPI_LE, "70", true, "-10");
+    assert_row(&r->kpi_rows[2], 1, 2021, "0.385", KPI_LT, NULL, false, NULL);
+    assert_row(&r->kpi_rows[3], 1, 2022, "0.41", KPI_GT, "0.4", true, "0.01");
+    results_free(r);
+    scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_caseload_without_coaches),
         cmocka_unit_test(test_required_per_year),
         cmocka_unit_test(test_total_without_plain_reference),
+        cmocka_unit_test(test_load_per_year_keys),
     };
     return cmocka_run_group_tests_name("years", tests, NULL, NULL);
 }
