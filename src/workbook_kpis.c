@@ -9,6 +9,7 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "vocab.h"
 
 enum { COL_ID, COL_LABEL, COL_ACTUAL, COL_TARGET, COL_MET, COL_DIFFERENCE };
 
@@ -63,9 +64,10 @@ static int write_kpi(wb_context *ctx, lxw_worksheet *ws, size_t i, lxw_row_t row
     char actual[32], target[32];
     wb_cell(actual, row, COL_ACTUAL);
     wb_cell(target, row, COL_TARGET);
-    if (wb_formula_text(ctx, ws, row, COL_MET, NULL, k->met ? "yes" : "no",
-                        "=IF(%s%s%s,\"yes\",\"no\")", actual, kpi_operator_text(in->op),
-                        target) != 0)
+    if (wb_formula_text(ctx, ws, row, COL_MET, ctx->fmt.word, vocab_yes_no(k->met, ctx->out.lang),
+                        "=IF(%s%s%s,\"%s\",\"%s\")", actual, kpi_operator_text(in->op),
+                        target, vocab_yes_no(true, ctx->out.lang),
+                        vocab_yes_no(false, ctx->out.lang)) != 0)
         return -1;
     return wb_formula(ctx, ws, row, COL_DIFFERENCE, ctx->fmt.number, k->difference, "=%s-%s",
                       actual, target);
@@ -86,7 +88,7 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws)
         mpq_set_z(clients, s->clients);
         int rc = wb_string(ctx, ws, WB_TABLE_ROW, COL_ID, wb_text(ctx, WB_L_KPI_CLIENTS), NULL);
         if (rc == 0)
-            rc = wb_number(ctx, ws, WB_TABLE_ROW, COL_ACTUAL, clients, ctx->fmt.integer);
+            rc = wb_number(ctx, ws, WB_TABLE_ROW, COL_ACTUAL, clients, ctx->fmt.count);
         mpq_clear(clients);
         if (rc != 0)
             return -1;
@@ -94,6 +96,7 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws)
         table_row = WB_TABLE_ROW + 2;
     }
 
+    wb_track_columns(ctx, ws, table_row);
     for (size_t i = 0; i < s->n_kpis; i++)
         if (write_kpi(ctx, ws, i, (lxw_row_t)(table_row + 1 + i),
                       clients_cell[0] ? clients_cell : NULL) != 0)
@@ -103,7 +106,7 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_KPI_ID, WB_L_KPI_LABEL, WB_L_KPI_ACTUAL, WB_L_KPI_TARGET, WB_L_KPI_MET,
         WB_L_KPI_DIFFERENCE,
     };
-    static const double widths[] = {18, 40, 16, 16, 11, 16};
+    static const double widths[] = {10, 24, 12, 12, 10, 12};
     if (wb_table_labels(ctx, ws, "KPIs", table_row, 0, (lxw_row_t)(table_row + s->n_kpis),
                         headers, ARRAY_SIZE(headers)) != 0 ||
         wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)

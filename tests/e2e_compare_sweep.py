@@ -167,22 +167,22 @@ def compare_checks(tmp):
     ok(book.sheet_names() == ["Comparison", "Input differences"], "compare sheets (en)",
        book.sheet_names())
     header = book.header("Comparison")
-    ok(header == ["Metric", "Year", "p1", "p2", "p3", "Δ p2", "Δ% p2", "Δ p3", "Δ% p3"],
-       "Comparison columns: Metric, Year, ids, then Δ id and Δ% id", header)
+    ok(header == ["Key", "Metric", "Year", "p1", "p2", "p3", "Δ p2", "Δ% p2", "Δ p3", "Δ% p3"],
+       "Comparison columns: Key, Metric, Year, ids, then Δ id and Δ% id", header)
     rows = book.rows("Comparison")
     metrics = []
     for r in rows:
-        if r["Metric"] not in metrics:
-            metrics.append(r["Metric"])
+        if r["Key"] not in metrics:
+            metrics.append(r["Key"])
     ok(metrics == ["total_cost", "municipal_cost", "state_grant", "municipal_net_cost",
                    "personnel", "premises", "other", "fte_municipality", "fte_state",
                    "caseload", "kpis_met"], "metric keys in order", metrics)
-    years = [r["Year"] for r in rows if r["Metric"] == "total_cost"]
+    years = [r["Year"] for r in rows if r["Key"] == "total_cost"]
     ok(years == [2021, 2022, 2023, "total"], "years aligned: the union 2021–2023 and total",
        years)
 
     def cell(metric, year, col):
-        return book.find_row("Comparison", Metric=metric, Year=year)[col]
+        return book.find_row("Comparison", Key=metric, Year=year)[col]
 
     # Blanks where a scenario has no such year.
     ok(cell("total_cost", 2021, "p2") is None and cell("total_cost", 2021, "p3") is None,
@@ -213,15 +213,15 @@ def compare_checks(tmp):
             d, dp = r["Δ " + sid], r["Δ% " + sid]
             if a is None or b is None:
                 if d is not None or dp is not None:
-                    bad.append((r["Metric"], r["Year"], sid, "not blank"))
+                    bad.append((r["Key"], r["Year"], sid, "not blank"))
                 continue
             if not close(d, b - a):
-                bad.append((r["Metric"], r["Year"], sid, d, b - a))
+                bad.append((r["Key"], r["Year"], sid, d, b - a))
             if a == 0:
                 if dp is not None:
-                    bad.append((r["Metric"], r["Year"], sid, "Δ% not blank at 0"))
+                    bad.append((r["Key"], r["Year"], sid, "Δ% not blank at 0"))
             elif not close(dp, (b - a) / a):
-                bad.append((r["Metric"], r["Year"], sid, dp, (b - a) / a))
+                bad.append((r["Key"], r["Year"], sid, dp, (b - a) / a))
     ok(not bad, "Δ = value − first, Δ% = Δ ÷ first (blank at 0)", bad)
 
     # Hand-computed figures. p1 2022: coaches 6 × 3 000 × 1,234 = 22 212 a month, state
@@ -285,9 +285,9 @@ def compare_checks(tmp):
     rc, so, se = tkk("compare", "--lang", "fi", "-o", fi, p1, p2)
     if ok(rc == 0, "compare -o FILE.xlsx --lang fi", se):
         with xlsx_tables.open_book(fi) as b:
-            ok(b.header("Comparison")[:4] == ["Mittari", "Vuosi", "p1", "p2"] and
-               b.header("Comparison")[4:] == ["Δ p2", "Δ% p2"],
-               "Finnish headers Mittari, Vuosi; ids and Δ as in English",
+            ok(b.header("Comparison")[:5] == ["Key", "Mittari", "Vuosi", "p1", "p2"] and
+               b.header("Comparison")[5:] == ["Δ p2", "Δ% p2"],
+               "Finnish headers Mittari, Vuosi; Key, ids and Δ as in English",
                b.header("Comparison"))
             ok(b.header("InputDiff")[0] == "Polku", "InputDiff Path in Finnish")
 
@@ -316,7 +316,7 @@ def compare_checks(tmp):
                      "scenarios/salo-2021-two-more-coaches.ini")
     if ok(rc == 0, "compare salo-2021 with salo-2021-two-more-coaches", se):
         with xlsx_tables.open_book(os.path.join(out4, "compare.xlsx")) as b:
-            r = b.find_row("Comparison", Metric="total_cost", Year="total")
+            r = b.find_row("Comparison", Key="total_cost", Year="total")
             # 2 FTE × 3 000 × 1,234 = 7 404 a month, May–December: × 8 = 59 232.
             ok(money_eq(r["Δ salo-2021-two-more-coaches"], 59232),
                "two more coaches cost 59 232 € in 2021", r)
