@@ -666,6 +666,7 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
     choose_norm_formulas(&sh);
 
     int rc = wb_sheet_title(ctx, ws, WB_L_TITLE_BONUS);
+    wb_track_columns(ctx, ws, HEADER_ROW);
     if (rc == 0)
         rc = write_parameters(&sh);
     if (rc == 0)
