@@ -27,7 +27,7 @@ TEST_LIBS    = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages: building, running, testing. `make deps` installs only what is missing.
 BUILD_DEBS := build-essential pkg-config libgmp-dev libxlsxwriter-dev libiniparser-dev libcsv-dev nettle-dev zlib1g-dev
-TEST_DEBS  := libcmocka-dev libreoffice-calc-nogui python3-uno python3-openpyxl
+TEST_DEBS  := libcmocka-dev libreoffice-calc-nogui python3-uno python3-openpyxl poppler-utils
 
 SRC      := $(sort $(wildcard src/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

@@ -28,6 +28,11 @@ void budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,
  * given categories, else none. Returns whether there is a value (out set only then). */
 bool budget_year_value(mpq_t out, const year_amounts *year, cost_category category);
 
+/* SPEC §5.4: the year's whole actual — its total when given, else the sum of its three
+ * categories when all three are given; a partial actual is none. Returns whether there
+ * is one (out set only then). year may be NULL. */
+bool budget_whole_actual(mpq_t out, const year_amounts *year);
+
 /* Tolerates NULL. */
 void budget_rows_free(budget_row *rows, size_t n_rows);
 

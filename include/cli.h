@@ -26,6 +26,8 @@ typedef struct {
     bool quiet;
     bool align_pilot_year;       /* compare --align pilot-year (§7.2) */
     bool show;                   /* compare --show: to the terminal (§7.2) */
+    bool pdf;                    /* run: also OUTDIR/<id>.pdf through LibreOffice (§7.1) */
+    const char *sheets;          /* run --pdf: only these sheets, "Yhteenveto,Rahoitus" */
     const char **files;          /* the scenario files */
     size_t n_files;
 } cli_options;
@@ -35,6 +37,11 @@ int command_check(const cli_options *opts);    /* tkk check */
 int command_show(const cli_options *opts);     /* tkk show */
 int command_compare(const cli_options *opts);  /* tkk compare */
 int command_sweep(const cli_options *opts);    /* tkk sweep */
+
+/* tkk run --pdf: OUTDIR/<id>.pdf beside the workbook xlsx_out (SPEC §7.1). An exit
+ * status: EXIT_IO without LibreOffice (the message names the Debian package). */
+int command_run_pdf(const char *xlsx_out, const struct scenario *s, const struct results *r,
+                    language lang, const cli_options *opts);
 
 /* Warnings about computed results (SPEC §5.6: `top` admitted more projects because of a
  * tie at the boundary), printed to stderr as FILE: PATH: warning: message. */

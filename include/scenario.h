@@ -137,6 +137,7 @@ typedef struct {
 
 typedef struct scenario {
     char *id, *name, *description, *area, *prepared_by;
+    char *appendix;                /* "Liite 3": a heading on every printed page, or NULL */
     bool has_date;
     int date_year, date_month, date_day;
     month_t start, end;

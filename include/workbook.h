@@ -23,4 +23,11 @@
 tkk_err workbook_write(const char *out_path, const scenario *s, const results *r,
                        language lang, char *error, size_t error_size);
 
+/* The same workbook with only the sheets named in `sheets` shown ("Yhteenveto,Rahoitus":
+ * sheet names in either language or table names, comma-separated; NULL: all), the
+ * others hidden, for printing (SPEC §7.1 --sheets). -2 with a message when a name
+ * matches no sheet or none of them is in this workbook; -1 on an I/O error. */
+int workbook_write_sheets(const char *out_path, const scenario *s, const results *r,
+                          language lang, const char *sheets, char *error, size_t error_size);
+
 #endif

@@ -62,6 +62,7 @@ typedef enum {
     WB_L_FUNDING_YEAR, WB_L_FUNDING_MONTHS, WB_L_FUNDING_TOTAL_COST, WB_L_FUNDING_STATE_PAID,
     WB_L_FUNDING_MUNICIPAL_COST, WB_L_FUNDING_ELIGIBLE, WB_L_FUNDING_STATE_GRANT,
     WB_L_FUNDING_MUNICIPAL_NET, WB_L_FUNDING_REQUIRED, WB_L_FUNDING_STATUS, WB_L_FUNDING_SHORTFALL,
+    WB_L_FUNDING_ACTUAL, WB_L_FUNDING_ACTUAL_NET, WB_L_FUNDING_JUDGED_ON, WB_L_FUNDING_NOTE,
     /* Funding parameters above the table */
     WB_L_PARAM_STATE_SHARE, WB_L_PARAM_STATE_CAP, WB_L_PARAM_REFERENCE_TMT, WB_L_PARAM_OWN_MIN_SHARE,
     /* The Bonus sheet keeps its own texts (workbook_bonus.c). */
@@ -80,6 +81,8 @@ typedef enum {
     WB_L_SUM_MUNICIPAL_NET, WB_L_SUM_REQUIRED, WB_L_SUM_STATUS, WB_L_SUM_BONUS_POOL,
     WB_L_SUM_BONUS_ALLOCATED, WB_L_SUM_BONUS_UNALLOCATED, WB_L_SUM_REWARD_CLAIMED,
     WB_L_SUM_REWARD_PAID, WB_L_SUM_BY_YEAR, WB_L_SUM_CHART_TITLE, WB_L_MONTHLY_CHART_TITLE,
+    WB_L_SUM_OWN_TEST, WB_L_SUM_PLAN_SHARE, WB_L_SUM_BONUS, WB_L_SUM_REWARDS,
+    WB_L_MONTHLY_NOTE,
     WB_L_TOTAL,
     /* Inputs */
     WB_L_INPUTS_LINE, WB_L_INPUTS_TEXT, WB_L_INPUTS_OVERRIDES,
@@ -114,13 +117,14 @@ enum {
     WB_DETAIL_COL_AMOUNT
 };
 
-/* Funding: the parameters in rows 3..6 (label in A, spilling right; value in D), the
- * table below. */
-enum { WB_FUNDING_PARAM_ROW = 3, WB_FUNDING_PARAM_COL = 3, WB_FUNDING_TABLE_ROW = 8 };
+/* Funding: the parameters in rows 3..6 (label in A, spilling right; value in D), a note
+ * on what the totals include in row 7, the table below. */
+enum { WB_FUNDING_PARAM_ROW = 3, WB_FUNDING_PARAM_COL = 3, WB_FUNDING_TABLE_ROW = 9 };
 enum {
     WB_FUNDING_COL_YEAR, WB_FUNDING_COL_MONTHS, WB_FUNDING_COL_TOTAL_COST,
     WB_FUNDING_COL_STATE_PAID, WB_FUNDING_COL_MUNICIPAL_COST, WB_FUNDING_COL_ELIGIBLE,
-    WB_FUNDING_COL_STATE_GRANT, WB_FUNDING_COL_MUNICIPAL_NET, WB_FUNDING_COL_REQUIRED,
+    WB_FUNDING_COL_STATE_GRANT, WB_FUNDING_COL_MUNICIPAL_NET, WB_FUNDING_COL_ACTUAL,
+    WB_FUNDING_COL_ACTUAL_NET, WB_FUNDING_COL_JUDGED_ON, WB_FUNDING_COL_REQUIRED,
     WB_FUNDING_COL_STATUS, WB_FUNDING_COL_SHORTFALL
 };
 
@@ -207,6 +211,8 @@ int wb_fail(wb_context *ctx, const char *what, lxw_error err);
 int wb_fail_msg(wb_context *ctx, const char *message);
 /* A cell format with number format `code` ("#,##0.00 \"€\""), bold if asked. */
 lxw_format *wb_number_format(wb_context *ctx, const char *code, bool bold);
+/* A chart axis's number code pinned to the workbook's locale (SPEC §7.1). */
+#define wb_locale_code(ctx, buf, size, code) xlsx_locale_code(&(ctx)->out, (buf), (size), (code))
 
 /* Checks a libxlsxwriter return; on error records it and returns -1 from the caller. */
 #define WB_CHECK(ctx, call) XLSX_CHECK(&(ctx)->out, call)
@@ -264,11 +270,34 @@ int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t fir
 int wb_table_labels(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                     lxw_col_t first_col, lxw_row_t last_row, const wb_label *headers,
                     size_t n_headers);
-/* Print setup of SPEC §6: A4, fit to one page wide, page header and footer, and when
- * header_row >= 0 the header row repeated on every page and frozen on screen. */
+/* Print setup of SPEC §6/§7.1: wb_print_layout with the first column as the key. */
 int wb_print_setup(wb_context *ctx, lxw_worksheet *ws, bool landscape, int header_row);
 
-/* Column widths, in characters, from first_col on. */
+/* ---- Print (workbook_print.c) ---------------------------------------------------- */
+
+/* SPEC §7.1 readable print: A4, page header and footer, the header row repeated and
+ * frozen, one page wide only when that keeps the print scale ≥ 75 %, else across pages
+ * with the first key_columns columns repeated. Call after the column widths are set. */
+int wb_print_layout(wb_context *ctx, lxw_worksheet *ws, bool landscape, int header_row,
+                    int key_columns);
+/* The same for a sheet printed in two parts side by side (two tables, or a table too
+ * wide for one page): a page break before split_col, each part on pages of its own
+ * with the first key_columns columns repeated. */
+int wb_print_split(wb_context *ctx, lxw_worksheet *ws, int header_row, lxw_col_t split_col,
+                   int key_columns);
+/* The estimated printed width of text in Excel column units (widest line), for column
+ * widths from contents. */
+double wb_text_width(const char *text, bool bold);
+/* An explaining sentence over columns first_col..last_col of row, wrapped, the row as
+ * high as the text needs. Call after the column widths are set. */
+int wb_note(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,
+            lxw_col_t last_col, const char *text);
+
+/* From now on the texts written into ws from first_row down count for the widths of
+ * their columns: wb_column_widths never makes a column narrower than its widest text. */
+void wb_track_columns(wb_context *ctx, lxw_worksheet *ws, lxw_row_t first_row);
+
+/* Column widths, in characters, from first_col on (at least the tracked contents). */
 int wb_column_widths(wb_context *ctx, lxw_worksheet *ws, lxw_col_t first_col,
                      const double *widths, size_t n);
 

@@ -44,6 +44,10 @@ typedef struct {
     lxw_format *title, *subtitle, *bold, *bold_right, *wrap, *header;
     lxw_format *money, *money_bold, *percent, *number, *integer, *month, *date;
     lxw_format *kpi_target[5];  /* a number shown with its operator, by kpi_operator */
+    lxw_format *note;           /* an explaining sentence: italic, wrapped (SPEC §7.1) */
+    lxw_format *count;          /* a whole number in digit groups: 4 000 clients */
+    lxw_format *year_left;      /* a year under a left-aligned heading */
+    lxw_format *word, *word_bold;   /* a value word beside an amount: indented (§7.1) */
 } xlsx_formats;
 
 typedef struct xlsx_out {
@@ -58,6 +62,12 @@ typedef struct xlsx_out {
     size_t error_size;
     char page_header[LXW_HEADER_FOOTER_MAX + 1];
     char page_footer[LXW_HEADER_FOOTER_MAX + 1];
+    /* SPEC §7.1 "widths from contents": the widest text or number written into each
+     * column of track_ws from track_from_row down (xlsx_track_columns), honoured by
+     * xlsx_column_widths (xlsx_print.c). */
+    lxw_worksheet *track_ws;
+    lxw_row_t track_from_row;
+    double track_width[64];
 } xlsx_out;
 
 /* ---- The atomic write -------------------------------------------------------------- */
@@ -110,7 +120,10 @@ int xlsx_custom_property(xlsx_out *out, const char *name, const char *value);
 
 /* ---- Formats and page furniture --------------------------------------------------- */
 
-/* A cell format with number format `code`, bold if asked. */
+/* A cell format with number format `code`, bold if asked, the code pinned to the
+ * workbook's locale (SPEC §7.1: [$-40B] Finnish, [$-809] English), so 1 234,56 € shows
+ * under any system locale. xlsx_locale_code pins a code for a chart axis. */
+void xlsx_locale_code(const xlsx_out *out, char *buf, size_t size, const char *code);
 lxw_format *xlsx_number_format(xlsx_out *out, const char *code, bool bold);
 /* A new empty format. */
 lxw_format *xlsx_add_format(xlsx_out *out);
@@ -128,10 +141,34 @@ lxw_worksheet *xlsx_add_worksheet(xlsx_out *out, const char *name);
 /* A chart; NULL after recording the failure. */
 lxw_chart *xlsx_add_chart(xlsx_out *out, uint8_t type);
 
-/* Print setup of SPEC §6: A4, fit to one page wide, the page header and footer, and
- * when header_row >= 0 the header row repeated on every page and frozen on screen. */
+/* Print setup of SPEC §6/§7.1 (xlsx_print.c): A4, the page header and footer, one page
+ * wide only when that keeps the print scale ≥ 70 %, else across pages with the first
+ * key_columns columns repeated; when header_row >= 0 the header row repeated on every
+ * page and frozen on screen. Call after the column widths are set. */
+int xlsx_print_layout(xlsx_out *out, lxw_worksheet *ws, bool landscape, int header_row,
+                      int key_columns);
+/* xlsx_print_layout with the first column as the key. */
 int xlsx_print_setup(xlsx_out *out, lxw_worksheet *ws, bool landscape, int header_row);
-/* Column widths, in characters, from first_col on. */
+/* The same for a sheet printed in two parts side by side: a page break before
+ * split_col, each part on pages of its own with the key columns repeated. */
+int xlsx_print_split(xlsx_out *out, lxw_worksheet *ws, int header_row, lxw_col_t split_col,
+                     int key_columns);
+/* The estimated printed width of text in column units (its widest line). */
+double xlsx_text_width(const char *text, bool bold);
+/* From now on the texts and numbers written into ws from first_row down count for
+ * their columns' widths. */
+void xlsx_track_columns(xlsx_out *out, lxw_worksheet *ws, lxw_row_t first_row);
+/* The tracked need of a column (0 when none); xlsx_track_cell records one cell. */
+double xlsx_tracked_width(const xlsx_out *out, const lxw_worksheet *ws, lxw_col_t col);
+void xlsx_track_text(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                     const char *text, const lxw_format *format);
+void xlsx_track_number(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       double value, const lxw_format *format);
+/* An explaining sentence over columns first..last of row, wrapped in `format`, the row
+ * as high as the text needs. Call after the column widths are set. */
+int xlsx_note(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,
+              lxw_col_t last_col, const char *text, lxw_format *format);
+/* Column widths, in characters, from first_col on, never below the tracked contents. */
 int xlsx_column_widths(xlsx_out *out, lxw_worksheet *ws, lxw_col_t first_col,
                        const double *widths, size_t n);
 /* An Excel table over first_row (header) .. last_row with exactly these headers, each

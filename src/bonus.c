@@ -13,6 +13,7 @@
  */
 #include "bonus.h"
 #include "alloc.h"
+#include "vocab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,24 +76,7 @@ void bonus_input_free(bonus_input *in)
 
 const char *bonus_reason_text(bonus_reason reason, unsigned long top, char *buf, size_t size)
 {
-    if (buf == NULL || size == 0)
-        return "";
-    switch (reason) {
-    case BONUS_REASON_BELOW_MIN_SCORE:
-        snprintf(buf, size, "below min_score");
-        break;
-    case BONUS_REASON_OUTSIDE_TOP:
-        snprintf(buf, size, "outside top %lu", top);
-        break;
-    case BONUS_REASON_SCORE_ZERO:
-        snprintf(buf, size, "score 0");
-        break;
-    case BONUS_REASON_ELIGIBLE:
-    default:
-        buf[0] = '\0';
-        break;
-    }
-    return buf;
+    return vocab_reason(reason, top, LANG_EN, buf, size);
 }
 
 /* ---- result --------------------------------------------------------------------------- */

@@ -30,6 +30,16 @@ bool budget_year_value(mpq_t out, const year_amounts *year, cost_category catego
     return any;
 }
 
+bool budget_whole_actual(mpq_t out, const year_amounts *year)
+{
+    if (!year)
+        return false;
+    for (int c = 0; c < CAT_COUNT && !year->has_total; c++)
+        if (!year->has_category[c])
+            return false;   /* a partial actual is no basis */
+    return budget_year_value(out, year, CAT_COUNT);
+}
+
 /* Σ of municipality-paid lines' cents in calendar year `year` and the category
  * (CAT_COUNT: every category). */
 static void budget_plan(mpq_t plan, const scenario *s, const line_result *lines,

@@ -82,8 +82,11 @@ static int run_one(const char *file, const cli_options *opts, bool single)
         if (err != TKK_OK) {
             fprintf(stderr, "tkk: %s\n", error);
             status = tkk_err_exit_status(err);
-        } else if (!opts->quiet) {
-            printf("%s -> %s\n", file, out);
+        } else {
+            if (!opts->quiet)
+                printf("%s -> %s\n", file, out);
+            if (opts->pdf)
+                status = command_run_pdf(out, s, r, cli_language(opts, s), opts);
         }
     }
     results_free(r);

@@ -1,5 +1,6 @@
 /* compare — the metric rows and input differences of `tkk compare` (SPEC §6). */
 #include "compare.h"
+#include "vocab.h"
 #include "alloc.h"
 
 #include <stdlib.h>
@@ -56,33 +57,25 @@ static const struct {
     const char *key;
     compare_unit unit;
     bool by_year;        /* rows per year, then total; else the total row only */
-    const char *fi, *en; /* §7.2: the Metric column's label */
 } metrics[M_COUNT] = {
-    [M_TOTAL_COST] = {"total_cost", COMPARE_MONEY, true, "Kokonaiskustannus", "Total cost"},
-    [M_MUNICIPAL_COST] = {"municipal_cost", COMPARE_MONEY, true, "Kunnan kustannus",
-                          "Municipal cost"},
-    [M_STATE_GRANT] = {"state_grant", COMPARE_MONEY, true, "Valtionavustus", "State grant"},
-    [M_MUNICIPAL_NET] = {"municipal_net_cost", COMPARE_MONEY, true, "Kunnan nettokustannus",
-                         "Municipal net cost"},
-    [M_PERSONNEL] = {"personnel", COMPARE_MONEY, true, "Henkilöstökulut", "Personnel"},
-    [M_PREMISES] = {"premises", COMPARE_MONEY, true, "Toimitilakulut", "Premises"},
-    [M_OTHER] = {"other", COMPARE_MONEY, true, "Muut kulut", "Other"},
-    [M_FTE_MUNICIPALITY] = {"fte_municipality", COMPARE_FTE, true, "HTV, kunta",
-                            "FTE, municipality"},
-    [M_FTE_STATE] = {"fte_state", COMPARE_FTE, true, "HTV, valtio", "FTE, state"},
-    [M_CASELOAD] = {"caseload", COMPARE_CASELOAD, true, "Asiakkaita per omavalmentaja",
-                    "Clients per coach"},
-    [M_BONUS_ALLOCATED] = {"bonus_allocated", COMPARE_MONEY, false, "Jaettu tulospalkkio",
-                           "Bonus allocated"},
-    [M_KPIS_MET] = {"kpis_met", COMPARE_COUNT, false, "Saavutetut tavoitteet", "KPIs met"},
+    [M_TOTAL_COST] = {"total_cost", COMPARE_MONEY, true},
+    [M_MUNICIPAL_COST] = {"municipal_cost", COMPARE_MONEY, true},
+    [M_STATE_GRANT] = {"state_grant", COMPARE_MONEY, true},
+    [M_MUNICIPAL_NET] = {"municipal_net_cost", COMPARE_MONEY, true},
+    [M_PERSONNEL] = {"personnel", COMPARE_MONEY, true},
+    [M_PREMISES] = {"premises", COMPARE_MONEY, true},
+    [M_OTHER] = {"other", COMPARE_MONEY, true},
+    [M_FTE_MUNICIPALITY] = {"fte_municipality", COMPARE_FTE, true},
+    [M_FTE_STATE] = {"fte_state", COMPARE_FTE, true},
+    [M_CASELOAD] = {"caseload", COMPARE_CASELOAD, true},
+    [M_BONUS_ALLOCATED] = {"bonus_allocated", COMPARE_MONEY, false},
+    [M_KPIS_MET] = {"kpis_met", COMPARE_COUNT, false},
 };
 
 const char *compare_metric_label(const char *key, language lang)
 {
-    for (int m = 0; m < M_COUNT; m++)
-        if (strcmp(metrics[m].key, key) == 0)
-            return lang == LANG_EN ? metrics[m].en : metrics[m].fi;
-    return key;
+    /* §7.1: one vocabulary for workbook, terminal and compare. */
+    return vocab_metric(key, lang);
 }
 
 /* Σ of the category's monthly cents over the months of the year (0: every month). */

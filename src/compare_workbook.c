@@ -18,13 +18,14 @@
 #include "common.h"
 #include "alloc.h"
 #include "xlsx_out.h"
+#include "vocab.h"
 #include "workbook_internal.h"
 
 /* ---- Labels --------------------------------------------------------------------------- */
 
 typedef enum {
     CL_SHEET_COMPARISON, CL_SHEET_INPUTS, CL_TITLE, CL_INPUTS_TITLE, CL_INPUTS_NOTE,
-    CL_NOTE, CL_KEY, CL_METRIC, CL_YEAR, CL_PATH, CL_CHART_TITLE, CL_TOTAL, CL_PILOT_NOTE,
+    CL_NOTE, CL_KEY, CL_METRIC, CL_YEAR, CL_PATH, CL_CHART_TITLE, CL_PILOT_NOTE,
     CL_COUNT
 } compare_label;
 
@@ -40,15 +41,14 @@ static const char *const labels[CL_COUNT][2] = {
                         "Values as written, after extends and --set; blank: the key is not "
                         "given."},
     [CL_NOTE] = {"Δ ja Δ%% verrattuna skenaarioon %s. HTV: vuoden viimeisen kuukauden "
-                 "henkilötyövuodet (yhteensä: ajanjakson viimeinen kuukausi); asiakkaita "
-                 "per omavalmentaja samana kuukautena. Kunkin skenaarion yhteensä-rivi "
-                 "kattaa sen oman ajanjakson.",
+                 "henkilötyövuodet (yhteensä-rivillä ajanjakson viimeinen kuukausi); asiakkaita "
+                 "per omavalmentaja samana kuukautena. Kunkin skenaarion yhteensä-rivi kattaa "
+                 "sen oman ajanjakson.",
                  "Δ and Δ%% against the scenario %s. FTE: in the last month of the year "
                  "(total: the period's last month); caseload in that same month. Each "
                  "scenario's total covers its own period."},
     [CL_KEY] = {"Key", "Key"},   /* §7.1: a machine key by design, in both languages */
     [CL_METRIC] = {"Mittari", "Metric"},
-    [CL_TOTAL] = {"yhteensä", "total"},
     [CL_PILOT_NOTE] = {"Vuosi on kokeilun oma vuosi: 1 = aloitusvuosi.",
                        "Year is the pilot's own year: 1 = the year it started."},
     [CL_YEAR] = {"Vuosi", "Year"},
@@ -64,6 +64,7 @@ static const char *label(const xlsx_out *out, compare_label l)
 
 /* ---- Layout ---------------------------------------------------------------------------- */
 
+/* SPEC §7.2: Key (the stable metric code) before Metric (its label in the language). */
 enum { COL_KEY, COL_METRIC, COL_YEAR, COL_FIRST_VALUE };
 
 /* Column of scenario i's value, of its Δ and of its Δ% (i ≥ 1). */
@@ -178,7 +179,7 @@ static int comparison_row(xlsx_out *out, lxw_worksheet *ws, const compare_format
                     NULL) != 0)
         return -1;
     if (row->year == 0) {
-        if (xlsx_string(out, ws, xl_row, COL_YEAR, label(out, CL_TOTAL), NULL) != 0)
+        if (xlsx_string(out, ws, xl_row, COL_YEAR, vocab_category(CAT_COUNT, out->lang), NULL) != 0)
             return -1;
     } else if (xlsx_integer(out, ws, xl_row, COL_YEAR, row->year, f->integer) != 0) {
         return -1;
@@ -242,7 +243,9 @@ static int comparison_chart(xlsx_out *out, lxw_worksheet *ws, const compare_tabl
         chart_series_set_name(series, wb_label_text(series_of[s].name, out->lang));
     }
     chart_title_set_name(chart, label(out, CL_CHART_TITLE));
-    chart_axis_set_num_format(chart->y_axis, "#,##0 \"€\"");
+    char axis_code[64];
+    xlsx_locale_code(out, axis_code, sizeof axis_code, "#,##0 \"€\"");
+    chart_axis_set_num_format(chart->y_axis, axis_code);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options = {.x_scale = 1.5, .y_scale = 1.2};
     XLSX_CHECK(out, worksheet_insert_chart_opt(ws, below, 0, chart, &options));
@@ -258,13 +261,6 @@ static int comparison_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_form
     for (size_t i = 0; i < n; i++)
         if (scenario_line(out, ws, (lxw_row_t)(1 + i), s[i]) != 0)
             return -1;
-    char note[1024];
-    int length = snprintf(note, sizeof note, label(out, CL_NOTE), s[0]->id);
-    if (t->pilot_year && length > 0 && (size_t)length < sizeof note)
-        snprintf(note + length, sizeof note - (size_t)length, " %s", label(out, CL_PILOT_NOTE));
-    if (xlsx_string(out, ws, (lxw_row_t)(1 + n), 0, note, NULL) != 0)
-        return -1;
-
     for (size_t k = 0; k < t->n_rows; k++)
         if (comparison_row(out, ws, f, t, k) != 0)
             return -1;
@@ -277,18 +273,24 @@ static int comparison_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_form
         size_t chars = 0;
         for (const char *p = headers[i]; *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
-        double width = i == COL_KEY ? 20 : i == COL_METRIC ? 28 : i == COL_YEAR ? 9 : 16;
+        double width = i == COL_KEY ? 20 : i == COL_METRIC ? 46 : i == COL_YEAR ? 10 : 17;
         widths[i] = chars + 3 > width ? (chars + 3 < 40 ? chars + 3 : 40) : width;
     }
     lxw_row_t last = header_row(n) + (lxw_row_t)t->n_rows;
-    /* No header format: the table style alone, as since the first compare workbook. */
     int rc = xlsx_table(out, ws, "Comparison", header_row(n), COL_KEY, last,
-                        (const char *const *)headers, n_headers, NULL);
+                        (const char *const *)headers, n_headers, f->header);
     headers_free(headers, n_headers);
     if (rc != 0)
         return -1;
-    if (xlsx_column_widths(out, ws, 0, widths, n_widths) != 0 ||
-        xlsx_print_setup(out, ws, true, (int)header_row(n)) != 0)
+    if (xlsx_column_widths(out, ws, 0, widths, n_widths) != 0)
+        return -1;
+    /* The note wrapped over the key columns and the first scenario's (SPEC §7.1). */
+    char note[1024];
+    int length = snprintf(note, sizeof note, label(out, CL_NOTE), s[0]->id);
+    if (t->pilot_year && length > 0 && (size_t)length < sizeof note)
+        snprintf(note + length, sizeof note - (size_t)length, " %s", label(out, CL_PILOT_NOTE));
+    if (xlsx_note(out, ws, (lxw_row_t)(1 + n), 0, value_col(0), note, f->note) != 0 ||
+        xlsx_print_layout(out, ws, true, (int)header_row(n), COL_YEAR + 1) != 0)
         return -1;
     return comparison_chart(out, ws, t, label(out, CL_SHEET_COMPARISON), last + 2);
 }
@@ -345,7 +347,7 @@ static int inputs_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_formats 
         headers[1 + i] = s[i]->id;
     /* A table needs a data row; the ids differ, so scenario.id always does. */
     lxw_row_t last = INPUTS_HEADER + (lxw_row_t)(t->n_inputs ? t->n_inputs : 1);
-    int rc = xlsx_table(out, ws, "InputDiff", INPUTS_HEADER, 0, last, headers, n + 1, NULL);
+    int rc = xlsx_table(out, ws, "InputDiff", INPUTS_HEADER, 0, last, headers, n + 1, f->header);
     free(headers);
     if (rc != 0)
         return -1;

@@ -29,6 +29,8 @@ static const char usage_text[] =
     "      --set PATH=VALUE     override one input, e.g. --set staff.coaches.fte=7 (repeatable)\n"
     "      --vary PATH=SPEC     sweep: FROM..TO:STEP or v1;v2;v3 (repeatable)\n"
     "      --max N              sweep: allow more than 1 000 000 variants\n"
+    "      --pdf                run: also OUTDIR/<id>.pdf through LibreOffice\n"
+    "      --sheets LIST        run --pdf: only these sheets (names or table names)\n"
     "  -q, --quiet              no progress or summary lines\n"
     "      --version            print the version\n"
     "  -h, --help               this help (also: tkk COMMAND --help)\n"
@@ -44,7 +46,10 @@ static const struct {
       "usage: tkk run [OPTIONS] [FILE.ini...]\n"
       "Computes each scenario and writes OUTDIR/<id>.xlsx (default output/). Without files,\n"
       "every scenarios/*.ini. A bad scenario is reported and skipped; the exit status is 1\n"
-      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, -q.\n" },
+      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, -q.\n"
+      "--pdf also writes OUTDIR/<id>.pdf with LibreOffice (soffice --headless; Debian package\n"
+      "libreoffice-calc-nogui), --sheets Yhteenveto,Rahoitus only those sheets, in workbook\n"
+      "order; [scenario] appendix = Liite 3 puts that heading on every page.\n" },
     { "check", command_check,
       "usage: tkk check [--set PATH=VALUE] FILE.ini...\n"
       "Validates the scenarios and prints every problem as FILE:LINE: PATH: message.\n"
@@ -106,7 +111,8 @@ int main(int argc, char **argv)
     if (which == ARRAY_SIZE(commands))
         return usage_error("unknown command '%s'", argv[1]);
 
-    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW };
+    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW, OPT_PDF,
+           OPT_SHEETS };
     static const struct option long_options[] = {
         { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, OPT_LANG },
@@ -114,6 +120,8 @@ int main(int argc, char **argv)
         { "vary", required_argument, NULL, OPT_VARY },
         { "max", required_argument, NULL, OPT_MAX },
         { "quiet", no_argument, NULL, 'q' },
+        { "pdf", no_argument, NULL, OPT_PDF },
+        { "sheets", required_argument, NULL, OPT_SHEETS },
         { "version", no_argument, NULL, OPT_VERSION },
         { "align", required_argument, NULL, OPT_ALIGN },
         { "show", no_argument, NULL, OPT_SHOW },
@@ -174,6 +182,12 @@ int main(int argc, char **argv)
         case OPT_SHOW:
             opts.show = true;
             break;
+        case OPT_PDF:
+            opts.pdf = true;
+            break;
+        case OPT_SHEETS:
+            opts.sheets = optarg;
+            break;
         case OPT_VERSION:
             printf("tkk %s\n", TKK_VERSION);
             status = finish(EXIT_OK);
@@ -189,6 +203,14 @@ int main(int argc, char **argv)
     }
     for (int i = optind; i < argc; i++)
         opts.files[opts.n_files++] = argv[i];
+    if ((opts.pdf || opts.sheets) && commands[which].run != command_run) {
+        status = usage_error("%s", "--pdf and --sheets belong to tkk run");
+        goto done;
+    }
+    if (opts.sheets && !opts.pdf) {
+        status = usage_error("%s", "--sheets chooses the sheets of the PDF: use it with --pdf");
+        goto done;
+    }
     status = finish(commands[which].run(&opts));
 done:
     free(opts.sets);

@@ -43,6 +43,7 @@ void scenario_free(scenario *s)
     free(s->description);
     free(s->area);
     free(s->prepared_by);
+    free(s->appendix);
     mpz_clear(s->clients);
 
     for (size_t i = 0; i < s->n_indexation; i++)

@@ -394,7 +394,7 @@ static year_value *get_year_values(checker *c, const ini_section *sec, const cha
 
 static const char *const scenario_keys[] = {
     "id", "name", "description", "area", "start", "end", "date", "prepared_by",
-    "language", "rounding", "clients", "extends", NULL
+    "language", "rounding", "clients", "extends", "appendix", NULL
 };
 
 static void check_scenario(checker *c, const ini_section *sec)
@@ -417,6 +417,7 @@ static void check_scenario(checker *c, const ini_section *sec)
     s->description = dup_text(sec, "description");
     s->area = dup_text(sec, "area");
     s->prepared_by = dup_text(sec, "prepared_by");
+    s->appendix = dup_text(sec, "appendix");   /* SPEC §7.1: heading on every page */
 
     const ini_key *start = find(sec, "start"), *end = find(sec, "end");
     bool ok = start && end;

@@ -1,9 +1,7 @@
 /*
- * show — `tkk show`: the scenario's summary tables on the terminal.
- *
- * Unlike the workbook, whose category, yes/no, status and reason values are the fixed
- * English words of SPEC §6 (other tools read them), the terminal is for people only:
- * under `fi` every word on it is Finnish.
+ * show — `tkk show`: the scenario's summary tables on the terminal, in the workbook's
+ * words (the labels of workbook_labels.c and the values of vocab.h, SPEC §7.1): under
+ * `fi` every word on it is Finnish.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,66 +14,32 @@
 #include "results.h"
 #include "scenario_load.h"
 #include "text_table.h"
+#include "vocab.h"
+#include "workbook_internal.h"
 
 typedef struct {
     const char *fi, *en;
 } label;
 
 #define L(lang, l) ((lang) == LANG_EN ? (l).en : (l).fi)
+/* A text the workbook also shows: the same words on the terminal (SPEC §7.1). */
+#define W(lang, l) wb_label_text((l), (lang))
 
 static const label
-    T_PERIOD = { "Kausi", "Period" },
-    T_BUDGET = { "Talousarvio", "Budget" },
-    T_FUNDING = { "Rahoitus", "Funding" },
-    T_KPIS = { "Mittarit", "KPIs" },
-    T_REWARDS = { "Palkkiot", "Rewards" },
+    T_PERIOD = { "Ajanjakso", "Period" },
     T_BONUS = { "Tulospalkkio", "Performance bonus" },
-    H_YEAR = { "Vuosi", "Year" },
-    H_CATEGORY = { "Luokka", "Category" },
-    H_PLAN = { "Suunnitelma", "Plan" },
-    H_ACTUAL = { "Toteuma", "Actual" },
-    H_ACT_BUD = { "Toteuma - Talousarvio", "Actual - Budget" },
-    H_USE = { "Käyttö %", "Use %" },
-    H_TOTAL_COST = { "Kustannukset", "Total cost" },
-    H_STATE_PAID = { "Valtion maksama", "State-paid staff" },
-    H_MUNICIPAL = { "Kunnan kustannus", "Municipal cost" },
-    H_ELIGIBLE = { "Tukikelpoinen", "Eligible" },
-    H_GRANT = { "Valtionavustus", "State grant" },
-    H_NET = { "Kunnan nettokustannus", "Municipal net cost" },
-    H_REQUIRED = { "Vaadittu omarahoitus", "Required own contribution" },
-    H_STATUS = { "Tila", "Status" },
-    H_SHORTFALL = { "Vaje", "Shortfall" },
-    H_ID = { "Tunnus", "ID" },
-    H_LABEL = { "Nimike", "Label" },
     H_NAME = { "Nimi", "Name" },
-    H_TARGET = { "Tavoite", "Target" },
-    H_MET = { "Toteutui", "Met" },
-    H_DIFFERENCE = { "Erotus", "Difference" },
-    H_CRITERION = { "Kriteeri", "Criterion" },
-    H_AMOUNT = { "Summa", "Amount" },
-    H_PERSONS = { "Henkilöitä", "Persons" },
-    H_TOTAL = { "Yhteensä", "Total" },
     H_PROJECT = { "Hanke", "Project" },
+    H_GRANT = { "Avustus", "Grant" },
     H_SCORE = { "Pisteet", "Score" },
-    H_REASON = { "Kelpoinen / syy", "Eligible / reason" },
+    H_REASON = { "Palkkiokelpoinen / syy", "Eligible / reason" },
     H_EXACT = { "Tarkka", "Exact" },
     H_BONUS = { "Palkkio", "Bonus" },
-    H_PCT_GRANT = { "% avustuksesta", "% of grant" },
-    S_CLAIMED = { "Haettu", "Claimed" },
-    S_PAID = { "Maksettu", "Paid" },
-    S_OVER = { "Yli määrärahan", "Over allocation" },
-    S_POOL = { "Palkkiopotti", "Pool" },
+    H_PCT_GRANT = { "Palkkio % avustuksesta", "Bonus % of grant" },
+    S_POOL = { "Palkkiovaraus", "Pool" },
     S_ALLOCATED = { "Jaettu", "Allocated" },
     S_UNALLOCATED = { "Jakamatta", "Unallocated" },
-    S_LAMBDA = { "λ (kerroin)", "λ (multiplier)" },
-    V_YES = { "kyllä", "yes" },
-    V_NO = { "ei", "no" },
-    V_MET = { "täyttyy", "met" },
-    V_SHORTFALL = { "vaje", "shortfall" },
-    V_TOTAL = { "yhteensä", "total" };
-
-/* Finnish for the words the workbook keeps in English (category_name, bonus_reason_text). */
-static const char *const CATEGORY_FI[] = { "henkilöstö", "tilat", "muut", "yhteensä" };
+    S_LAMBDA = { "λ (kerroin)", "λ (multiplier)" };
 
 /* Formatting helpers return text owned by a small ring, so a row can be built inline. */
 static char *ring[64];
@@ -101,24 +65,12 @@ static const char *eur(const mpq_t v, language lang) { return keep(money_format(
 static const char *pct(const mpq_t v, language lang) { return keep(percent_format(v, 2, lang)); }
 static const char *num(const mpq_t v, language lang) { return keep(amount_format(v, 4, lang)); }
 
-static const char *category_text(cost_category category, language lang)
-{
-    if (lang == LANG_EN || category >= ARRAY_SIZE(CATEGORY_FI))
-        return category_name(category);
-    return CATEGORY_FI[category];
-}
-
 static const char *reason_text(bonus_reason reason, unsigned long top, language lang)
 {
     if (reason == BONUS_REASON_ELIGIBLE)
-        return L(lang, V_YES);
-    char english[64], *text = NULL;
-    if (lang == LANG_EN)
-        text = xstrdup(bonus_reason_text(reason, top, english, sizeof english));
-    else if (reason == BONUS_REASON_OUTSIDE_TOP)
-        text = xasprintf("ei %lu parhaan joukossa", top);
-    else
-        text = xstrdup(reason == BONUS_REASON_SCORE_ZERO ? "pisteet 0" : "alle min_score");
+        return vocab_yes_no(true, lang);
+    char buf[80];
+    char *text = xstrdup(vocab_reason(reason, top, lang, buf, sizeof buf));
     return keep(text);
 }
 
@@ -134,11 +86,13 @@ static void heading(const char *title)
 
 static void show_budget(const results *r, language lang)
 {
-    heading(L(lang, T_BUDGET));
+    heading(W(lang, WB_L_SHEET_BUDGET));
     text_table *t = text_table_new(7);
     text_table_align(t, "llrrrrr");
-    text_table_row(t, L(lang, H_YEAR), L(lang, H_CATEGORY), L(lang, T_BUDGET), L(lang, H_PLAN),
-                   L(lang, H_ACTUAL), L(lang, H_ACT_BUD), L(lang, H_USE));
+    text_table_row(t, W(lang, WB_L_BUDGET_YEAR), W(lang, WB_L_BUDGET_CATEGORY),
+                   W(lang, WB_L_BUDGET_BUDGET), W(lang, WB_L_BUDGET_PLAN),
+                   W(lang, WB_L_BUDGET_ACTUAL), W(lang, WB_L_BUDGET_ACTUAL_BUDGET),
+                   W(lang, WB_L_BUDGET_USE));
     for (size_t i = 0; i < r->n_budget; i++) {
         const budget_row *b = &r->budget[i];
         const char *variance = "", *use = "";
@@ -153,7 +107,7 @@ static void show_budget(const results *r, language lang)
             }
         }
         mpq_clear(v);
-        text_table_row(t, year_text(b->year), category_text(b->category, lang),
+        text_table_row(t, year_text(b->year), vocab_category(b->category, lang),
                        b->has_budget ? eur(b->budget, lang) : "", eur(b->plan, lang),
                        b->has_actual ? eur(b->actual, lang) : "", variance, use);
     }
@@ -161,21 +115,30 @@ static void show_budget(const results *r, language lang)
     text_table_free(t);
 }
 
+/* SPEC §5.4 and §6: the Funding table's columns in its order. */
 static void show_funding(const results *r, language lang)
 {
-    heading(L(lang, T_FUNDING));
-    text_table *t = text_table_new(10);
-    text_table_align(t, "lrrrrrrrlr");
-    text_table_row(t, L(lang, H_YEAR), L(lang, H_TOTAL_COST), L(lang, H_STATE_PAID),
-                   L(lang, H_MUNICIPAL), L(lang, H_ELIGIBLE), L(lang, H_GRANT), L(lang, H_NET),
-                   L(lang, H_REQUIRED), L(lang, H_STATUS), L(lang, H_SHORTFALL));
+    heading(W(lang, WB_L_SHEET_FUNDING));
+    text_table *t = text_table_new(13);
+    text_table_align(t, "lrrrrrrrrlrlr");
+    text_table_row(t, W(lang, WB_L_FUNDING_YEAR), W(lang, WB_L_FUNDING_TOTAL_COST),
+                   W(lang, WB_L_FUNDING_STATE_PAID), W(lang, WB_L_FUNDING_MUNICIPAL_COST),
+                   W(lang, WB_L_FUNDING_ELIGIBLE), W(lang, WB_L_FUNDING_STATE_GRANT),
+                   W(lang, WB_L_FUNDING_MUNICIPAL_NET), W(lang, WB_L_FUNDING_ACTUAL),
+                   W(lang, WB_L_FUNDING_ACTUAL_NET), W(lang, WB_L_FUNDING_JUDGED_ON),
+                   W(lang, WB_L_FUNDING_REQUIRED), W(lang, WB_L_FUNDING_STATUS),
+                   W(lang, WB_L_FUNDING_SHORTFALL));
     for (size_t i = 0; i < r->n_funding; i++) {
         const funding_row *f = &r->funding[i];
-        text_table_row(t, f->year ? year_text(f->year) : L(lang, V_TOTAL), eur(f->total_cost, lang),
-                       eur(f->state_paid, lang), eur(f->municipal_cost, lang),
-                       eur(f->eligible, lang), eur(f->state_grant, lang), eur(f->municipal_net, lang),
+        text_table_row(t, f->year ? year_text(f->year) : vocab_category(CAT_COUNT, lang),
+                       eur(f->total_cost, lang), eur(f->state_paid, lang),
+                       eur(f->municipal_cost, lang), eur(f->eligible, lang),
+                       eur(f->state_grant, lang), eur(f->municipal_net, lang),
+                       f->has_actual ? eur(f->actual, lang) : "",
+                       f->has_actual ? eur(f->actual_net, lang) : "",
+                       vocab_judged_on(f->judged_on, lang),
                        f->has_required ? eur(f->required, lang) : "",
-                       f->has_required ? (f->met ? L(lang, V_MET) : L(lang, V_SHORTFALL)) : "",
+                       f->has_required ? vocab_status(f->met, lang) : "",
                        f->has_required ? eur(f->shortfall, lang) : "");
     }
     text_table_print(t, stdout);
@@ -185,11 +148,12 @@ static void show_funding(const results *r, language lang)
 /* §7.2: one line per KPI and year (Year blank for the whole period). */
 static void show_kpis(const scenario *s, const results *r, language lang)
 {
-    heading(L(lang, T_KPIS));
+    heading(W(lang, WB_L_SHEET_KPIS));
     text_table *t = text_table_new(7);
     text_table_align(t, "llrrrlr");
-    text_table_row(t, L(lang, H_ID), L(lang, H_LABEL), L(lang, H_YEAR), L(lang, H_ACTUAL),
-                   L(lang, H_TARGET), L(lang, H_MET), L(lang, H_DIFFERENCE));
+    text_table_row(t, W(lang, WB_L_KPI_ID), W(lang, WB_L_KPI_LABEL), W(lang, WB_L_KPI_YEAR),
+                   W(lang, WB_L_KPI_ACTUAL), W(lang, WB_L_KPI_TARGET), W(lang, WB_L_KPI_MET),
+                   W(lang, WB_L_KPI_DIFFERENCE));
     for (size_t i = 0; i < r->n_kpi_rows; i++) {
         const kpi_row *row = &r->kpi_rows[i];
         const kpi *k = &s->kpis[row->kpi];
@@ -208,7 +172,7 @@ static void show_kpis(const scenario *s, const results *r, language lang)
         bool judged = row->has_target && kr->has_actual;
         text_table_row(t, k->id, k->label ? k->label : k->id, year ? year : "",
                        kr->has_actual ? num(kr->actual, lang) : "", target ? target : "",
-                       judged ? (kr->met ? L(lang, V_YES) : L(lang, V_NO)) : "",
+                       judged ? vocab_yes_no(kr->met, lang) : "",
                        judged ? num(kr->difference, lang) : "");
     }
     text_table_print(t, stdout);
@@ -217,11 +181,12 @@ static void show_kpis(const scenario *s, const results *r, language lang)
 
 static void show_rewards(const scenario *s, const results *r, language lang)
 {
-    heading(L(lang, T_REWARDS));
+    heading(W(lang, WB_L_SHEET_REWARDS));
     text_table *t = text_table_new(5);
     text_table_align(t, "llrrr");
-    text_table_row(t, L(lang, H_CRITERION), L(lang, H_LABEL), L(lang, H_AMOUNT),
-                   L(lang, H_PERSONS), L(lang, H_TOTAL));
+    text_table_row(t, W(lang, WB_L_REWARD_CRITERION), W(lang, WB_L_REWARD_LABEL),
+                   W(lang, WB_L_REWARD_AMOUNT), W(lang, WB_L_REWARD_PERSONS),
+                   W(lang, WB_L_REWARD_TOTAL));
     for (size_t i = 0; i < s->n_rewards; i++) {
         char *persons = xasprintf("%lu", s->rewards[i].persons);
         text_table_row(t, s->rewards[i].id, s->rewards[i].label, eur(s->rewards[i].amount, lang),
@@ -229,9 +194,9 @@ static void show_rewards(const scenario *s, const results *r, language lang)
     }
     text_table_print(t, stdout);
     text_table_free(t);
-    printf("%s: %s   %s: %s   %s: %s\n", L(lang, S_CLAIMED), eur(r->rewards.claimed, lang),
-           L(lang, S_PAID), eur(r->rewards.paid, lang), L(lang, S_OVER),
-           eur(r->rewards.over_allocation, lang));
+    printf("%s: %s   %s: %s   %s: %s\n", W(lang, WB_L_REWARD_CLAIMED),
+           eur(r->rewards.claimed, lang), W(lang, WB_L_REWARD_PAID), eur(r->rewards.paid, lang),
+           W(lang, WB_L_REWARD_OVER), eur(r->rewards.over_allocation, lang));
 }
 
 static void show_bonus(const scenario *s, const results *r, language lang)

@@ -84,9 +84,9 @@ static void page_header_footer(xlsx_out *out, const scenario *s)
 {
     /* '&' starts a header code: xlsx_header_append doubles it in the scenario name,
      * leaving room for the suffix. */
-    static const char suffix[] = " – sweep";
+    const char *suffix = out->lang == LANG_EN ? " – sweep" : " – herkkyystarkastelu";
     strcpy(out->page_header, "&C");
-    xlsx_header_append(out->page_header, sizeof suffix - 1, s->name ? s->name : s->id);
+    xlsx_header_append(out->page_header, strlen(suffix), s->name ? s->name : s->id);
     strcat(out->page_header, suffix);
     snprintf(out->page_footer, sizeof out->page_footer,
              "&Ltkk %s · SHA-256 %.12s&R&P / &N", TKK_VERSION, s->sha256_hex);
@@ -126,9 +126,10 @@ sweep_workbook *sweep_workbook_open(const char *out_path, const scenario *base,
     wb->number = xlsx_number_format(&wb->out, "#,##0.00", false);
     wb->percent = xlsx_number_format(&wb->out, "0.00 %", false);
     wb->ws = xlsx_add_worksheet(&wb->out, SWEEP_SHEET);
-    /* Print setup before the rows: A4 landscape, fit to width, header row repeated
-     * and frozen (freeze_panes(1, 0)). */
-    if (!wb->ws || xlsx_print_setup(&wb->out, wb->ws, true, 0) != 0 || header_row(wb) != 0) {
+    /* The header row, then the print setup (it measures the columns): A4 landscape,
+     * header row repeated and frozen, the varied PATHs repeated across pages. */
+    if (!wb->ws || header_row(wb) != 0 ||
+        xlsx_print_layout(&wb->out, wb->ws, true, 0, (int)n_axes) != 0) {
         *err = wb->out.err;
         sweep_workbook_discard(wb);
         return NULL;
@@ -198,7 +199,9 @@ static int sweep_chart(sweep_workbook *wb)
     }
     chart_title_set_name(chart, wb->axes[0].path);
     chart_axis_set_name(chart->x_axis, wb->axes[0].path);
-    chart_axis_set_num_format(chart->y_axis, "#,##0 \"€\"");
+    char axis_code[64];
+    xlsx_locale_code(&wb->out, axis_code, sizeof axis_code, "#,##0 \"€\"");
+    chart_axis_set_num_format(chart->y_axis, axis_code);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options = {.x_scale = 1.5, .y_scale = 1.3};
     XLSX_CHECK(out, worksheet_insert_chart_opt(wb->ws, 1, (lxw_col_t)(wb->last_col + 2), chart,

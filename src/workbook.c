@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "common.h"
@@ -250,6 +251,12 @@ static void page_header_footer(wb_context *ctx)
      * page n / N in the footer. In these strings '&' starts a code, "&&" is an '&'. */
     strcpy(ctx->out.page_header, "&C");
     xlsx_header_append(ctx->out.page_header, 0, ctx->s->name ? ctx->s->name : "");
+    /* SPEC §7.1: `[scenario] appendix = Liite 3` on every page, top right, in bold. */
+    if (ctx->s->appendix && ctx->s->appendix[0] &&
+        strlen(ctx->out.page_header) + 16 < sizeof ctx->out.page_header) {
+        strcat(ctx->out.page_header, "&R&\"-,Bold\"");
+        xlsx_header_append(ctx->out.page_header, 0, ctx->s->appendix);
+    }
     snprintf(ctx->out.page_footer, sizeof ctx->out.page_footer,
              "&Ltkk %s · SHA-256 %.12s&R&P / &N", TKK_VERSION, ctx->s->sha256_hex);
 }
@@ -312,8 +319,29 @@ static int fill_sheets(wb_context *ctx)
     return 0;
 }
 
-tkk_err workbook_write(const char *out_path, const scenario *s, const results *r,
-                       language lang, char *error, size_t error_size)
+/* SPEC §7.1 --sheets: hides the sheets not in visible (NULL: all shown), so that a
+ * printer (LibreOffice's PDF export) prints only the others; the first shown sheet is the
+ * active one. */
+static void hide_sheets(wb_context *ctx, const bool *visible)
+{
+    if (!visible)
+        return;
+    lxw_worksheet *first = NULL;
+    for (int sheet = 0; sheet < WB_SHEET_COUNT; sheet++)
+        if (ctx->sheets[sheet] && visible[sheet] && !first)
+            first = ctx->sheets[sheet];
+    if (!first)
+        return;
+    worksheet_activate(first);
+    worksheet_set_first_sheet(first);
+    for (int sheet = 0; sheet < WB_SHEET_COUNT; sheet++)
+        if (ctx->sheets[sheet] && !visible[sheet])
+            worksheet_hide(ctx->sheets[sheet]);
+}
+
+static tkk_err workbook_write_visible(const char *out_path, const scenario *s,
+                                      const results *r, language lang, const bool *visible,
+                                      char *error, size_t error_size)
 {
     wb_context ctx = {.s = s, .r = r};
     tkk_err err = xlsx_out_open(&ctx.out, out_path, lang, false, error, error_size);
@@ -324,7 +352,89 @@ tkk_err workbook_write(const char *out_path, const scenario *s, const results *r
     xlsx_formats_create(&ctx.out, &ctx.fmt);
     if (add_sheets(&ctx) != 0 || fill_sheets(&ctx) != 0 || document_properties(&ctx) != 0)
         xlsx_out_abandon(&ctx.out);
+    else
+        hide_sheets(&ctx, visible);
     err = xlsx_out_commit(&ctx.out);   /* after an abandon: its recorded error */
     free(ctx.layout.detail);
     return err;
+}
+
+tkk_err workbook_write(const char *out_path, const scenario *s, const results *r,
+                       language lang, char *error, size_t error_size)
+{
+    return workbook_write_visible(out_path, s, r, lang, NULL, error, error_size);
+}
+
+/* The Excel table names of each sheet, for --sheets (SPEC §6). */
+static bool sheet_has_table(wb_sheet sheet, const char *name)
+{
+    static const struct {
+        wb_sheet sheet;
+        const char *table;
+    } tables[] = {
+        {WB_SHEET_BUDGET, "Budget"}, {WB_SHEET_STAFF, "Staff"}, {WB_SHEET_COSTS, "Costs"},
+        {WB_SHEET_MONTHLY, "Monthly"}, {WB_SHEET_MONTHLY, "MonthlyDetail"},
+        {WB_SHEET_FUNDING, "Funding"}, {WB_SHEET_BONUS, "Bonus"}, {WB_SHEET_REWARDS, "Rewards"},
+        {WB_SHEET_KPIS, "KPIs"},
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(tables); i++)
+        if (tables[i].sheet == sheet && strcasecmp(tables[i].table, name) == 0)
+            return true;
+    return false;
+}
+
+int workbook_write_sheets(const char *out_path, const scenario *s, const results *r,
+                          language lang, const char *sheets, char *error, size_t error_size)
+{
+    if (error && error_size > 0)
+        error[0] = '\0';
+    if (!sheets)
+        return workbook_write_visible(out_path, s, r, lang, NULL, error, error_size) == TKK_OK
+                   ? 0 : -1;
+    bool visible[WB_SHEET_COUNT] = {false};
+    char *list = xstrdup(sheets);
+    int rc = 0;
+    char *save = NULL;
+    for (char *item = strtok_r(list, ",", &save); item && rc == 0;
+         item = strtok_r(NULL, ",", &save)) {
+        while (*item == ' ')
+            item++;
+        size_t n = strlen(item);
+        while (n > 0 && item[n - 1] == ' ')
+            item[--n] = '\0';
+        if (n == 0)
+            continue;
+        /* A sheet name in either language, or one of its table names. */
+        bool found = false;
+        for (int sheet = 0; sheet < WB_SHEET_COUNT; sheet++) {
+            wb_label label = (wb_label)(WB_L_SHEET_SUMMARY + sheet);
+            if (strcasecmp(item, wb_label_text(label, LANG_FI)) == 0 ||
+                strcasecmp(item, wb_label_text(label, LANG_EN)) == 0 ||
+                sheet_has_table((wb_sheet)sheet, item)) {
+                visible[sheet] = true;
+                found = true;
+            }
+        }
+        if (!found) {
+            snprintf(error, error_size,
+                     "--sheets: no sheet or table '%s' (sheets: Yhteenveto/Summary, "
+                     "Talousarvio/Budget, Henkilöstö/Staff, Kustannukset/Costs, "
+                     "Kuukausittain/Monthly, Rahoitus/Funding, Bonus, Palkkiot/Rewards, "
+                     "Mittarit/KPIs, Lähtötiedot/Inputs)", item);
+            rc = -2;
+        }
+    }
+    free(list);
+    if (rc != 0)
+        return rc;
+    bool any = false;
+    for (int sheet = 0; sheet < WB_SHEET_COUNT; sheet++)
+        any = any || (visible[sheet] && wb_sheet_present(s, r, (wb_sheet)sheet));
+    if (!any) {
+        snprintf(error, error_size, "--sheets '%s': none of these sheets is in the workbook of %s",
+                 sheets, s->id ? s->id : "");
+        return -2;
+    }
+    return workbook_write_visible(out_path, s, r, lang, visible, error, error_size) == TKK_OK
+               ? 0 : -1;
 }

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "vocab.h"
 
 /* ---- Texts of this sheet (both languages) -------------------------------------------- */
 
@@ -47,11 +48,11 @@ static const char *const texts[T_COUNT][2] = {
     /*                  fi                                  en */
     [T_POOL] = {"Palkkiovaraus", "Pool"},
     [T_METHOD] = {"Jakotapa", "Method"},
-    [T_RATE] = {"Osuus avustuksesta (rate)", "Rate"},
-    [T_CAP] = {"Katto, osuus avustuksesta (cap)", "Cap (share of grant)"},
-    [T_MIN_SCORE] = {"Vähimmäispisteet (min_score)", "Min score"},
-    [T_TOP] = {"Parhaat N (top)", "Top"},
-    [T_UNIT] = {"Pyöristysyksikkö (unit)", "Unit"},
+    [T_RATE] = {"Osuus avustuksesta", "Rate"},
+    [T_CAP] = {"Katto, osuus avustuksesta", "Cap (share of grant)"},
+    [T_MIN_SCORE] = {"Vähimmäispisteet", "Min score"},
+    [T_TOP] = {"Parhaat N", "Top"},
+    [T_UNIT] = {"Pyöristysyksikkö", "Unit"},
     [T_LAMBDA] = {"λ", "λ"},
     [T_LAMBDA_EXACT] = {"λ tarkkana murtolukuna", "λ as an exact fraction"},
     [T_EXACT_TOTAL] = {"Σ tarkat summat", "Σ exact"},
@@ -59,11 +60,11 @@ static const char *const texts[T_COUNT][2] = {
     [T_ALLOCATED] = {"Jaettu", "Allocated"},
     [T_UNALLOCATED] = {"Jakamatta", "Unallocated"},
     [T_ELIGIBLE_COUNT] = {"Palkkiokelpoisia hankkeita", "Eligible projects"},
-    [T_TIE_NOTE] = {"Tasapisteet rajalla: %zu hanketta mukana, vaikka top = %lu",
+    [T_TIE_NOTE] = {"Tasapisteet rajalla: %zu hanketta mukana, vaikka parhaita on %lu",
                     "Tie at the boundary: %zu projects admitted with top = %lu"},
     [T_INDICATOR] = {"Mittari", "Indicator"},
     [T_NORMALIZE] = {"Normitus", "Normalisation"},
-    [T_DENOMINATOR] = {"Jakaja (max tai Σ)", "Denominator (max or Σ)"},
+    [T_DENOMINATOR] = {"Jakaja (suurin tai Σ)", "Denominator (max or Σ)"},
     [T_WEIGHT] = {"Paino", "Weight"},
     [T_CHART_BLOCK] = {"Palkkiokelpoiset hankkeet", "Eligible projects"},
     [T_CHART_TITLE] = {"Tulospalkkio hankkeittain", "Bonus by project"},
@@ -82,6 +83,9 @@ static const char *const texts[T_COUNT][2] = {
 
 /* SPEC §6: `<id> (norm.)` in both languages. */
 static const char norm_suffix[] = " (norm.)";
+
+/* Width of an indicator's raw-value column, over which its label wraps. */
+#define RAW_WIDTH 16
 
 /* Only a chart a reader can read: one bar per eligible project, at most this many. */
 #define CHART_MAX_BARS 50
@@ -115,7 +119,7 @@ typedef struct {
     char weights[48];                      /* "$G$15:$I$15" */
     char allocated_cell[16];
     bool *norm_formula;                    /* per indicator: denominator and x ÷ it */
-    lxw_format *ratio, *exact, *exact_bold, *lambda, *unit;
+    lxw_format *ratio, *exact, *exact_bold, *lambda, *unit, *general;
 } bonus_sheet;
 
 static const char *text(const bonus_sheet *sh, bonus_text t)
@@ -131,27 +135,6 @@ static lxw_col_t raw_col(size_t i)
 static lxw_col_t norm_col(const bonus_sheet *sh, size_t i)
 {
     return (lxw_col_t)(COL_FIRST_INDICATOR + sh->k + i);
-}
-
-static const char *method_name(bonus_method method)
-{
-    switch (method) {
-    case BONUS_GRANT_WEIGHTED: return "grant-weighted";
-    case BONUS_GRANT_RATE: return "grant-rate";
-    case BONUS_SHARE: break;
-    }
-    return "share";
-}
-
-static const char *normalize_name(normalize_method method)
-{
-    switch (method) {
-    case NORMALIZE_SHARE: return "share";
-    case NORMALIZE_MINMAX: return "minmax";
-    case NORMALIZE_RANK: return "rank";
-    case NORMALIZE_MAX: break;
-    }
-    return "max";
 }
 
 /* A formula when the exact check agrees, else the value; the cached number is always
@@ -197,7 +180,7 @@ static int write_parameters(bonus_sheet *sh)
     const lxw_col_t c = PARAM_VALUE_COL;
     /* The pool as a money cell holds the cent-rounded value: the Summary expects it. */
     if (wb_money_input(ctx, sh->ws, PARAM_ROW + P_POOL, c, in->pool) != 0 ||
-        wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c, method_name(in->method), NULL) != 0)
+        wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c, vocab_bonus_method(in->method, ctx->out.lang), NULL) != 0)
         return -1;
     if (in->method == BONUS_GRANT_RATE &&
         wb_number(ctx, sh->ws, PARAM_ROW + P_RATE, c, in->rate, ctx->fmt.percent) != 0)
@@ -279,7 +262,8 @@ static int write_results(bonus_sheet *sh)
     mpq_init(count);
     mpq_set_ui(count, (unsigned long)b->eligible_count, 1);
     int rc = wb_formula(ctx, sh->ws, PARAM_ROW + R_ELIGIBLE_COUNT, value_col, ctx->fmt.integer,
-                        count, "=COUNTIF(%s:%s,\"yes\")", first, last);
+                        count, "=COUNTIF(%s:%s,\"%s\")", first, last,
+                        vocab_yes_no(true, ctx->out.lang));
     mpq_clear(count);
     if (rc != 0)
         return -1;
@@ -321,7 +305,7 @@ static int write_indicators(bonus_sheet *sh)
         rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_LABEL, raw_col(i), label, ctx->fmt.wrap);
         if (rc == 0)
             rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_NORMALIZE, norm_col(sh, i),
-                           normalize_name(ind->normalize), NULL);
+                           vocab_normalize(ind->normalize, ctx->out.lang), ctx->fmt.wrap);
         if (rc == 0)
             rc = wb_number(ctx, sh->ws, INDICATOR_ROW + I_WEIGHT, norm_col(sh, i), ind->weight,
                            ctx->fmt.percent);
@@ -347,10 +331,20 @@ static int write_indicators(bonus_sheet *sh)
     if (rc != 0)
         return -1;
 
-    /* Wrapped labels: enough lines for the longest at the width of an indicator column. */
-    size_t lines = longest / 13 + 1;
-    double height = lines * 13.0 + 2 > 409 ? 409 : lines * 13.0 + 2;
+    /* Wrapped labels: enough lines for the longest at the width of an indicator column
+     * (RAW_WIDTH), the normalisation in two lines (SPEC §7.1: no cut text). */
+    (void)longest;
+    double lines = 1;
+    for (size_t i = 0; i < sh->k; i++) {
+        const bonus_indicator *ind = &in->indicators[i];
+        const char *label = ind->label && ind->label[0] ? ind->label : ind->id;
+        /* Word wrapping leaves each line part empty: count a line more than the width. */
+        double l = (double)(int)(wb_text_width(label, false) / (RAW_WIDTH - 3) + 2);
+        lines = l > lines ? l : lines;
+    }
+    double height = lines * 14.5 > 409 ? 409 : lines * 14.5;
     WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_LABEL, height, NULL));
+    WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_NORMALIZE, 29, NULL));
 
     char w_first[16], w_last[16];
     wb_cell_abs(w_first, INDICATOR_ROW + I_WEIGHT, norm_col(sh, 0));
@@ -411,8 +405,9 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
         wb_number(ctx, ws, row, COL_GRANT, grant_cell, ctx->fmt.money) != 0)
         return -1;
     for (size_t i = 0; i < sh->k; i++) {
-        /* General format: an indicator value shows all its decimals. */
-        if (wb_number(ctx, ws, row, raw_col(i), project->values[i], NULL) != 0)
+        /* General format: an indicator value shows all its decimals (in the locale's
+         * decimal separator, SPEC §7.1). */
+        if (wb_number(ctx, ws, row, raw_col(i), project->values[i], sh->general) != 0)
             return -1;
         if (!sh->norm_formula[i]) {
             if (wb_number(ctx, ws, row, norm_col(sh, i), res->normalized[i], sh->ratio) != 0)
@@ -437,9 +432,10 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
 
     bool eligible = res->reason == BONUS_REASON_ELIGIBLE;
     char reason[64];
-    bonus_reason_text(res->reason, in->top, reason, sizeof reason);
-    if (wb_string(ctx, ws, row, sh->col_eligible, eligible ? "yes" : "no", NULL) != 0 ||
-        (reason[0] && wb_string(ctx, ws, row, sh->col_reason, reason, NULL) != 0))
+    vocab_reason(res->reason, in->top, ctx->out.lang, reason, sizeof reason);
+    if (wb_string(ctx, ws, row, sh->col_eligible, vocab_yes_no(eligible, ctx->out.lang),
+                  ctx->fmt.word) != 0 ||
+        (reason[0] && wb_string(ctx, ws, row, sh->col_reason, reason, ctx->fmt.word) != 0))
         return -1;
 
     /* SPEC §5.6 step 4: the basis of every project from its score and grant. */
@@ -603,7 +599,9 @@ static int write_chart(bonus_sheet *sh)
         return wb_fail_msg(ctx, "cannot add a chart series");
     chart_series_set_name(series, text(sh, T_H_BONUS));
     chart_title_set_name(chart, text(sh, T_CHART_TITLE));
-    chart_axis_set_num_format(chart->x_axis, "#,##0 \"€\"");   /* bars: x is the value axis */
+    char axis_code[64];
+    wb_locale_code(ctx, axis_code, sizeof axis_code, "#,##0 \"€\"");
+    chart_axis_set_num_format(chart->x_axis, axis_code);   /* bars: x is the value axis */
     chart_axis_set_min(chart->x_axis, 0);
     chart_axis_set_reverse(chart->y_axis);   /* projects top-down in the table's order */
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
@@ -614,18 +612,28 @@ static int write_chart(bonus_sheet *sh)
     return 0;
 }
 
-/* ---- The sheet ---------------------------------------------------------------------- */
-
+/* Widths from contents (SPEC §7.1): these minimums, widened by wb_column_widths to the
+ * widest text and header written into each column. */
 static int column_widths(bonus_sheet *sh)
 {
-    wb_context *ctx = sh->ctx;
-    WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_PROJECT, COL_PROJECT, 18, NULL));
-    WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_NAME, COL_NAME, 30, NULL));
-    WB_CHECK(ctx, worksheet_set_column(sh->ws, COL_GRANT, COL_GRANT, 15, NULL));
-    WB_CHECK(ctx, worksheet_set_column(sh->ws, raw_col(0), norm_col(sh, sh->k - 1), 13, NULL));
-    static const double tail[] = {10, 17, 16, 18, 14, 20, 14, 12};
-    return wb_column_widths(ctx, sh->ws, sh->col_score, tail, ARRAY_SIZE(tail));
+    size_t n = (size_t)sh->last_col + 1;
+    double *widths = xcalloc(n, sizeof *widths);
+    widths[COL_PROJECT] = 12;
+    widths[COL_NAME] = 16;
+    widths[COL_GRANT] = 15;
+    for (size_t i = 0; i < sh->k; i++) {
+        widths[raw_col(i)] = RAW_WIDTH;
+        widths[norm_col(sh, i)] = 12;
+    }
+    static const double tail[] = {9, 9, 12, 16, 14, 18, 14, 12};
+    for (size_t i = 0; i < ARRAY_SIZE(tail); i++)
+        widths[sh->col_score + i] = tail[i];
+    int rc = wb_column_widths(sh->ctx, sh->ws, 0, widths, n);
+    free(widths);
+    return rc;
 }
+
+/* ---- The sheet ---------------------------------------------------------------------- */
 
 int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
 {
@@ -646,15 +654,19 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
     sh.col_share = sh.col_score + 7;
     sh.last_col = sh.col_share;
 
-    sh.ratio = wb_number_format(ctx, "0.0?????", false);   /* decimals aligned */
+    /* Scores and normalised values with four decimals, aligned (SPEC §7.1); every code
+     * pinned to the workbook's locale by the output layer. */
+    sh.ratio = wb_number_format(ctx, "0.0000", false);
     sh.exact = wb_number_format(ctx, "#,##0.00######## \"€\"", false);
     sh.exact_bold = wb_number_format(ctx, "#,##0.00######## \"€\"", true);
     sh.lambda = wb_number_format(ctx, "#,##0.0#########", false);
+    sh.general = wb_number_format(ctx, "General", false);
     sh.unit = wb_number_format(ctx, "#,##0.00###### \"€\"", false);
     sh.norm_formula = xcalloc(sh.k, sizeof *sh.norm_formula);
     choose_norm_formulas(&sh);
 
     int rc = wb_sheet_title(ctx, ws, WB_L_TITLE_BONUS);
+    wb_track_columns(ctx, ws, HEADER_ROW);
     if (rc == 0)
         rc = write_parameters(&sh);
     if (rc == 0)
@@ -670,7 +682,7 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
     if (rc == 0)
         rc = column_widths(&sh);
     if (rc == 0)
-        rc = wb_print_setup(ctx, ws, true, HEADER_ROW);
+        rc = wb_print_layout(ctx, ws, true, HEADER_ROW, COL_NAME + 1);
     free(sh.norm_formula);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "vocab.h"
 
 /* Σ MonthlyDetail amounts of municipality-paid lines of the category in the year: what
  * the Plan formula computes from the cells, done exactly. */
@@ -67,8 +68,9 @@ static int write_plan(wb_context *ctx, lxw_worksheet *ws, size_t i, lxw_row_t ro
             wb_detail_range(ctx, payers, WB_DETAIL_COL_PAYER);
             wb_detail_range(ctx, amounts, WB_DETAIL_COL_AMOUNT);
             rc = wb_formula(ctx, ws, row, WB_BUDGET_COL_PLAN, ctx->fmt.money, b->plan,
-                            "=SUMPRODUCT((YEAR(%s)=%s)*(%s=%s)*(%s=\"municipality\")*%s)",
-                            months, year, categories, category, payers, amounts);
+                            "=SUMPRODUCT((YEAR(%s)=%s)*(%s=%s)*(%s=\"%s\")*%s)",
+                            months, year, categories, category, payers,
+                            vocab_payer(PAYER_MUNICIPALITY, ctx->out.lang), amounts);
         } else {
             rc = wb_number(ctx, ws, row, WB_BUDGET_COL_PLAN, b->plan, ctx->fmt.money);
         }
@@ -115,12 +117,13 @@ int workbook_budget_sheet(wb_context *ctx, lxw_worksheet *ws)
     const results *r = ctx->r;
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_BUDGET) != 0)
         return -1;
+    wb_track_columns(ctx, ws, WB_TABLE_ROW);
 
     for (size_t i = 0; i < r->n_budget; i++) {
         const budget_row *b = &r->budget[i];
         lxw_row_t row = (lxw_row_t)(WB_TABLE_ROW + 1 + i);
         if (wb_integer(ctx, ws, row, WB_BUDGET_COL_YEAR, b->year, ctx->fmt.integer) != 0 ||
-            wb_string(ctx, ws, row, WB_BUDGET_COL_CATEGORY, category_name(b->category),
+            wb_string(ctx, ws, row, WB_BUDGET_COL_CATEGORY, vocab_category(b->category, ctx->out.lang),
                       b->category == CAT_COUNT ? ctx->fmt.bold : NULL) != 0)
             return -1;
         if (b->has_budget && wb_money_input(ctx, ws, row, WB_BUDGET_COL_BUDGET, b->budget) != 0)
@@ -137,7 +140,7 @@ int workbook_budget_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_BUDGET_YEAR, WB_L_BUDGET_CATEGORY, WB_L_BUDGET_BUDGET, WB_L_BUDGET_PLAN,
         WB_L_BUDGET_ACTUAL, WB_L_BUDGET_ACTUAL_BUDGET, WB_L_BUDGET_ACTUAL_PLAN, WB_L_BUDGET_USE,
     };
-    static const double widths[] = {8, 12, 16, 16, 16, 22, 22, 11};
+    static const double widths[] = {7, 9, 12, 12, 12, 12, 12, 9};
     if (wb_table_labels(ctx, ws, "Budget", WB_TABLE_ROW, 0,
                         (lxw_row_t)(WB_TABLE_ROW + r->n_budget), headers,
                         ARRAY_SIZE(headers)) != 0 ||

@@ -7,6 +7,7 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "vocab.h"
 
 enum { COL_ID, COL_CATEGORY, COL_ONE_TIME, COL_ONE_TIME_MONTH, COL_MONTHLY, COL_START, COL_END,
        COL_TOTAL };
@@ -15,7 +16,7 @@ static int write_premises(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row,
                           const premises_line *l)
 {
     if (wb_string(ctx, ws, row, COL_ID, l->id, NULL) != 0 ||
-        wb_string(ctx, ws, row, COL_CATEGORY, category_name(CAT_PREMISES), NULL) != 0)
+        wb_string(ctx, ws, row, COL_CATEGORY, vocab_category(CAT_PREMISES, ctx->out.lang), NULL) != 0)
         return -1;
     /* scenario.h: an absent set-up or rent is 0; it shows as blank. */
     if (mpq_sgn(l->setup) != 0 &&
@@ -34,7 +35,7 @@ static int write_premises(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row,
 static int write_cost(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, const cost_line *l)
 {
     if (wb_string(ctx, ws, row, COL_ID, l->id, NULL) != 0 ||
-        wb_string(ctx, ws, row, COL_CATEGORY, category_name(l->category), NULL) != 0)
+        wb_string(ctx, ws, row, COL_CATEGORY, vocab_category(l->category, ctx->out.lang), NULL) != 0)
         return -1;
     if (l->has_amount && (wb_money_input(ctx, ws, row, COL_ONE_TIME, l->amount) != 0 ||
                           wb_month(ctx, ws, row, COL_ONE_TIME_MONTH, l->month) != 0))
@@ -53,6 +54,7 @@ int workbook_costs_sheet(wb_context *ctx, lxw_worksheet *ws)
     const results *r = ctx->r;
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_COSTS) != 0)
         return -1;
+    wb_track_columns(ctx, ws, WB_TABLE_ROW);
 
     size_t n = s->n_premises + s->n_costs;
     mpq_t sum;
@@ -82,7 +84,7 @@ int workbook_costs_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_COSTS_ID, WB_L_COSTS_CATEGORY, WB_L_COSTS_ONE_TIME, WB_L_COSTS_ONE_TIME_MONTH,
         WB_L_COSTS_MONTHLY, WB_L_COSTS_START, WB_L_COSTS_END, WB_L_COSTS_TOTAL,
     };
-    static const double widths[] = {24, 12, 16, 18, 16, 10, 10, 16};
+    static const double widths[] = {10, 9, 12, 10, 12, 9, 9, 12};
     if (wb_table_labels(ctx, ws, "Costs", WB_TABLE_ROW, 0, last, headers,
                         ARRAY_SIZE(headers)) != 0 ||
         wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)

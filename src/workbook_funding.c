@@ -6,16 +6,23 @@
  * State-paid staff are SUMPRODUCTs over the Monthly table by year; Municipal cost and
  * Municipal net cost differences; State grant = MIN(ROUND(share × Eligible, 2), cap)
  * and Required = ROUND(own share × TMT × months ÷ 12, 2) when the scenario rounds
- * half-up as Excel's ROUND does (values under half-even); Status and Shortfall compare.
- * Eligible is a value: eligibility is in no table. The `total` row sums the years and
- * judges Status on its own totals.
+ * half-up as Excel's ROUND does (values under half-even); Actual points at the Budget
+ * table's total row, Actual net cost = Actual − State grant; Status and Shortfall
+ * compare the basis the row is judged on (Actual net cost or Municipal net cost) with
+ * Required. Eligible and Judged on are values: eligibility is in no table. The `total`
+ * row sums the years and judges Status on its own totals.
+ *
+ * Every check here uses the compute module's primitives (funding.h) on the values the
+ * cells hold, so each formula of §5.4 is written once, in funding.c.
  */
 #include "workbook_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "common.h"
 #include "funding.h"
+#include "vocab.h"
 
 enum { PARAM_STATE_SHARE, PARAM_STATE_CAP, PARAM_REFERENCE_TMT, PARAM_OWN_MIN_SHARE };
 
@@ -65,11 +72,11 @@ static int write_parameters(funding_sheet *f)
 
 /* A formula when agrees, else the value: the cached value is always r's number. */
 static int write_checked(funding_sheet *f, lxw_row_t row, lxw_col_t col, const mpq_t value,
-                         bool agrees, const char *formula)
+                         bool agrees, const char *formula, lxw_format *format)
 {
     if (agrees)
-        return wb_formula(f->ctx, f->ws, row, col, f->ctx->fmt.money, value, "%s", formula);
-    return wb_number(f->ctx, f->ws, row, col, value, f->ctx->fmt.money);
+        return wb_formula(f->ctx, f->ws, row, col, format, value, "%s", formula);
+    return wb_number(f->ctx, f->ws, row, col, value, format);
 }
 
 /* Σ over the year's months of a Monthly column (month_total or state_paid). */
@@ -98,12 +105,13 @@ static int write_by_year(funding_sheet *f, size_t i, lxw_col_t col, lxw_col_t mo
     wb_monthly_range(ctx, amounts, monthly_col);
     wb_cell(year, row_of(f, i), WB_FUNDING_COL_YEAR);
     snprintf(formula, sizeof formula, "=SUMPRODUCT((YEAR(%s)=$%s)*%s)", months, year, amounts);
-    return write_checked(f, row_of(f, i), col, value, agrees, formula);
+    return write_checked(f, row_of(f, i), col, value, agrees, formula, ctx->fmt.money);
 }
 
 /* a − b, both cells of the same row. */
 static int write_difference(funding_sheet *f, lxw_row_t row, lxw_col_t col, lxw_col_t a_col,
-                            const mpq_t a, lxw_col_t b_col, const mpq_t b, const mpq_t value)
+                            const mpq_t a, lxw_col_t b_col, const mpq_t b, const mpq_t value,
+                            lxw_format *format)
 {
     mpq_t check;
     mpq_init(check);
@@ -114,29 +122,23 @@ static int write_difference(funding_sheet *f, lxw_row_t row, lxw_col_t col, lxw_
     wb_cell(a_cell, row, a_col);
     wb_cell(b_cell, row, b_col);
     snprintf(formula, sizeof formula, "=%s-%s", a_cell, b_cell);
-    return write_checked(f, row, col, value, agrees, formula);
+    return write_checked(f, row, col, value, agrees, formula, format);
 }
 
-/* State grant = MIN(ROUND(share × Eligible, 2), cap) under half-up (SPEC §5.4). */
+/* State grant = MIN(ROUND(share × Eligible, 2), cap) under half-up (SPEC §5.4): the
+ * formula is written when funding_grant on the cells' values gives the program's grant. */
 static int write_grant(funding_sheet *f, size_t i)
 {
     wb_context *ctx = f->ctx;
     const funding_params *p = &ctx->s->funding;
     const funding_row *fr = &ctx->r->funding[i];
-    mpq_t check;
-    mpq_init(check);
-    mpq_mul(check, p->state_share, fr->eligible);
-    money_round(check, check, ROUND_HALF_UP);
-    if (p->has_state_cap) {
-        mpq_t cap;
-        mpq_init(cap);
-        money_round(cap, p->state_cap, ctx->s->rounding);   /* the value the cap cell holds */
-        if (mpq_cmp(cap, check) < 0)
-            mpq_set(check, cap);
-        mpq_clear(cap);
-    }
+    mpq_t check, cap;
+    mpq_inits(check, cap, NULL);
+    money_round(cap, p->state_cap, ctx->s->rounding);   /* the value the cap cell holds */
+    funding_grant(check, p->state_share, fr->eligible, p->has_state_cap ? cap : NULL,
+                  ROUND_HALF_UP);
     bool agrees = ctx->s->rounding == ROUND_HALF_UP && mpq_equal(check, fr->state_grant);
-    mpq_clear(check);
+    mpq_clears(check, cap, NULL);
 
     char eligible[32], formula[160];
     wb_cell(eligible, row_of(f, i), WB_FUNDING_COL_ELIGIBLE);
@@ -146,7 +148,7 @@ static int write_grant(funding_sheet *f, size_t i)
     else
         snprintf(formula, sizeof formula, "=ROUND(%s*%s,2)", f->param[PARAM_STATE_SHARE], eligible);
     return write_checked(f, row_of(f, i), WB_FUNDING_COL_STATE_GRANT, fr->state_grant, agrees,
-                         formula);
+                         formula, ctx->fmt.money);
 }
 
 /* SPEC §7.2: each reference_tmt.YYYY stands labelled below the table, so the year's
@@ -185,7 +187,8 @@ static void reference_cell(const funding_sheet *f, int year, char *cell)
     snprintf(cell, 32, "%s", f->param[PARAM_REFERENCE_TMT]);
 }
 
-/* Required = ROUND(own_min_share × reference_tmt × months ÷ 12, 2) under half-up. */
+/* Required = ROUND(own_min_share × reference_tmt × months ÷ 12, 2) under half-up, checked
+ * with funding_required_amount on the cells' values. */
 static int write_required(funding_sheet *f, size_t i)
 {
     wb_context *ctx = f->ctx;
@@ -195,54 +198,114 @@ static int write_required(funding_sheet *f, size_t i)
     mpq_inits(check, tmt, NULL);
     /* the value the TMT cell holds */
     money_round(tmt, *funding_reference_tmt(p, fr->year), ctx->s->rounding);
-    mpq_mul(check, p->own_min_share, tmt);
-    mpq_t months;
-    mpq_init(months);
-    mpq_set_si(months, fr->months, 12);
-    mpq_canonicalize(months);
-    mpq_mul(check, check, months);
-    money_round(check, check, ROUND_HALF_UP);
+    funding_required_amount(check, p->own_min_share, tmt, fr->months, ROUND_HALF_UP);
     bool agrees = ctx->s->rounding == ROUND_HALF_UP && mpq_equal(check, fr->required);
-    mpq_clears(check, tmt, months, NULL);
+    mpq_clears(check, tmt, NULL);
 
     char months_cell[32], reference[32], formula[160];
     wb_cell(months_cell, row_of(f, i), WB_FUNDING_COL_MONTHS);
     reference_cell(f, fr->year, reference);
     snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s/12,2)", f->param[PARAM_OWN_MIN_SHARE],
              reference, months_cell);
-    return write_checked(f, row_of(f, i), WB_FUNDING_COL_REQUIRED, fr->required, agrees, formula);
+    return write_checked(f, row_of(f, i), WB_FUNDING_COL_REQUIRED, fr->required, agrees, formula,
+                         ctx->fmt.money);
 }
 
-/* Status and Shortfall on the row's own Municipal net cost and Required. */
+/* The basis of a row as a formula term: its Actual net cost or Municipal net cost cell;
+ * the total row of a mixed judgement: the sum of the years' basis cells. */
+static int basis_term(const funding_sheet *f, size_t i, char *buf, size_t size)
+{
+    const results *r = f->ctx->r;
+    const funding_row *fr = &r->funding[i];
+    lxw_row_t row = row_of(f, i);
+    char cell[32];
+    if (fr->judged_on != FUNDING_ON_MIXED) {
+        wb_cell(cell, row, fr->judged_on == FUNDING_ON_ACTUAL ? WB_FUNDING_COL_ACTUAL_NET
+                                                              : WB_FUNDING_COL_MUNICIPAL_NET);
+        snprintf(buf, size, "%s", cell);
+        return 0;
+    }
+    size_t o = (size_t)snprintf(buf, size, "(");
+    for (size_t y = 0; y + 1 < r->n_funding; y++) {
+        wb_cell(cell, row_of(f, y), r->funding[y].judged_on == FUNDING_ON_ACTUAL
+                                        ? WB_FUNDING_COL_ACTUAL_NET
+                                        : WB_FUNDING_COL_MUNICIPAL_NET);
+        int n = snprintf(buf + o, size - o, "%s%s", y ? "+" : "", cell);
+        if (n < 0 || (size_t)n >= size - o)
+            return -1;
+        o += (size_t)n;
+    }
+    if (o + 2 > size)
+        return -1;
+    strcpy(buf + o, ")");
+    return 0;
+}
+
+/* Status and Shortfall on the row's basis and Required (funding_judge on the values). */
 static int write_status(funding_sheet *f, size_t i)
 {
     wb_context *ctx = f->ctx;
     const funding_row *fr = &ctx->r->funding[i];
     lxw_row_t row = row_of(f, i);
-    char net[32], required[32];
-    wb_cell(net, row, WB_FUNDING_COL_MUNICIPAL_NET);
+    char basis[1024], required[32];
+    bool have_term = basis_term(f, i, basis, sizeof basis) == 0;
     wb_cell(required, row, WB_FUNDING_COL_REQUIRED);
 
-    const char *status = fr->met ? "met" : "shortfall";
+    mpq_t shortfall;
+    mpq_init(shortfall);
+    bool agrees = have_term && funding_judge(shortfall, fr->basis, fr->required) == fr->met &&
+                  mpq_equal(shortfall, fr->shortfall);
+    mpq_clear(shortfall);
+
+    const char *status = vocab_status(fr->met, ctx->out.lang);
+    bool total = i + 1 == ctx->r->n_funding;
+    lxw_format *bold = total ? ctx->fmt.word_bold : ctx->fmt.word;
     int rc;
-    if ((mpq_cmp(fr->municipal_net, fr->required) >= 0) == fr->met)
-        rc = wb_formula_text(ctx, f->ws, row, WB_FUNDING_COL_STATUS, NULL, status,
-                             "=IF(%s>=%s,\"met\",\"shortfall\")", net, required);
+    if (agrees)
+        rc = wb_formula_text(ctx, f->ws, row, WB_FUNDING_COL_STATUS, bold, status,
+                             "=IF(%s>=%s,\"%s\",\"%s\")", basis, required,
+                             vocab_status(true, ctx->out.lang), vocab_status(false, ctx->out.lang));
     else
-        rc = wb_string(ctx, f->ws, row, WB_FUNDING_COL_STATUS, status, NULL);
+        rc = wb_string(ctx, f->ws, row, WB_FUNDING_COL_STATUS, status, bold);
     if (rc != 0)
         return -1;
+    char formula[1100];
+    snprintf(formula, sizeof formula, "=MAX(%s-%s,0)", required, basis);
+    return write_checked(f, row, WB_FUNDING_COL_SHORTFALL, fr->shortfall, agrees, formula,
+                         total ? ctx->fmt.money_bold : ctx->fmt.money);
+}
 
-    mpq_t check;
-    mpq_init(check);
-    mpq_sub(check, fr->required, fr->municipal_net);
-    if (mpq_sgn(check) < 0)
-        mpq_set_ui(check, 0, 1);
-    bool agrees = mpq_equal(check, fr->shortfall);
-    mpq_clear(check);
-    char formula[80];
-    snprintf(formula, sizeof formula, "=MAX(%s-%s,0)", required, net);
-    return write_checked(f, row, WB_FUNDING_COL_SHORTFALL, fr->shortfall, agrees, formula);
+/* Actual: the Budget table's total row of the year (the same cent-rounded value); Actual
+ * net cost = Actual − State grant; Judged on. */
+static int write_actual(funding_sheet *f, size_t i)
+{
+    wb_context *ctx = f->ctx;
+    const funding_row *fr = &ctx->r->funding[i];
+    lxw_row_t row = row_of(f, i);
+    if (fr->has_actual) {
+        /* results.h: four Budget rows per year, the total last. */
+        size_t budget_index = i * (CAT_COUNT + 1) + CAT_COUNT;
+        bool linked = ctx->sheets[WB_SHEET_BUDGET] && budget_index < ctx->r->n_budget;
+        if (linked) {
+            mpq_t cell;
+            mpq_init(cell);
+            money_round(cell, ctx->r->budget[budget_index].actual, ctx->s->rounding);
+            linked = ctx->r->budget[budget_index].has_actual && mpq_equal(cell, fr->actual);
+            mpq_clear(cell);
+        }
+        char ref[WB_REF_SIZE], formula[WB_REF_SIZE + 2];
+        wb_ref_abs(ctx, ref, WB_SHEET_BUDGET, (lxw_row_t)(WB_TABLE_ROW + 1 + budget_index),
+                   WB_BUDGET_COL_ACTUAL);
+        snprintf(formula, sizeof formula, "=%s", ref);
+        if (write_checked(f, row, WB_FUNDING_COL_ACTUAL, fr->actual, linked, formula,
+                          ctx->fmt.money) != 0 ||
+            write_difference(f, row, WB_FUNDING_COL_ACTUAL_NET, WB_FUNDING_COL_ACTUAL,
+                             fr->actual, WB_FUNDING_COL_STATE_GRANT, fr->state_grant,
+                             fr->actual_net, ctx->fmt.money) != 0)
+            return -1;
+    }
+    return wb_string(ctx, f->ws, row, WB_FUNDING_COL_JUDGED_ON,
+                     vocab_judged_on(fr->judged_on, ctx->out.lang), ctx->fmt.word);
 }
 
 /* The money value of a Funding column in one row. */
@@ -255,6 +318,8 @@ static mpq_srcptr column_value(const funding_row *row, lxw_col_t col)
     case WB_FUNDING_COL_ELIGIBLE: return row->eligible;
     case WB_FUNDING_COL_STATE_GRANT: return row->state_grant;
     case WB_FUNDING_COL_MUNICIPAL_NET: return row->municipal_net;
+    case WB_FUNDING_COL_ACTUAL: return row->actual;
+    case WB_FUNDING_COL_ACTUAL_NET: return row->actual_net;
     default: return row->required;
     }
 }
@@ -275,10 +340,7 @@ static int write_total_sum(funding_sheet *f, lxw_col_t col)
     wb_cell(first, f->first_row, col);
     wb_cell(last, f->total_row - 1, col);
     snprintf(formula, sizeof formula, "=SUM(%s:%s)", first, last);
-    lxw_format *format = ctx->fmt.money_bold;
-    if (agrees)
-        return wb_formula(ctx, f->ws, f->total_row, col, format, value, "%s", formula);
-    return wb_number(ctx, f->ws, f->total_row, col, value, format);
+    return write_checked(f, f->total_row, col, value, agrees, formula, ctx->fmt.money_bold);
 }
 
 static int write_year_row(funding_sheet *f, size_t i)
@@ -287,7 +349,7 @@ static int write_year_row(funding_sheet *f, size_t i)
     const results *r = ctx->r;
     const funding_row *fr = &r->funding[i];
     lxw_row_t row = row_of(f, i);
-    if (wb_integer(ctx, f->ws, row, WB_FUNDING_COL_YEAR, fr->year, ctx->fmt.integer) != 0 ||
+    if (wb_integer(ctx, f->ws, row, WB_FUNDING_COL_YEAR, fr->year, ctx->fmt.year_left) != 0 ||
         wb_integer(ctx, f->ws, row, WB_FUNDING_COL_MONTHS, fr->months, ctx->fmt.integer) != 0 ||
         write_by_year(f, i, WB_FUNDING_COL_TOTAL_COST, WB_MONTHLY_COL_TOTAL, r->month_total,
                       fr->total_cost) != 0 ||
@@ -295,12 +357,13 @@ static int write_year_row(funding_sheet *f, size_t i)
                       fr->state_paid) != 0 ||
         write_difference(f, row, WB_FUNDING_COL_MUNICIPAL_COST, WB_FUNDING_COL_TOTAL_COST,
                          fr->total_cost, WB_FUNDING_COL_STATE_PAID, fr->state_paid,
-                         fr->municipal_cost) != 0 ||
+                         fr->municipal_cost, ctx->fmt.money) != 0 ||
         wb_number(ctx, f->ws, row, WB_FUNDING_COL_ELIGIBLE, fr->eligible, ctx->fmt.money) != 0 ||
         write_grant(f, i) != 0 ||
         write_difference(f, row, WB_FUNDING_COL_MUNICIPAL_NET, WB_FUNDING_COL_MUNICIPAL_COST,
                          fr->municipal_cost, WB_FUNDING_COL_STATE_GRANT, fr->state_grant,
-                         fr->municipal_net) != 0)
+                         fr->municipal_net, ctx->fmt.money) != 0 ||
+        write_actual(f, i) != 0)
         return -1;
     if (fr->has_required && (write_required(f, i) != 0 || write_status(f, i) != 0))
         return -1;
@@ -314,7 +377,7 @@ static int write_total_row(funding_sheet *f)
     const funding_row *total = &ctx->r->funding[n_years];
     lxw_row_t row = f->total_row;
 
-    if (wb_string(ctx, f->ws, row, WB_FUNDING_COL_YEAR, category_name(CAT_COUNT),
+    if (wb_string(ctx, f->ws, row, WB_FUNDING_COL_YEAR, vocab_category(CAT_COUNT, ctx->out.lang),
                   ctx->fmt.bold) != 0)
         return -1;
     char first[32], last[32];
@@ -333,6 +396,14 @@ static int write_total_row(funding_sheet *f)
         write_total_sum(f, WB_FUNDING_COL_ELIGIBLE) != 0 ||
         write_total_sum(f, WB_FUNDING_COL_STATE_GRANT) != 0 ||
         write_total_sum(f, WB_FUNDING_COL_MUNICIPAL_NET) != 0)
+        return -1;
+    /* §5.4: Actual and Actual net cost only when every year has an Actual. */
+    if (total->has_actual &&
+        (write_total_sum(f, WB_FUNDING_COL_ACTUAL) != 0 ||
+         write_total_sum(f, WB_FUNDING_COL_ACTUAL_NET) != 0))
+        return -1;
+    if (wb_string(ctx, f->ws, row, WB_FUNDING_COL_JUDGED_ON,
+                  vocab_judged_on(total->judged_on, ctx->out.lang), ctx->fmt.word_bold) != 0)
         return -1;
     if (total->has_required &&
         (write_total_sum(f, WB_FUNDING_COL_REQUIRED) != 0 ||
@@ -353,6 +424,7 @@ int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws)
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_FUNDING) != 0 || write_parameters(&f) != 0 ||
         write_year_references(&f) != 0)
         return -1;
+    wb_track_columns(ctx, ws, WB_FUNDING_TABLE_ROW);
     for (size_t i = 0; i + 1 < r->n_funding; i++)
         if (write_year_row(&f, i) != 0)
             return -1;
@@ -362,13 +434,20 @@ int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws)
     static const wb_label headers[] = {
         WB_L_FUNDING_YEAR, WB_L_FUNDING_MONTHS, WB_L_FUNDING_TOTAL_COST,
         WB_L_FUNDING_STATE_PAID, WB_L_FUNDING_MUNICIPAL_COST, WB_L_FUNDING_ELIGIBLE,
-        WB_L_FUNDING_STATE_GRANT, WB_L_FUNDING_MUNICIPAL_NET, WB_L_FUNDING_REQUIRED,
+        WB_L_FUNDING_STATE_GRANT, WB_L_FUNDING_MUNICIPAL_NET, WB_L_FUNDING_ACTUAL,
+        WB_L_FUNDING_ACTUAL_NET, WB_L_FUNDING_JUDGED_ON, WB_L_FUNDING_REQUIRED,
         WB_L_FUNDING_STATUS, WB_L_FUNDING_SHORTFALL,
     };
-    static const double widths[] = {8, 10, 18, 18, 18, 18, 18, 18, 18, 11, 16};
+    static const double widths[] = {7, 9, 15, 15, 15, 15, 15, 15, 15, 15, 12, 15, 9, 14};
     if (wb_table_labels(ctx, ws, "Funding", WB_FUNDING_TABLE_ROW, 0, f.total_row, headers,
                         ARRAY_SIZE(headers)) != 0 ||
         wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
         return -1;
-    return wb_print_setup(ctx, ws, true, WB_FUNDING_TABLE_ROW);
+    /* Which totals include the state-paid staff, and what the test is judged on. */
+    if (wb_note(ctx, ws, WB_FUNDING_PARAM_ROW + 4, 0, WB_FUNDING_COL_MUNICIPAL_NET,
+                wb_text(ctx, WB_L_FUNDING_NOTE)) != 0)
+        return -1;
+    /* Two pages side by side: costs and the grant, then the own-contribution test from
+     * Actual on, each with the Year (SPEC §7.1: no shrinking below 7 pt). */
+    return wb_print_split(ctx, ws, WB_FUNDING_TABLE_ROW, WB_FUNDING_COL_ACTUAL, 1);
 }

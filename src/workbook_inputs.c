@@ -14,6 +14,9 @@
 
 enum { COL_LINE, COL_TEXT };
 
+/* SPEC §7.1: the text column fits an A4 portrait page at 100 %; longer lines wrap. */
+static const double widths[] = {6, 62};
+
 /* Writes text's lines from row on (numbered from 1); returns the next free row, or -1.
  * A line too long for a cell is cut with a warning at file:line (SPEC §7.5). */
 static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char *file,
@@ -38,7 +41,17 @@ static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char
         if (rc == 0 && line_length > 0) {
             char *where = line_length > XLSX_CELL_MAX_CHARS ? xasprintf("%s:%ld", file, number)
                                                             : NULL;
-            rc = wb_string_at(ctx, ws, (lxw_row_t)row, COL_TEXT, line, NULL, where);
+            /* A line wider than the column wraps: the row as high as its lines. */
+            double lines = (double)(int)(wb_text_width(line, false) / (widths[COL_TEXT] - 1.5) + 1);
+            if (lines > 1) {
+                lxw_error err = worksheet_set_row(ws, (lxw_row_t)row,
+                                                  lines * 14.5 > 409 ? 409 : lines * 14.5, NULL);
+                if (err != LXW_NO_ERROR)
+                    rc = wb_fail(ctx, "worksheet_set_row", err);
+            }
+            if (rc == 0)
+                rc = wb_string_at(ctx, ws, (lxw_row_t)row, COL_TEXT, line,
+                                  lines > 1 ? ctx->fmt.wrap : NULL, where);
             free(where);
         }
         free(line);
@@ -76,7 +89,6 @@ int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws)
         if (row < 0)
             return -1;
     }
-    static const double widths[] = {6, 110};
     if (wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
         return -1;
     return wb_print_setup(ctx, ws, false, -1);

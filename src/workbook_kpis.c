@@ -12,6 +12,7 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "vocab.h"
 
 enum {
     COL_ID, COL_LABEL, COL_YEAR, COL_ACTUAL, COL_OPERATOR, COL_TARGET, COL_MET, COL_DIFFERENCE
@@ -57,7 +58,7 @@ static int write_clients(wb_context *ctx, lxw_worksheet *ws)
         mpq_set_z(clients, s->clients);
         int rc = wb_string(ctx, ws, row, COL_ID, label, NULL);
         if (rc == 0)
-            rc = wb_number(ctx, ws, row, COL_ACTUAL, clients, ctx->fmt.integer);
+            rc = wb_number(ctx, ws, row, COL_ACTUAL, clients, ctx->fmt.count);
         mpq_clear(clients);
         if (rc != 0)
             return -1;
@@ -66,7 +67,7 @@ static int write_clients(wb_context *ctx, lxw_worksheet *ws)
     for (size_t i = 0; i < s->n_clients_years; i++, row++)
         if (wb_string(ctx, ws, row, COL_ID, label, NULL) != 0 ||
             wb_integer(ctx, ws, row, COL_YEAR, s->clients_years[i].year, ctx->fmt.integer) != 0 ||
-            wb_number(ctx, ws, row, COL_ACTUAL, s->clients_years[i].value, ctx->fmt.integer) != 0)
+            wb_number(ctx, ws, row, COL_ACTUAL, s->clients_years[i].value, ctx->fmt.count) != 0)
             return -1;
     return 0;
 }
@@ -125,9 +126,10 @@ static int write_kpi_row(wb_context *ctx, lxw_worksheet *ws, const kpi_row *k, l
     char actual[32], target[32];
     wb_cell(actual, row, COL_ACTUAL);
     wb_cell(target, row, COL_TARGET);
-    if (wb_formula_text(ctx, ws, row, COL_MET, NULL, res->met ? "yes" : "no",
-                        "=IF(%s%s%s,\"yes\",\"no\")", actual, kpi_operator_text(k->op),
-                        target) != 0)
+    const char *yes = vocab_yes_no(true, ctx->out.lang), *no = vocab_yes_no(false, ctx->out.lang);
+    if (wb_formula_text(ctx, ws, row, COL_MET, ctx->fmt.word, res->met ? yes : no,
+                        "=IF(%s%s%s,\"%s\",\"%s\")", actual, kpi_operator_text(k->op), target,
+                        yes, no) != 0)
         return -1;
     return wb_formula(ctx, ws, row, COL_DIFFERENCE, ctx->fmt.number, res->difference, "=%s-%s",
                       actual, target);
@@ -140,6 +142,7 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws)
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_KPIS) != 0 || write_clients(ctx, ws) != 0)
         return -1;
     lxw_row_t table_row = kpis_table_row(s);
+    wb_track_columns(ctx, ws, table_row);
     for (size_t i = 0; i < r->n_kpi_rows; i++)
         if (write_kpi_row(ctx, ws, &r->kpi_rows[i], (lxw_row_t)(table_row + 1 + i)) != 0)
             return -1;
@@ -148,7 +151,7 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_KPI_ID, WB_L_KPI_LABEL, WB_L_KPI_YEAR, WB_L_KPI_ACTUAL, WB_L_KPI_OPERATOR,
         WB_L_KPI_TARGET, WB_L_KPI_MET, WB_L_KPI_DIFFERENCE,
     };
-    static const double widths[] = {18, 40, 8, 16, 9, 16, 11, 16};
+    static const double widths[] = {10, 24, 8, 12, 9, 12, 10, 12};
     /* A table needs a data row: a KPI with only targets for years has none of its own. */
     size_t n_rows = r->n_kpi_rows ? r->n_kpi_rows : 1;
     if (wb_table_labels(ctx, ws, "KPIs", table_row, 0, (lxw_row_t)(table_row + n_rows),
@@ -214,8 +217,8 @@ int workbook_summary_kpis(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row)
         }
         if (k->has_target && k->result.has_actual) {
             wb_ref_abs(ctx, ref, WB_SHEET_KPIS, src, COL_MET);
-            if (wb_formula_text(ctx, ws, out, S_MET, NULL, k->result.met ? "yes" : "no", "=%s",
-                                ref) != 0)
+            if (wb_formula_text(ctx, ws, out, S_MET, ctx->fmt.word,
+                                vocab_yes_no(k->result.met, ctx->out.lang), "=%s", ref) != 0)
                 return -1;
         }
     }

@@ -2,9 +2,9 @@
  * workbook_labels — every text of the workbook in Finnish and English (SPEC §6).
  *
  * The English table headers are the contract other tools read by (SPEC §6 table);
- * the Finnish ones are what a Finnish finance officer would write. Cell values that
- * tools read ("yes", "personnel", "state", "met", ...) are not labels: they are the
- * English words in both languages and live with the sheet writers.
+ * the Finnish ones are what a Finnish finance officer would write. Cell values
+ * ("yes", "personnel", "state", "met", ...) are the words of vocab.h, Finnish under
+ * `fi` (SPEC §7.1).
  */
 #include "workbook_internal.h"
 
@@ -85,7 +85,7 @@ static const label_pair labels[WB_LABEL_COUNT] = {
 
     [WB_L_FUNDING_YEAR] = {"Vuosi", "Year"},
     [WB_L_FUNDING_MONTHS] = {"Kuukausia", "Months"},
-    [WB_L_FUNDING_TOTAL_COST] = {"Kokonaiskustannus", "Total cost"},
+    [WB_L_FUNDING_TOTAL_COST] = {"Kokonaiskustannus (ml. valtion maksama)", "Total cost"},
     [WB_L_FUNDING_STATE_PAID] = {"Valtion maksama henkilöstö", "State-paid staff"},
     [WB_L_FUNDING_MUNICIPAL_COST] = {"Kunnan kustannus", "Municipal cost"},
     [WB_L_FUNDING_ELIGIBLE] = {"Avustuskelpoiset", "Eligible"},
@@ -94,6 +94,15 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_FUNDING_REQUIRED] = {"Vaadittu omarahoitus", "Required own contribution"},
     [WB_L_FUNDING_STATUS] = {"Tila", "Status"},
     [WB_L_FUNDING_SHORTFALL] = {"Vaje", "Shortfall"},
+    [WB_L_FUNDING_ACTUAL] = {"Toteuma", "Actual"},
+    [WB_L_FUNDING_ACTUAL_NET] = {"Toteuman nettokustannus", "Actual net cost"},
+    [WB_L_FUNDING_JUDGED_ON] = {"Arviointiperuste", "Judged on"},
+    [WB_L_FUNDING_NOTE] = {"Kokonaiskustannus sisältää valtion maksaman henkilöstön; kunnan kustannus, "
+                           "toteuma ja talousarvio eivät. Omarahoitus arvioidaan vuoden koko "
+                           "toteumasta, kun se on annettu, muuten suunnitelmasta.",
+                           "Total cost includes the state-paid staff; Municipal cost, Actual and "
+                           "the budget do not. The own contribution is judged on the year's whole "
+                           "actual where given, else on the plan."},
 
     [WB_L_PARAM_STATE_SHARE] = {"Valtionavustuksen osuus", "State share"},
     [WB_L_PARAM_STATE_CAP] = {"Valtionavustuksen vuosikatto", "State grant cap per year"},
@@ -132,12 +141,23 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_SUM_VERSION] = {"Ohjelman versio", "Program version"},
     [WB_L_SUM_SHA256] = {"Lähtötiedoston SHA-256", "Input SHA-256"},
     [WB_L_SUM_KEY_FIGURES] = {"Tunnusluvut koko ajanjaksolta", "Key figures for the whole period"},
-    [WB_L_SUM_TOTAL_COST] = {"Kokonaiskustannus", "Total cost"},
-    [WB_L_SUM_MUNICIPAL_COST] = {"Kunnan kustannus", "Municipal cost"},
+    [WB_L_SUM_TOTAL_COST] = {"Kokonaiskustannus (ml. valtion maksama)",
+                             "Total cost (incl. state-paid staff)"},
+    [WB_L_SUM_MUNICIPAL_COST] = {"Kunnan kustannus (ilman valtion maksamaa)",
+                                 "Municipal cost (excl. state-paid staff)"},
     [WB_L_SUM_STATE_GRANT] = {"Valtionavustus", "State grant"},
     [WB_L_SUM_MUNICIPAL_NET] = {"Kunnan nettokustannus", "Municipal net cost"},
     [WB_L_SUM_REQUIRED] = {"Vaadittu omarahoitus", "Required own contribution"},
     [WB_L_SUM_STATUS] = {"Omarahoitusvaatimus", "Own contribution status"},
+    [WB_L_SUM_OWN_TEST] = {"Kunnan omarahoitusosuus koko ajanjaksolta",
+                           "The municipality's own contribution, whole period"},
+    [WB_L_SUM_PLAN_SHARE] = {"Suunnitelman osuus talousarviosta", "Plan as a share of the budget"},
+    [WB_L_SUM_BONUS] = {"Tulospalkkio", "Performance bonus"},
+    [WB_L_SUM_REWARDS] = {"Työllistämispalkkiot", "Rewards for placements"},
+    [WB_L_MONTHLY_NOTE] = {"Kuukausisummat sisältävät valtion maksaman henkilöstön (sarake Valtion "
+                           "maksama erikseen); talousarvion suunnitelma ei.",
+                           "The monthly sums include the state-paid staff (shown apart under "
+                           "State-paid); the budget's Plan does not."},
     [WB_L_SUM_BONUS_POOL] = {"Tulospalkkiovaraus", "Bonus pool"},
     [WB_L_SUM_BONUS_ALLOCATED] = {"Jaettu tulospalkkio", "Bonus allocated"},
     [WB_L_SUM_BONUS_UNALLOCATED] = {"Jakamatta", "Bonus unallocated"},

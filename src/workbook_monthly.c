@@ -11,6 +11,7 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "vocab.h"
 
 /* Σ detail cents of the month, of one category (category < CAT_COUNT) or of state-paid
  * lines (category == CAT_COUNT): what the SUMIFS computes from the cells, exactly. */
@@ -45,7 +46,8 @@ static int write_sumifs(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_c
                                                      : WB_DETAIL_COL_CATEGORY);
     wb_detail_range(ctx, months, WB_DETAIL_COL_MONTH);
     wb_cell(month_cell, row, WB_MONTHLY_COL_MONTH);
-    const char *key = category == CAT_COUNT ? payer_name(PAYER_STATE) : category_name(category);
+    const char *key = category == CAT_COUNT ? vocab_payer(PAYER_STATE, ctx->out.lang)
+                                             : vocab_category(category, ctx->out.lang);
     return wb_formula(ctx, ws, row, col, ctx->fmt.money, value,
                       "=SUMIFS(%s,%s,\"%s\",%s,$%s)", amounts, keys, key, months, month_cell);
 }
@@ -90,9 +92,9 @@ static int write_detail(wb_context *ctx, lxw_worksheet *ws)
         const line_result *line = &ctx->r->lines[d->line];
         lxw_row_t row = (lxw_row_t)(WB_TABLE_ROW + 1 + i);
         if (wb_string(ctx, ws, row, WB_DETAIL_COL_LINE, line->id, NULL) != 0 ||
-            wb_string(ctx, ws, row, WB_DETAIL_COL_CATEGORY, category_name(line->category),
+            wb_string(ctx, ws, row, WB_DETAIL_COL_CATEGORY, vocab_category(line->category, ctx->out.lang),
                       NULL) != 0 ||
-            wb_string(ctx, ws, row, WB_DETAIL_COL_PAYER, payer_name(line->payer), NULL) != 0 ||
+            wb_string(ctx, ws, row, WB_DETAIL_COL_PAYER, vocab_payer(line->payer, ctx->out.lang), NULL) != 0 ||
             wb_month(ctx, ws, row, WB_DETAIL_COL_MONTH, ctx->s->start + d->month) != 0 ||
             wb_number(ctx, ws, row, WB_DETAIL_COL_AMOUNT, line->monthly[d->month],
                       ctx->fmt.money) != 0)
@@ -121,11 +123,14 @@ static int insert_chart(wb_context *ctx, lxw_worksheet *ws, double width_px)
         chart_series_set_name_range(series, sheet_name, WB_TABLE_ROW, col);
     }
     chart_title_set_name(chart, wb_text(ctx, WB_L_MONTHLY_CHART_TITLE));
-    chart_axis_set_num_format(chart->x_axis, "yyyy-mm");
-    chart_axis_set_num_format(chart->y_axis, "#,##0 \"€\"");
+    char axis_code[64];
+    wb_locale_code(ctx, axis_code, sizeof axis_code, "yyyy-mm");
+    chart_axis_set_num_format(chart->x_axis, axis_code);
+    wb_locale_code(ctx, axis_code, sizeof axis_code, "#,##0 \"€\"");
+    chart_axis_set_num_format(chart->y_axis, axis_code);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 
-    lxw_chart_options options = {.x_scale = width_px / 480.0, .y_scale = 1.25};
+    lxw_chart_options options = {.x_scale = width_px / 480.0, .y_scale = 1.0};
     lxw_row_t row = (lxw_row_t)(WB_TABLE_ROW + ctx->r->n_months + 2);
     WB_CHECK(ctx, worksheet_insert_chart_opt(ws, row, 0, chart, &options));
     return 0;
@@ -138,6 +143,7 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
         wb_string(ctx, ws, WB_TABLE_ROW - 1, WB_DETAIL_COL_LINE, wb_text(ctx, WB_L_TITLE_DETAIL),
                   ctx->fmt.bold) != 0)
         return -1;
+    wb_track_columns(ctx, ws, WB_TABLE_ROW);
     for (int m = 0; m < r->n_months; m++)
         if (write_monthly_row(ctx, ws, m) != 0)
             return -1;
@@ -154,7 +160,7 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
     };
     /* A table needs a data row: with no cost at all, MonthlyDetail keeps one empty row. */
     size_t detail_rows = ctx->layout.n_detail > 0 ? ctx->layout.n_detail : 1;
-    static const double widths[] = {10, 15, 15, 15, 15, 15, 16, 3, 24, 12, 14, 10, 15};
+    static const double widths[] = {9, 12, 12, 12, 12, 12, 12, 3, 12, 9, 9, 9, 12};
     if (wb_table_labels(ctx, ws, "Monthly", WB_TABLE_ROW, WB_MONTHLY_COL_MONTH,
                         (lxw_row_t)(WB_TABLE_ROW + r->n_months), monthly_headers,
                         ARRAY_SIZE(monthly_headers)) != 0 ||
@@ -170,5 +176,21 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
         width_px += widths[i] * 7 + 5;
     if (insert_chart(ctx, ws, width_px) != 0)
         return -1;
-    return wb_print_setup(ctx, ws, true, WB_TABLE_ROW);
+    /* Which totals include the state-paid staff (SPEC §7.1), in the blank row above. */
+    if (wb_note(ctx, ws, WB_TABLE_ROW - 1, WB_MONTHLY_COL_MONTH, WB_MONTHLY_COL_COACH_FTE,
+                wb_text(ctx, WB_L_MONTHLY_NOTE)) != 0)
+        return -1;
+    if (wb_print_split(ctx, ws, WB_TABLE_ROW, WB_DETAIL_COL_LINE, 0) != 0)
+        return -1;
+    /* A chart is never cut between pages (SPEC §7.1): when the title rows, the note, the
+     * table (15 pt a row) and the chart (288 px = 216 pt) do not fit the printable
+     * height of A4 landscape (595 pt − 1,5 in) at the print scale, the chart starts a
+     * page. */
+    double scale = ws->print_scale ? ws->print_scale / 100.0 : 1;
+    double height = 15.0 * (WB_TABLE_ROW + 1) + 30 + 30 + 15.0 * (r->n_months + 2) + 216;
+    if (height * scale > 595 - 108 - 20) {
+        lxw_row_t breaks[] = {(lxw_row_t)(WB_TABLE_ROW + r->n_months + 2), 0};
+        WB_CHECK(ctx, worksheet_set_h_pagebreaks(ws, breaks));
+    }
+    return 0;
 }

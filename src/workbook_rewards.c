@@ -27,7 +27,7 @@ static int write_criterion(wb_context *ctx, lxw_worksheet *ws, size_t i, lxw_row
     if (wb_string(ctx, ws, row, COL_CRITERION, c->id, NULL) != 0 ||
         wb_string(ctx, ws, row, COL_LABEL, c->label ? c->label : c->id, NULL) != 0 ||
         wb_number(ctx, ws, row, COL_AMOUNT, amount, ctx->fmt.money) != 0 ||
-        wb_integer(ctx, ws, row, COL_PERSONS, (long)c->persons, ctx->fmt.integer) != 0)
+        wb_integer(ctx, ws, row, COL_PERSONS, (long)c->persons, ctx->fmt.count) != 0)
         rc = -1;
     mpq_clears(amount, check, NULL);
     if (rc != 0)
@@ -116,6 +116,7 @@ int workbook_rewards_sheet(wb_context *ctx, lxw_worksheet *ws)
     const scenario *s = ctx->s;
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_REWARDS) != 0)
         return -1;
+    wb_track_columns(ctx, ws, WB_TABLE_ROW);
     for (size_t i = 0; i < s->n_rewards; i++)
         if (write_criterion(ctx, ws, i, (lxw_row_t)(WB_TABLE_ROW + 1 + i)) != 0)
             return -1;
@@ -129,7 +130,7 @@ int workbook_rewards_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_REWARD_CRITERION, WB_L_REWARD_LABEL, WB_L_REWARD_AMOUNT, WB_L_REWARD_PERSONS,
         WB_L_REWARD_TOTAL,
     };
-    static const double widths[] = {20, 46, 18, 18, 16};
+    static const double widths[] = {12, 24, 12, 10, 12};
     if (wb_table_labels(ctx, ws, "Rewards", WB_TABLE_ROW, 0, last, headers,
                         ARRAY_SIZE(headers)) != 0 ||
         wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)

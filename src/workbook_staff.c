@@ -6,6 +6,7 @@
 #include "workbook_internal.h"
 
 #include "common.h"
+#include "vocab.h"
 
 enum {
     COL_ID, COL_ROLE, COL_PAYER, COL_COACH, COL_FTE, COL_SALARY, COL_SIDE_COSTS,
@@ -54,6 +55,7 @@ int workbook_staff_sheet(wb_context *ctx, lxw_worksheet *ws)
     const results *r = ctx->r;
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_STAFF) != 0)
         return -1;
+    wb_track_columns(ctx, ws, WB_TABLE_ROW);
 
     mpq_t sum;
     mpq_init(sum);
@@ -65,8 +67,8 @@ int workbook_staff_sheet(wb_context *ctx, lxw_worksheet *ws)
         size_t line_index = i;
         if (wb_string(ctx, ws, row, COL_ID, l->id, NULL) != 0 ||
             wb_string(ctx, ws, row, COL_ROLE, l->role, NULL) != 0 ||
-            wb_string(ctx, ws, row, COL_PAYER, payer_name(l->payer), NULL) != 0 ||
-            wb_string(ctx, ws, row, COL_COACH, l->coach ? "yes" : "no", NULL) != 0 ||
+            wb_string(ctx, ws, row, COL_PAYER, vocab_payer(l->payer, ctx->out.lang), NULL) != 0 ||
+            wb_string(ctx, ws, row, COL_COACH, vocab_yes_no(l->coach, ctx->out.lang), NULL) != 0 ||
             wb_number(ctx, ws, row, COL_FTE, l->fte, ctx->fmt.number) != 0 ||
             wb_money_input(ctx, ws, row, COL_SALARY, l->monthly_salary) != 0 ||
             wb_number(ctx, ws, row, COL_SIDE_COSTS, l->side_costs, ctx->fmt.percent) != 0 ||
@@ -89,7 +91,7 @@ int workbook_staff_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_STAFF_SALARY, WB_L_STAFF_SIDE_COSTS, WB_L_STAFF_START, WB_L_STAFF_END,
         WB_L_STAFF_TOTAL,
     };
-    static const double widths[] = {22, 28, 14, 14, 9, 16, 13, 10, 10, 16};
+    static const double widths[] = {10, 12, 8, 8, 7, 12, 9, 9, 9, 12};
     if (wb_table_labels(ctx, ws, "Staff", WB_TABLE_ROW, 0, last, headers,
                         ARRAY_SIZE(headers)) != 0 ||
         wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)

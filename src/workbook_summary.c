@@ -1,12 +1,14 @@
 /*
- * workbook_summary — the Summary sheet (SPEC §6), written last.
+ * workbook_summary — the Summary sheet (SPEC §6, §7.1 "Summary carries the verdicts"),
+ * written last.
  *
  * The scenario's name, period, area, author and date; the key figures as formulas
  * pointing at the Funding table's total row (and at the Bonus and Rewards sheets),
  * each a defined name (Total_Cost, Municipal_Cost, State_Grant, Municipal_Net_Cost;
- * Bonus_Pool, Bonus_Allocated, Bonus_Unallocated; Reward_Claimed, Reward_Paid); then
- * Budget, Plan and Actual per year from the Budget table's total rows with a column
- * chart of them.
+ * Bonus_Pool, Bonus_Allocated, Bonus_Unallocated; Reward_Claimed, Reward_Paid); the
+ * own-contribution test (Judged on, Required, Status, Shortfall); Budget, Plan, Actual
+ * and Actual − Budget per year from the Budget table's total rows, the plan's share of
+ * the budget, and a column chart; each KPI's Met.
  */
 #include "workbook_internal.h"
 
@@ -14,15 +16,52 @@
 #include <string.h>
 
 #include "common.h"
+#include "vocab.h"
+#include "vocab.h"
 
 enum { COL_LABEL, COL_VALUE };
-enum { COL_YEAR, COL_BUDGET, COL_PLAN, COL_ACTUAL };
+enum { COL_YEAR, COL_BUDGET, COL_PLAN, COL_ACTUAL, COL_VARIANCE };
+/* The description wraps over columns B..E. */
+#define COL_LAST COL_VARIANCE
+/* Column widths: A from label_column_width, B..E for amounts. */
+enum { SUMMARY_COLUMNS = COL_LAST + 1 };
+
+/* Column A as wide as the longest label that has a value beside it (SPEC §7.1: no
+ * cut text), within 24..60 units; longer texts there (KPI labels) wrap. */
+static double label_column_width(language lang)
+{
+    static const wb_label labels[] = {
+        WB_L_SUM_SCENARIO, WB_L_SUM_ID, WB_L_SUM_DESCRIPTION, WB_L_SUM_AREA, WB_L_SUM_PERIOD,
+        WB_L_SUM_PREPARED_BY, WB_L_SUM_DATE, WB_L_SUM_ROUNDING, WB_L_SUM_VERSION,
+        WB_L_SUM_SHA256, WB_L_SUM_TOTAL_COST, WB_L_SUM_MUNICIPAL_COST, WB_L_SUM_STATE_GRANT,
+        WB_L_SUM_MUNICIPAL_NET, WB_L_SUM_REQUIRED, WB_L_FUNDING_JUDGED_ON, WB_L_FUNDING_STATUS,
+        WB_L_FUNDING_SHORTFALL, WB_L_SUM_BONUS_POOL, WB_L_SUM_BONUS_ALLOCATED,
+        WB_L_SUM_BONUS_UNALLOCATED, WB_L_SUM_REWARD_CLAIMED, WB_L_SUM_REWARD_PAID,
+    };
+    double width = 24;
+    for (size_t i = 0; i < ARRAY_SIZE(labels); i++) {
+        double w = wb_text_width(wb_label_text(labels[i], lang), false) + 1.5;
+        if (w > width)
+            width = w;
+    }
+    return width > 60 ? 60 : width;
+}
 
 typedef struct {
     wb_context *ctx;
     lxw_worksheet *ws;
     lxw_row_t row;   /* the next free row */
+    double widths[SUMMARY_COLUMNS];
+    double extra_height;   /* points of the rows set higher than the default 15 */
 } summary_sheet;
+
+/* Sets a row's height and remembers the extra, for the page estimate of write_by_year. */
+static int summary_row_height(summary_sheet *sum, lxw_row_t row, double height)
+{
+    WB_CHECK(sum->ctx, worksheet_set_row(sum->ws, row, height, NULL));
+    sum->extra_height += height - 15;
+    return 0;
+}
 
 static int info_text(summary_sheet *sum, wb_label label, const char *text, lxw_format *format)
 {
@@ -34,6 +73,21 @@ static int info_text(summary_sheet *sum, wb_label label, const char *text, lxw_f
         return -1;
     sum->row++;
     return 0;
+}
+
+/* The input's SHA-256 in two lines of 32 hex digits: whole within the page. */
+static int sha256_info(summary_sheet *sum)
+{
+    const char *hex = sum->ctx->s->sha256_hex;
+    if (strlen(hex) != 64)
+        return info_text(sum, WB_L_SUM_SHA256, hex, NULL);
+    char two_lines[66];
+    snprintf(two_lines, sizeof two_lines, "%.32s\n%.32s", hex, hex + 32);
+    if (summary_row_height(sum, sum->row, 29) != 0)
+        return -1;
+    WB_CHECK(sum->ctx, worksheet_merge_range(sum->ws, sum->row, COL_VALUE, sum->row, COL_LAST, "",
+                                             sum->ctx->fmt.wrap));
+    return info_text(sum, WB_L_SUM_SHA256, two_lines, sum->ctx->fmt.wrap);
 }
 
 static int write_info(summary_sheet *sum)
@@ -48,13 +102,16 @@ static int write_info(summary_sheet *sum)
         info_text(sum, WB_L_SUM_ID, s->id, NULL) != 0)
         return -1;
     if (s->description && s->description[0]) {
-        /* Wrapped in column B (46 characters): room for every line, within Excel's 409 pt. */
-        size_t characters = 0;
-        for (const char *c = s->description; *c; c++)
-            characters += ((unsigned char)*c & 0xC0) != 0x80;   /* UTF-8: count characters */
-        size_t lines = characters / 44 + 1;
-        double height = lines * 13.0 > 409 ? 409 : lines * 13.0;
-        WB_CHECK(ctx, worksheet_set_row(sum->ws, sum->row, height, NULL));
+        /* Wrapped over B..E, the row as high as its lines (within Excel's 409 pt). */
+        double width = 0;
+        for (int c = COL_VALUE; c <= COL_LAST; c++)
+            width += sum->widths[c];
+        double lines = (double)(int)(wb_text_width(s->description, false) / (width - 3) + 1);
+        double height = lines * 14.5 > 409 ? 409 : lines * 14.5;
+        if (summary_row_height(sum, sum->row, height) != 0)
+            return -1;
+        WB_CHECK(ctx, worksheet_merge_range(sum->ws, sum->row, COL_VALUE, sum->row, COL_LAST, "",
+                                            ctx->fmt.wrap));
     }
     if (info_text(sum, WB_L_SUM_DESCRIPTION, s->description, ctx->fmt.wrap) != 0 ||
         info_text(sum, WB_L_SUM_AREA, s->area, NULL) != 0 ||
@@ -70,9 +127,9 @@ static int write_info(summary_sheet *sum)
         sum->row++;
     }
     if (info_text(sum, WB_L_SUM_ROUNDING,
-                  s->rounding == ROUND_HALF_EVEN ? "half-even" : "half-up", NULL) != 0 ||
+                  vocab_rounding(s->rounding, ctx->out.lang), NULL) != 0 ||
         info_text(sum, WB_L_SUM_VERSION, "tkk " TKK_VERSION, NULL) != 0 ||
-        info_text(sum, WB_L_SUM_SHA256, s->sha256_hex, NULL) != 0)
+        sha256_info(sum) != 0)
         return -1;
     return 0;
 }
@@ -136,26 +193,60 @@ static int write_funding_figures(summary_sheet *sum)
         }
         rc = key_figure(sum, figures[i].label, ref, value, ctx->fmt.money, figures[i].name);
     }
-    if (rc == 0 && total && total->has_required) {
-        char ref[WB_REF_SIZE] = "";
-        if (linked)
-            wb_ref_abs(ctx, ref, WB_SHEET_FUNDING, total_row, WB_FUNDING_COL_REQUIRED);
-        rc = key_figure(sum, WB_L_SUM_REQUIRED, ref, total->required, ctx->fmt.money, NULL);
-        const char *status = total->met ? "met" : "shortfall";
-        if (rc == 0)
-            rc = wb_string(ctx, sum->ws, sum->row, COL_LABEL, wb_text(ctx, WB_L_SUM_STATUS), NULL);
-        if (rc == 0 && linked) {
-            wb_ref_abs(ctx, ref, WB_SHEET_FUNDING, total_row, WB_FUNDING_COL_STATUS);
-            rc = wb_formula_text(ctx, sum->ws, sum->row, COL_VALUE, NULL, status, "=%s", ref);
-        } else if (rc == 0) {
-            rc = wb_string(ctx, sum->ws, sum->row, COL_VALUE, status, NULL);
-        }
-        sum->row++;
-    }
     mpq_clear(zero);
     return rc;
 }
 
+/* A text verdict: a formula pointing at the Funding cell when linked, else the value. */
+static int verdict_text(summary_sheet *sum, wb_label label, bool linked, lxw_col_t col,
+                        const char *text, lxw_format *format)
+{
+    wb_context *ctx = sum->ctx;
+    if (wb_string(ctx, sum->ws, sum->row, COL_LABEL, wb_text(ctx, label), NULL) != 0)
+        return -1;
+    int rc;
+    if (linked) {
+        char ref[WB_REF_SIZE];
+        wb_ref_abs(ctx, ref, WB_SHEET_FUNDING,
+                   (lxw_row_t)(WB_FUNDING_TABLE_ROW + ctx->r->n_funding), col);
+        rc = wb_formula_text(ctx, sum->ws, sum->row, COL_VALUE, format, text, "=%s", ref);
+    } else {
+        rc = wb_string(ctx, sum->ws, sum->row, COL_VALUE, text, format);
+    }
+    sum->row++;
+    return rc;
+}
+
+/* SPEC §7.1: the own-contribution test of the whole period — Judged on, Required,
+ * Status, Shortfall — from the Funding table's total row. */
+static int write_own_test(summary_sheet *sum)
+{
+    wb_context *ctx = sum->ctx;
+    const results *r = ctx->r;
+    const funding_row *total = r->n_funding > 0 ? &r->funding[r->n_funding - 1] : NULL;
+    if (!total || !total->has_required)
+        return 0;
+    bool linked = ctx->sheets[WB_SHEET_FUNDING] != NULL;
+    lxw_row_t total_row = (lxw_row_t)(WB_FUNDING_TABLE_ROW + r->n_funding);
+    char ref[WB_REF_SIZE] = "";
+    sum->row++;
+    if (wb_string(ctx, sum->ws, sum->row++, COL_LABEL, wb_text(ctx, WB_L_SUM_OWN_TEST),
+                  ctx->fmt.bold) != 0 ||
+        verdict_text(sum, WB_L_FUNDING_JUDGED_ON, linked, WB_FUNDING_COL_JUDGED_ON,
+                     vocab_judged_on(total->judged_on, ctx->out.lang), NULL) != 0)
+        return -1;
+    if (linked)
+        wb_ref_abs(ctx, ref, WB_SHEET_FUNDING, total_row, WB_FUNDING_COL_REQUIRED);
+    if (key_figure(sum, WB_L_SUM_REQUIRED, ref, total->required, ctx->fmt.money, NULL) != 0 ||
+        verdict_text(sum, WB_L_FUNDING_STATUS, linked, WB_FUNDING_COL_STATUS,
+                     vocab_status(total->met, ctx->out.lang), ctx->fmt.bold) != 0)
+        return -1;
+    if (linked)
+        wb_ref_abs(ctx, ref, WB_SHEET_FUNDING, total_row, WB_FUNDING_COL_SHORTFALL);
+    return key_figure(sum, WB_L_FUNDING_SHORTFALL, ref, total->shortfall, ctx->fmt.money, NULL);
+}
+
+/* SPEC §7.1: each KPI's Met (the KPIs sheet has the figures). */
 static int write_bonus_figures(summary_sheet *sum)
 {
     wb_context *ctx = sum->ctx;
@@ -208,13 +299,19 @@ static int write_by_year(summary_sheet *sum)
     lxw_row_t header = sum->row + 1;
     static const wb_label headers[] = {
         WB_L_BUDGET_YEAR, WB_L_BUDGET_BUDGET, WB_L_BUDGET_PLAN, WB_L_BUDGET_ACTUAL,
+        WB_L_BUDGET_ACTUAL_BUDGET,
     };
+    /* Two lines, so "Actual - Budget" fits its column. */
+    if (summary_row_height(sum, header, 30) != 0)
+        return -1;
     for (size_t i = 0; i < ARRAY_SIZE(headers); i++)
         if (wb_string(ctx, ws, header, (lxw_col_t)i, wb_text(ctx, headers[i]),
-                      i == 0 ? ctx->fmt.bold : ctx->fmt.bold_right) != 0)
+                      ctx->fmt.header) != 0)
             return -1;
 
     lxw_row_t row = header + 1;
+    mpq_t plan_with_budget, budget_sum;
+    mpq_inits(plan_with_budget, budget_sum, NULL);
     for (size_t i = 0; i < r->n_budget; i++) {
         const budget_row *b = &r->budget[i];
         if (b->category != CAT_COUNT)
@@ -223,7 +320,7 @@ static int write_by_year(summary_sheet *sum)
         char ref[WB_REF_SIZE];
         mpq_t cell;
         mpq_init(cell);
-        int rc = wb_integer(ctx, ws, row, COL_YEAR, b->year, ctx->fmt.integer);
+        int rc = wb_integer(ctx, ws, row, COL_YEAR, b->year, ctx->fmt.year_left);
         if (rc == 0 && b->has_budget) {
             money_round(cell, b->budget, ctx->s->rounding);
             wb_ref_abs(ctx, ref, WB_SHEET_BUDGET, budget_row_num, WB_BUDGET_COL_BUDGET);
@@ -233,17 +330,59 @@ static int write_by_year(summary_sheet *sum)
             wb_ref_abs(ctx, ref, WB_SHEET_BUDGET, budget_row_num, WB_BUDGET_COL_PLAN);
             rc = wb_formula(ctx, ws, row, COL_PLAN, ctx->fmt.money, b->plan, "=%s", ref);
         }
+        if (rc == 0 && b->has_budget) {
+            mpq_t budget_cell;
+            mpq_init(budget_cell);
+            money_round(budget_cell, b->budget, ctx->s->rounding);
+            mpq_add(budget_sum, budget_sum, budget_cell);
+            mpq_add(plan_with_budget, plan_with_budget, b->plan);
+            mpq_set(cell, budget_cell);
+            mpq_clear(budget_cell);
+        }
         if (rc == 0 && b->has_actual) {
-            money_round(cell, b->actual, ctx->s->rounding);
+            mpq_t actual_cell;
+            mpq_init(actual_cell);
+            money_round(actual_cell, b->actual, ctx->s->rounding);
             wb_ref_abs(ctx, ref, WB_SHEET_BUDGET, budget_row_num, WB_BUDGET_COL_ACTUAL);
-            rc = wb_formula(ctx, ws, row, COL_ACTUAL, ctx->fmt.money, cell, "=%s", ref);
+            rc = wb_formula(ctx, ws, row, COL_ACTUAL, ctx->fmt.money, actual_cell, "=%s", ref);
+            /* SPEC §7.1: Actual − Budget per year, on the two cells of the row. */
+            if (rc == 0 && b->has_budget) {
+                char actual_ref[16], budget_ref[16];
+                wb_cell(actual_ref, row, COL_ACTUAL);
+                wb_cell(budget_ref, row, COL_BUDGET);
+                mpq_sub(actual_cell, actual_cell, cell);
+                rc = wb_formula(ctx, ws, row, COL_VARIANCE, ctx->fmt.money, actual_cell,
+                                "=%s-%s", actual_ref, budget_ref);
+            }
+            mpq_clear(actual_cell);
         }
         mpq_clear(cell);
-        if (rc != 0)
+        if (rc != 0) {
+            mpq_clears(plan_with_budget, budget_sum, NULL);
             return -1;
+        }
         row++;
     }
     lxw_row_t last = row - 1;
+    /* SPEC §7.1: how much of the budget the plan covers (years with a budget). */
+    int rc = 0;
+    if (last > header && mpq_sgn(budget_sum) > 0) {
+        mpq_t share;
+        mpq_init(share);
+        mpq_div(share, plan_with_budget, budget_sum);
+        char budgets[WB_REF_SIZE], plans[WB_REF_SIZE];
+        wb_range_abs(ctx, budgets, WB_SHEET_SUMMARY, header + 1, COL_BUDGET, last);
+        wb_range_abs(ctx, plans, WB_SHEET_SUMMARY, header + 1, COL_PLAN, last);
+        rc = wb_string(ctx, ws, row, COL_YEAR, wb_text(ctx, WB_L_SUM_PLAN_SHARE), NULL);
+        if (rc == 0)
+            rc = wb_formula(ctx, ws, row, COL_PLAN, ctx->fmt.percent, share,
+                            "=SUMIF(%s,\"<>\",%s)/SUM(%s)", budgets, plans, budgets);
+        mpq_clear(share);
+        row++;
+    }
+    mpq_clears(plan_with_budget, budget_sum, NULL);
+    if (rc != 0)
+        return -1;
     sum->row = row + 1;
     if (last <= header)
         return 0;
@@ -265,7 +404,9 @@ static int write_by_year(summary_sheet *sum)
         chart_series_set_name_range(series, sheet_name, header, col);
     }
     chart_title_set_name(chart, wb_text(ctx, WB_L_SUM_CHART_TITLE));
-    chart_axis_set_num_format(chart->y_axis, "#,##0 \"€\"");
+    char axis_code[64];
+    wb_locale_code(ctx, axis_code, sizeof axis_code, "#,##0 \"€\"");
+    chart_axis_set_num_format(chart->y_axis, axis_code);
     chart_axis_set_min(chart->y_axis, 0);   /* bars that do not start at 0 exaggerate differences */
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options = {.x_scale = 1.4, .y_scale = 1.2};
@@ -275,7 +416,8 @@ static int write_by_year(summary_sheet *sum)
 
 int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
 {
-    summary_sheet sum = {.ctx = ctx, .ws = ws, .row = WB_TABLE_ROW};
+    summary_sheet sum = {.ctx = ctx, .ws = ws, .row = WB_TABLE_ROW,
+                         .widths = {label_column_width(ctx->out.lang), 14, 14, 14, 14}};
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_SUMMARY) != 0 || write_info(&sum) != 0)
         return -1;
 
@@ -284,18 +426,45 @@ int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
                   ctx->fmt.bold) != 0 ||
         write_funding_figures(&sum) != 0)
         return -1;
-    if (ctx->s->has_bonus && ctx->r->has_bonus && write_bonus_figures(&sum) != 0)
+    if (write_own_test(&sum) != 0)
         return -1;
-    if (ctx->s->has_rewards && ctx->r->has_rewards && write_reward_figures(&sum) != 0)
-        return -1;
+    if (ctx->s->has_bonus && ctx->r->has_bonus) {
+        sum.row++;
+        if (wb_string(ctx, ws, sum.row++, COL_LABEL, wb_text(ctx, WB_L_SUM_BONUS),
+                      ctx->fmt.bold) != 0 ||
+            write_bonus_figures(&sum) != 0)
+            return -1;
+    }
+    if (ctx->s->has_rewards && ctx->r->has_rewards) {
+        sum.row++;
+        if (wb_string(ctx, ws, sum.row++, COL_LABEL, wb_text(ctx, WB_L_SUM_REWARDS),
+                      ctx->fmt.bold) != 0 ||
+            write_reward_figures(&sum) != 0)
+            return -1;
+    }
     sum.row++;
     if (workbook_summary_kpis(ctx, ws, &sum.row) != 0)   /* §7.2: KPIs per year */
         return -1;
-    if (ctx->sheets[WB_SHEET_BUDGET] && write_by_year(&sum) != 0)
-        return -1;
+    if (ctx->sheets[WB_SHEET_BUDGET]) {
+        /* The by-year table and its chart start a new page when they would not fit on
+         * this one: a chart is never cut between pages (SPEC §7.1 readable print). */
+        double width = 0;
+        for (size_t i = 0; i < SUMMARY_COLUMNS; i++)
+            width += sum.widths[i] + 0.72;
+        double scale = width > 69.5 ? 69.5 / width : 1;
+        scale = scale < 0.70 ? 0.70 : scale;
+        double page = (842 - 108) / scale - 30;           /* A4 portrait, 0,75 in margins */
+        double used = 15.0 * sum.row + sum.extra_height;
+        double needed = 15.0 * (double)(ctx->s->n_years + 4) + 15 + 262;   /* chart: 1,2 × 288 px */
+        if (used + needed > page) {
+            lxw_row_t breaks[] = {sum.row, 0};
+            WB_CHECK(ctx, worksheet_set_h_pagebreaks(ws, breaks));
+        }
+        if (write_by_year(&sum) != 0)
+            return -1;
+    }
 
-    static const double widths[] = {34, 46, 16, 16};
-    if (wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
+    if (wb_column_widths(ctx, ws, 0, sum.widths, SUMMARY_COLUMNS) != 0)
         return -1;
-    return wb_print_setup(ctx, ws, false, -1);
+    return wb_print_layout(ctx, ws, false, -1, 0);
 }

@@ -278,10 +278,17 @@ lxw_format *xlsx_add_format(xlsx_out *out)
     return f;
 }
 
+void xlsx_locale_code(const xlsx_out *out, char *buf, size_t size, const char *code)
+{
+    snprintf(buf, size, "%s%s", out->lang == LANG_EN ? "[$-809]" : "[$-40B]", code);
+}
+
 lxw_format *xlsx_number_format(xlsx_out *out, const char *code, bool bold)
 {
     lxw_format *f = xlsx_add_format(out);
-    format_set_num_format(f, code);
+    char pinned[160];
+    xlsx_locale_code(out, pinned, sizeof pinned, code);
+    format_set_num_format(f, pinned);
     if (bold)
         format_set_bold(f);
     return f;
@@ -295,6 +302,15 @@ void xlsx_formats_create(xlsx_out *out, xlsx_formats *f)
     f->bold_right = xlsx_add_format(out);
     f->wrap = xlsx_add_format(out);
     f->header = xlsx_add_format(out);
+    f->note = xlsx_add_format(out);
+    f->word = xlsx_add_format(out);
+    f->word_bold = xlsx_add_format(out);
+    format_set_italic(f->note);
+    format_set_text_wrap(f->note);
+    format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(f->word, 1);
+    format_set_indent(f->word_bold, 1);
+    format_set_bold(f->word_bold);
     format_set_bold(f->title);
     format_set_font_size(f->title, 14);
     format_set_italic(f->subtitle);
@@ -317,6 +333,9 @@ void xlsx_formats_create(xlsx_out *out, xlsx_formats *f)
     f->percent = xlsx_number_format(out, "0.00 %", false);
     f->number = xlsx_number_format(out, "#,##0.00", false);
     f->integer = xlsx_number_format(out, "0", false);
+    f->count = xlsx_number_format(out, "#,##0", false);
+    f->year_left = xlsx_number_format(out, "0", false);
+    format_set_align(f->year_left, LXW_ALIGN_LEFT);
     f->month = xlsx_number_format(out, "yyyy-mm", false);
     f->date = xlsx_number_format(out, out->lang == LANG_FI ? "d.m.yyyy" : "yyyy-mm-dd", false);
     format_set_align(f->date, LXW_ALIGN_LEFT);   /* beside the other facts, which are text */
@@ -411,27 +430,15 @@ lxw_chart *xlsx_add_chart(xlsx_out *out, uint8_t type)
     return chart;
 }
 
-int xlsx_print_setup(xlsx_out *out, lxw_worksheet *ws, bool landscape, int header_row)
-{
-    worksheet_set_paper(ws, 9);   /* A4 */
-    if (landscape)
-        worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);   /* one page wide, as many pages tall as needed */
-    XLSX_CHECK(out, worksheet_set_header(ws, out->page_header));
-    XLSX_CHECK(out, worksheet_set_footer(ws, out->page_footer));
-    if (header_row >= 0) {
-        XLSX_CHECK(out, worksheet_repeat_rows(ws, (lxw_row_t)header_row, (lxw_row_t)header_row));
-        worksheet_freeze_panes(ws, (lxw_row_t)header_row + 1, 0);
-    }
-    return 0;
-}
-
 int xlsx_column_widths(xlsx_out *out, lxw_worksheet *ws, lxw_col_t first_col,
                        const double *widths, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        XLSX_CHECK(out, worksheet_set_column(ws, (lxw_col_t)(first_col + i),
-                                             (lxw_col_t)(first_col + i), widths[i], NULL));
+    for (size_t i = 0; i < n; i++) {
+        lxw_col_t col = (lxw_col_t)(first_col + i);
+        double need = xlsx_tracked_width(out, ws, col);
+        XLSX_CHECK(out, worksheet_set_column(ws, col, col, need > widths[i] ? need : widths[i],
+                                             NULL));
+    }
     return 0;
 }
 
@@ -445,6 +452,21 @@ int xlsx_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t fir
     for (size_t i = 0; i < n_headers; i++) {
         /* Headers are cells too (ids, labels): made safe like any text. */
         safe[i] = xlsx_safe_text(headers[i], XLSX_CELL_MAX_CHARS, NULL);
+        /* SPEC §7.1: the header fits its column in two lines: half its width, and its
+         * longest word whole. */
+        lxw_col_t col = (lxw_col_t)(first_col + i);
+        if (ws == out->track_ws && col < sizeof out->track_width / sizeof out->track_width[0]) {
+            double need = xlsx_text_width(safe[i], true) / 2 + 3.5, word = 0;
+            char *copy = xstrdup(safe[i]), *save = NULL;
+            for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+                double ww = xlsx_text_width(w, true) + 1.5;
+                word = ww > word ? ww : word;
+            }
+            free(copy);
+            need = word > need ? word : need;
+            if (need > out->track_width[col])
+                out->track_width[col] = need;
+        }
         columns[i].header = safe[i];
         columns[i].header_format = header_format;
         pointers[i] = &columns[i];
@@ -509,6 +531,7 @@ static size_t text_chars(const char *text)
 int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                 const mpq_t value, lxw_format *format)
 {
+    xlsx_track_number(out, ws, row, col, money_to_double(value), format);
     XLSX_CHECK(out, worksheet_write_number(ws, row, col, money_to_double(value), format));
     return 0;
 }
@@ -516,6 +539,7 @@ int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 int xlsx_integer(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, long value,
                  lxw_format *format)
 {
+    xlsx_track_number(out, ws, row, col, (double)value, format);
     XLSX_CHECK(out, worksheet_write_number(ws, row, col, (double)value, format));
     return 0;
 }
@@ -526,6 +550,7 @@ int xlsx_vformula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
     char *text = xvasprintf(formula, args);
     char *safe = xlsx_safe_text(text, 0, NULL);
     free(text);
+    xlsx_track_number(out, ws, row, col, money_to_double(cached), format);
     lxw_error err = worksheet_write_formula_num(ws, row, col, safe, format,
                                                 money_to_double(cached));
     free(safe);
@@ -554,6 +579,7 @@ int xlsx_vformula_text(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_
     char *safe_formula = xlsx_safe_text(text, 0, NULL);
     free(text);
     char *safe_cached = xlsx_safe_text(cached ? cached : "", XLSX_CELL_MAX_CHARS, NULL);
+    xlsx_track_text(out, ws, row, col, safe_cached, format);
     lxw_error err = worksheet_write_formula_str(ws, row, col, safe_formula, format, safe_cached);
     free(safe_formula);
     free(safe_cached);
@@ -592,6 +618,7 @@ int xlsx_string_at(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
                             "limit of 32 767 (%s!%s)\n",
                     out->out_path, text_chars(text), ws->name, cell);
     }
+    xlsx_track_text(out, ws, row, col, safe, format);
     lxw_error err = worksheet_write_string(ws, row, col, safe, format);
     free(safe);
     if (err != LXW_NO_ERROR)

@@ -170,18 +170,18 @@ def compare_checks(tmp):
     ok(header == ["Key", "Metric", "Year", "p1", "p2", "p3", "Δ p2", "Δ% p2", "Δ p3", "Δ% p3"],
        "Comparison columns: Key, Metric, Year, ids, then Δ id and Δ% id", header)
     rows = book.rows("Comparison")
-    ok(book.find_row("Comparison", Key="total_cost", Year="total")["Metric"] == "Total cost",
+    ok(book.find_row("Comparison", Key="total_cost", Year="total")["Metric"] == "Total cost (incl. state-paid staff)",
        "Metric holds the English label under en")
     for r in rows:
         r["Metric"] = r["Key"]   # the checks below go by the stable key
     metrics = []
     for r in rows:
-        if r["Metric"] not in metrics:
-            metrics.append(r["Metric"])
+        if r["Key"] not in metrics:
+            metrics.append(r["Key"])
     ok(metrics == ["total_cost", "municipal_cost", "state_grant", "municipal_net_cost",
                    "personnel", "premises", "other", "fte_municipality", "fte_state",
                    "caseload", "kpis_met"], "metric keys in order", metrics)
-    years = [r["Year"] for r in rows if r["Metric"] == "total_cost"]
+    years = [r["Year"] for r in rows if r["Key"] == "total_cost"]
     ok(years == [2021, 2022, 2023, "total"], "years aligned: the union 2021–2023 and total",
        years)
 
@@ -217,15 +217,15 @@ def compare_checks(tmp):
             d, dp = r["Δ " + sid], r["Δ% " + sid]
             if a is None or b is None:
                 if d is not None or dp is not None:
-                    bad.append((r["Metric"], r["Year"], sid, "not blank"))
+                    bad.append((r["Key"], r["Year"], sid, "not blank"))
                 continue
             if not close(d, b - a):
-                bad.append((r["Metric"], r["Year"], sid, d, b - a))
+                bad.append((r["Key"], r["Year"], sid, d, b - a))
             if a == 0:
                 if dp is not None:
-                    bad.append((r["Metric"], r["Year"], sid, "Δ% not blank at 0"))
+                    bad.append((r["Key"], r["Year"], sid, "Δ% not blank at 0"))
             elif not close(dp, (b - a) / a):
-                bad.append((r["Metric"], r["Year"], sid, dp, (b - a) / a))
+                bad.append((r["Key"], r["Year"], sid, dp, (b - a) / a))
     ok(not bad, "Δ = value − first, Δ% = Δ ÷ first (blank at 0)", bad)
 
     # Hand-computed figures. p1 2022: coaches 6 × 3 000 × 1,234 = 22 212 a month, state
@@ -294,7 +294,7 @@ def compare_checks(tmp):
                "Finnish headers Key, Mittari, Vuosi; ids and Δ as in English",
                b.header("Comparison"))
             r = b.find_row("Comparison", Key="total_cost", Vuosi="yhteensä")
-            ok(r is not None and r["Mittari"] == "Kokonaiskustannus",
+            ok(r is not None and r["Mittari"] == "Kokonaiskustannus (ml. valtion maksama henkilöstö)",
                "Finnish Metric label and total row word", r)
             ok(b.header("InputDiff")[0] == "Polku", "InputDiff Path in Finnish")
 

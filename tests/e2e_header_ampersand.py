@@ -48,7 +48,7 @@ def main():
         for command, extra, workbook, suffix in (
             ("run", [], "header-ampersand.xlsx", ""),
             ("sweep", ["--vary", "staff.coaches.fte=5..6:1"], "header-ampersand-sweep.xlsx",
-             " – sweep"),
+             " – herkkyystarkastelu"),   # the sweep's page header in Finnish (the default)
         ):
             p = subprocess.run([TKK, command, "-q", "-o", out, SCENARIO] + extra, cwd=ROOT,
                                capture_output=True, text=True)

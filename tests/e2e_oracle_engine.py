@@ -19,7 +19,10 @@ sources, from the text of SPEC §3–§5 with exact fractions.Fraction arithmeti
        categories), Actual - Budget, Actual - Plan, Use %;
   §5.4 funding per year and total: state grant min(ROUND(share × eligible, 2), cap),
        required own contribution ROUND(own_min_share × reference_tmt × months ÷ 12, 2),
-       Status and Shortfall, the total row judged on its own sums;
+       Actual (the year's [actual] total, or the sum of all three categories; a partial
+       actual is none), Actual net cost = Actual − State grant, Judged on actual / plan
+       (total: mixed when only some years have an Actual), Status and Shortfall on that
+       basis, the total row judged on the sum of the years' bases;
   §5.5 KPIs: actual or clients ÷ coach FTE of the last month, Met, Difference;
   §7.2 per-year inputs on random years: clients.YYYY (the caseload of a year at its last
        month within the period), a KPI's actual.YYYY / target.YYYY (one row per KPI and
@@ -862,23 +865,49 @@ def oracle(model):
             row["Required own contribution"] = R(own * ref * len(ym) / 12)
         else:
             row["Required own contribution"] = None
+        # §5.4: the year's whole actual (total, or all three categories), in cents.
+        vals = (model["actual"] or {}).get(y, {})
+        if "total" in vals:
+            whole = vals["total"]
+        elif all(c in vals for c in CATS):
+            whole = sum(vals[c] for c in CATS)
+        else:
+            whole = None
+        cover("judged on actual", whole is not None)
+        cover("partial actual: judged on plan", whole is None and bool(vals))
+        if whole is not None:
+            row["Actual"] = R(whole)
+            row["Actual net cost"] = row["Actual"] - grant
+            row["Judged on"] = "actual"
+            row["basis"] = row["Actual net cost"]
+        else:
+            row["Actual"] = row["Actual net cost"] = None
+            row["Judged on"] = "plan"
+            row["basis"] = row["Municipal net cost"]
         funding[y] = row
         for k in tot:
             if row[k] is not None:
                 tot[k] += row[k]
     if tmt is None or own is None:
         tot["Required own contribution"] = None
+    judged = {funding[y]["Judged on"] for y in years}
+    tot["Judged on"] = judged.pop() if len(judged) == 1 else "mixed"
+    cover("total judged on mixed", tot["Judged on"] == "mixed")
+    every = tot["Judged on"] == "actual"
+    tot["Actual"] = sum(funding[y]["Actual"] for y in years) if every else None
+    tot["Actual net cost"] = sum(funding[y]["Actual net cost"] for y in years) if every else None
+    tot["basis"] = sum(funding[y]["basis"] for y in years)
     funding["total"] = tot
     for row in funding.values():
         req = row["Required own contribution"]
         if req is None:
             row["Status"], row["Shortfall"] = None, None
-        elif row["Municipal net cost"] >= req:
+        elif row["basis"] >= req:
             row["Status"], row["Shortfall"] = "met", 0
             cover("status met")
         else:
             cover("status shortfall")
-            row["Status"], row["Shortfall"] = "shortfall", req - row["Municipal net cost"]
+            row["Status"], row["Shortfall"] = "shortfall", req - row["basis"]
 
     # §5.5, §7.2 KPIs: a row per KPI and year (None: the whole period)
     kpis = {}
@@ -1131,8 +1160,10 @@ def check_funding(book, exp, mm):
         w = "Funding %s" % y
         mm.num(w + " Months", r.get("Months"), e["Months"])
         for col in ("Total cost", "State-paid staff", "Municipal cost", "Eligible",
-                    "State grant", "Municipal net cost", "Required own contribution"):
+                    "State grant", "Municipal net cost", "Actual", "Actual net cost",
+                    "Required own contribution"):
             mm.money("%s %s" % (w, col), r.get(col), e[col])
+        mm.same(w + " Judged on", r.get("Judged on"), e["Judged on"])
         mm.same(w + " Status", r.get("Status"), e["Status"])
         if e["Status"] == "met" and r.get("Shortfall") in (None, ""):
             pass   # SPEC names no Shortfall when met: 0 or blank are both read as none

@@ -41,8 +41,8 @@ HEADERS_EN = {
     "Monthly": ["Month", "Personnel", "Premises", "Other", "Total", "State-paid",
                 "Coach FTE"],
     "Funding": ["Year", "Months", "Total cost", "State-paid staff", "Municipal cost",
-                "Eligible", "State grant", "Municipal net cost",
-                "Required own contribution", "Status", "Shortfall"],
+                "Eligible", "State grant", "Municipal net cost", "Actual", "Actual net cost",
+                "Judged on", "Required own contribution", "Status", "Shortfall"],
     "KPIs": ["ID", "Label", "Year", "Actual", "Operator", "Target", "Met", "Difference"],
     "Rewards": ["Criterion", "Label", "Amount", "Persons", "Total"],
 }
@@ -182,6 +182,10 @@ def check_salo(book):
                "salo-2021: Funding 2021 Required own contribution = 500 000 "
                "(15 % of 4 000 000 × 10/12)", rows[0])
             ok(near(rows[0]["Months"], 10), "salo-2021: Funding 2021 has 10 months", rows[0])
+            # SPEC §5.4: judged on the year's whole actual 531 000 (no grant: net 531 000).
+            ok(near(rows[0]["Actual"], 531000) and near(rows[0]["Actual net cost"], 531000)
+               and rows[0]["Judged on"] == "actual" and rows[0]["Status"] == "met",
+               "salo-2021: Funding 2021 judged on the actual 531 000 ≥ 500 000: met", rows[0])
 
 
 def check_show(tkk):

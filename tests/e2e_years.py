@@ -104,7 +104,7 @@ def check_calendar(tmp, written):
                         bad.append((key, y, sid, got, frow[column]))
         ok(not bad, "each figure equals the scenario's own Funding table", bad)
         r = book.find_row("Comparison", Key="total_cost", Year="total")
-        ok(r["Metric"] == "Total cost" and near(r["Δ " + b], r[b] - r[a]),
+        ok(r["Metric"] == "Total cost (incl. state-paid staff)" and near(r["Δ " + b], r[b] - r[a]),
            "the total row has both and Δ = b − a", r)
         # Caseload by the year's own month: 2 842 ÷ 18 (Dec 2021), 2 621 ÷ 18 (Dec 2023).
         ok(near(book.find_row("Comparison", Key="caseload", Year=2021)[a], 2842 / 18, 1e-9) and
@@ -213,7 +213,7 @@ def check_show(tmp):
        "--show under fi: no English value words")
     rc, so, se = tkk("compare", "--show", "--lang", "en", "scenarios/salo-2021.ini",
                      "scenarios/salo-2023-plan.ini")
-    ok(rc == 0 and re.search(r"^total_cost\s+Total cost\s+total\s+1,080,701\.60 €", so, re.M),
+    ok(rc == 0 and re.search(r"^total_cost\s+Total cost \(incl. state-paid staff\)\s+total\s+1,080,701\.60 €", so, re.M),
        "--show --lang en", so[:300])
     rc, so, se = tkk("compare", "--align", "fiscal", "scenarios/salo-2021.ini",
                      "scenarios/salo-2023-plan.ini")

@@ -310,8 +310,10 @@ static void test_pilot_year(void **state)
     assert_true(compare_align_parse("pilot-year", &align) && align == COMPARE_ALIGN_PILOT_YEAR);
     assert_true(compare_align_parse("calendar-year", &align) && align == COMPARE_ALIGN_CALENDAR);
     assert_false(compare_align_parse("pilot", &align));
-    assert_string_equal(compare_metric_label("total_cost", LANG_FI), "Kokonaiskustannus");
-    assert_string_equal(compare_metric_label("total_cost", LANG_EN), "Total cost");
+    assert_string_equal(compare_metric_label("total_cost", LANG_FI),
+                        "Kokonaiskustannus (ml. valtion maksama henkilöstö)");
+    assert_string_equal(compare_metric_label("total_cost", LANG_EN),
+                        "Total cost (incl. state-paid staff)");
 }
 
 static void test_fte_in_month(void **state)

@@ -81,8 +81,8 @@ static void test_state_grant(void **state)
                params.own_min_share, NULL);
 }
 
-/* SPEC example: 15 % × 4 000 000 × 10 ÷ 12 = 500 000,00. Net 500 000 meets it exactly
- * (≥); net 499 999,99 falls 0,01 short. Rounding: 50 % × 100,01 × 12 ÷ 12 = 50,005 →
+/* SPEC example: 15 % × 4 000 000 × 10 ÷ 12 = 500 000,00. A basis of 500 000 meets it
+ * exactly (≥); 499 999,99 falls 0,01 short. Rounding: 50 % × 100,01 × 12 ÷ 12 = 50,005 →
  * 50,01 (half-up) / 50,00 (half-even). Without own_min_share nothing is required. */
 static void test_required_own_contribution(void **state)
 {
@@ -92,21 +92,22 @@ static void test_required_own_contribution(void **state)
     funding_row row;
     memset(&row, 0, sizeof row);
     mpq_inits(row.total_cost, row.state_paid, row.municipal_cost, row.eligible,
-              row.state_grant, row.municipal_net, row.required, row.shortfall, NULL);
+              row.state_grant, row.municipal_net, row.actual, row.actual_net, row.basis,
+              row.required, row.shortfall, NULL);
     row.months = 10;
 
-    q(row.municipal_net, "500000");
+    q(row.basis, "500000");
     funding_required(&row, &s->funding, ROUND_HALF_UP);
     assert_status(&row, "500000.00", true, "0");
 
-    q(row.municipal_net, "499999.99");
+    q(row.basis, "499999.99");
     funding_required(&row, &s->funding, ROUND_HALF_UP);
     assert_status(&row, "500000.00", false, "0.01");
 
     q(s->funding.reference_tmt, "100.01");
     q(s->funding.own_min_share, "0.5");
     row.months = 12;
-    q(row.municipal_net, "60");
+    q(row.basis, "60");
     funding_required(&row, &s->funding, ROUND_HALF_UP);
     assert_status(&row, "50.01", true, "0");
     funding_required(&row, &s->funding, ROUND_HALF_EVEN);
@@ -117,7 +118,8 @@ static void test_required_own_contribution(void **state)
     assert_status(&row, NULL, false, "0");
 
     mpq_clears(row.total_cost, row.state_paid, row.municipal_cost, row.eligible,
-               row.state_grant, row.municipal_net, row.required, row.shortfall, NULL);
+               row.state_grant, row.municipal_net, row.actual, row.actual_net, row.basis,
+              row.required, row.shortfall, NULL);
     scenario_free(s);
 }
 
@@ -198,6 +200,84 @@ static void test_funding_total_shortfall(void **state)
     assert_status(&rows[1], "10000", false, "7000");
     assert_funding(&rows[2], 0, 2, "15000", "0", "15000", "15000", "0", "15000");
     assert_status(&rows[2], "20000", false, "5000");
+    funding_rows_free(rows, n_rows);
+
+    lines_free(lines, n, s);
+    scenario_free(s);
+}
+
+/* SPEC §5.4 judged on the Actual (the issue's case): 2021-11..2023-02, two months in
+ * 2021 and 2023, twelve in 2022; required 1 200 000 × 10 % × months ÷ 12 = 20 000,
+ * 120 000, 20 000. One municipal line of 1 000 a month, 50 % grant: plan net 500 a
+ * month (1 000, 6 000, 1 000), far below every requirement.
+ *   2021: [actual] total 50 000 → Actual net 50 000 − 1 000 = 49 000 ≥ 20 000: met,
+ *         judged on actual (the plan alone would have been 19 000 short).
+ *   2022: only personnel given (partial: no basis) → judged on plan, 6 000 < 120 000:
+ *         shortfall 114 000; Actual blank.
+ *   2023: all three categories 10 000 + 5 000 + 1 000 = 16 000, no total → Actual
+ *         16 000, net 15 000 < 20 000: shortfall 5 000.
+ *   total: not every year has an Actual → Actual blank, judged on mixed; basis
+ *         49 000 + 6 000 + 15 000 = 70 000 < 160 000: shortfall 90 000. */
+static void test_funding_judged_on_actual(void **state)
+{
+    (void)state;
+    scenario *s = fixture_new("2021-11", "2023-02");
+    funding_set(s, "0.5", NULL, "1200000", "0.1");
+    s->has_actual = true;
+    s->actual = years_new(s);
+    s->actual[0].has_total = true;
+    q(s->actual[0].total, "50000");
+    s->actual[1].has_category[CAT_PERSONNEL] = true;
+    q(s->actual[1].category[CAT_PERSONNEL], "99999");
+    for (int c = 0; c < CAT_COUNT; c++)
+        s->actual[2].has_category[c] = true;
+    q(s->actual[2].category[CAT_PERSONNEL], "10000");
+    q(s->actual[2].category[CAT_PREMISES], "5000");
+    q(s->actual[2].category[CAT_OTHER], "1000");
+    line_result lines[1];
+    size_t n = 0;
+    const char *monthly[16];
+    for (int m = 0; m < 16; m++)
+        monthly[m] = "1000";
+    line_add(lines, &n, s, CAT_OTHER, PAYER_MUNICIPALITY, true, monthly);
+
+    funding_row *rows;
+    size_t n_rows;
+    funding_compute(&rows, &n_rows, s, lines, n);
+    assert_int_equal(n_rows, 4);
+    assert_true(rows[0].has_actual);
+    assert_true(q_eq(rows[0].actual, "50000"));
+    assert_true(q_eq(rows[0].actual_net, "49000"));
+    assert_int_equal(rows[0].judged_on, FUNDING_ON_ACTUAL);
+    assert_true(q_eq(rows[0].municipal_net, "1000"));
+    assert_status(&rows[0], "20000", true, "0");
+
+    assert_false(rows[1].has_actual);
+    assert_int_equal(rows[1].judged_on, FUNDING_ON_PLAN);
+    assert_true(q_eq(rows[1].basis, "6000"));
+    assert_status(&rows[1], "120000", false, "114000");
+
+    assert_true(rows[2].has_actual);
+    assert_true(q_eq(rows[2].actual, "16000"));
+    assert_true(q_eq(rows[2].actual_net, "15000"));
+    assert_status(&rows[2], "20000", false, "5000");
+
+    assert_false(rows[3].has_actual);
+    assert_int_equal(rows[3].judged_on, FUNDING_ON_MIXED);
+    assert_true(q_eq(rows[3].basis, "70000"));
+    assert_status(&rows[3], "160000", false, "90000");
+    funding_rows_free(rows, n_rows);
+
+    /* Every year with a whole Actual: the total sums them and is judged on actual:
+     * 50 000 + 40 000 + 16 000 = 106 000, net 106 000 − 8 000 = 98 000 < 160 000. */
+    s->actual[1].has_total = true;
+    q(s->actual[1].total, "40000");
+    funding_compute(&rows, &n_rows, s, lines, n);
+    assert_true(rows[3].has_actual);
+    assert_int_equal(rows[3].judged_on, FUNDING_ON_ACTUAL);
+    assert_true(q_eq(rows[3].actual, "106000"));
+    assert_true(q_eq(rows[3].actual_net, "98000"));
+    assert_status(&rows[3], "160000", false, "62000");
     funding_rows_free(rows, n_rows);
 
     lines_free(lines, n, s);
@@ -299,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_required_own_contribution),
         cmocka_unit_test(test_funding_years_and_total),
         cmocka_unit_test(test_funding_total_shortfall),
+        cmocka_unit_test(test_funding_judged_on_actual),
         cmocka_unit_test(test_results_compute),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
