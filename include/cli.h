@@ -37,8 +37,9 @@ int command_compare(const cli_options *opts);  /* tkk compare */
 int command_sweep(const cli_options *opts);    /* tkk sweep */
 
 /* Warnings about computed results (SPEC §5.6: `top` admitted more projects because of a
- * tie at the boundary), printed to stderr as FILE: PATH: warning: message. */
-void cli_result_warnings(const char *file, const struct scenario *s, const struct results *r);
+ * tie at the boundary), printed to stderr as FILE: PATH: warning: message. Returns how
+ * many were printed; under --strict they are errors and the caller stops (exit 1). */
+int cli_result_warnings(const char *file, const struct scenario *s, const struct results *r);
 
 /* The workbook language: --lang, else the scenario's `language`, else Finnish. */
 language cli_language(const cli_options *opts, const struct scenario *s);

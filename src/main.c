@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "cli.h"
 #include "common.h"
+#include "diag.h"
 #include "fatal.h"
 #include "compare.h"
 
@@ -27,8 +28,9 @@ static const char usage_text[] =
     "  -o, --output DIR|FILE    where to write (default output/)\n"
     "      --lang fi|en         workbook and terminal language (default: the scenario's)\n"
     "      --set PATH=VALUE     override one input, e.g. --set staff.coaches.fte=7 (repeatable)\n"
-    "      --vary PATH=SPEC     sweep: FROM..TO:STEP or v1;v2;v3 (repeatable)\n"
+    "      --vary PATH=SPEC     sweep: FROM..TO:STEP or 'PATH=v1;v2;v3' (quoted; repeatable)\n"
     "      --max N              sweep: allow more than 1 000 000 variants\n"
+    "      --strict             every warning is an error (exit 1)\n"
     "  -q, --quiet              no progress or summary lines\n"
     "      --version            print the version\n"
     "  -h, --help               this help (also: tkk COMMAND --help)\n"
@@ -60,7 +62,7 @@ static const struct {
       "                       instead of the calendar year (--align calendar-year)\n"
       "  --show               print the Comparison to the terminal, write nothing\n" },
     { "sweep", command_sweep,
-      "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary PATH=v1;v2;v3\n"
+      "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary 'PATH=v1;v2;v3'\n"
       "Computes every combination of the varied inputs (Cartesian product) and writes\n"
       "OUTDIR/<id>-sweep.xlsx. Refuses more than 1 000 000 variants unless --max N.\n" },
 };
@@ -106,7 +108,7 @@ int main(int argc, char **argv)
     if (which == ARRAY_SIZE(commands))
         return usage_error("unknown command '%s'", argv[1]);
 
-    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW };
+    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW, OPT_STRICT };
     static const struct option long_options[] = {
         { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, OPT_LANG },
@@ -114,6 +116,7 @@ int main(int argc, char **argv)
         { "vary", required_argument, NULL, OPT_VARY },
         { "max", required_argument, NULL, OPT_MAX },
         { "quiet", no_argument, NULL, 'q' },
+        { "strict", no_argument, NULL, OPT_STRICT },
         { "version", no_argument, NULL, OPT_VERSION },
         { "align", required_argument, NULL, OPT_ALIGN },
         { "show", no_argument, NULL, OPT_SHOW },
@@ -173,6 +176,9 @@ int main(int argc, char **argv)
         }
         case OPT_SHOW:
             opts.show = true;
+            break;
+        case OPT_STRICT:
+            diag_set_strict(true);   /* SPEC §7.3: every command, every warning */
             break;
         case OPT_VERSION:
             printf("tkk %s\n", TKK_VERSION);
