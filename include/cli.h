@@ -26,6 +26,7 @@ typedef struct {
     bool quiet;
     bool align_pilot_year;       /* compare --align pilot-year (§7.2) */
     bool show;                   /* compare --show: to the terminal (§7.2) */
+    const char *format;          /* export: --format json|csv */
     const char **files;          /* the scenario files */
     size_t n_files;
 } cli_options;
@@ -35,6 +36,8 @@ int command_check(const cli_options *opts);    /* tkk check */
 int command_show(const cli_options *opts);     /* tkk show */
 int command_compare(const cli_options *opts);  /* tkk compare */
 int command_sweep(const cli_options *opts);    /* tkk sweep */
+int command_init(const cli_options *opts);     /* tkk init (SPEC §7.3) */
+int command_export(const cli_options *opts);   /* tkk export (SPEC §7.3) */
 
 /* Warnings about computed results (SPEC §5.6: `top` admitted more projects because of a
  * tie at the boundary), printed to stderr as FILE: PATH: warning: message. Returns how

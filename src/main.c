@@ -23,6 +23,8 @@ static const char usage_text[] =
     "  show FILE.ini            the summary tables on the terminal\n"
     "  compare A.ini B.ini...   OUTDIR/compare.xlsx (or -o FILE.xlsx); --align pilot-year, --show\n"
     "  sweep FILE.ini --vary PATH=SPEC [--vary ...]   OUTDIR/<id>-sweep.xlsx\n"
+    "  init FILE.ini            a commented scenario template (--lang fi|en)\n"
+    "  export FILE.ini --format json|csv   the tables for programs: OUTDIR/<id>.json or .csv\n"
     "\n"
     "options:\n"
     "  -o, --output DIR|FILE    where to write (default output/)\n"
@@ -65,6 +67,16 @@ static const struct {
       "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary 'PATH=v1;v2;v3'\n"
       "Computes every combination of the varied inputs (Cartesian product) and writes\n"
       "OUTDIR/<id>-sweep.xlsx. Refuses more than 1 000 000 variants unless --max N.\n" },
+    { "init", command_init,
+      "usage: tkk init [--lang fi|en] FILE.ini\n"
+      "Writes a commented scenario template with every section and key (SPEC §4) and the\n"
+      "Salo 2021 figures as examples; it passes 'tkk check' as written. Refuses to overwrite\n"
+      "an existing file (exit 3).\n" },
+    { "export", command_export,
+      "usage: tkk export FILE.ini --format json|csv [-o DIR|FILE] [--lang fi|en] [--set PATH=VALUE]\n"
+      "Writes the scenario's tables and defined names for programs: OUTDIR/<id>.json (exact\n"
+      "values as strings) or one OUTDIR/<id>-<Table>.csv per table (',' and '.' under en,\n"
+      "';' and ',' under fi; UTF-8 with BOM).\n" },
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -108,7 +120,8 @@ int main(int argc, char **argv)
     if (which == ARRAY_SIZE(commands))
         return usage_error("unknown command '%s'", argv[1]);
 
-    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW, OPT_STRICT };
+    enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW, OPT_STRICT,
+           OPT_FORMAT };
     static const struct option long_options[] = {
         { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, OPT_LANG },
@@ -117,6 +130,7 @@ int main(int argc, char **argv)
         { "max", required_argument, NULL, OPT_MAX },
         { "quiet", no_argument, NULL, 'q' },
         { "strict", no_argument, NULL, OPT_STRICT },
+        { "format", required_argument, NULL, OPT_FORMAT },
         { "version", no_argument, NULL, OPT_VERSION },
         { "align", required_argument, NULL, OPT_ALIGN },
         { "show", no_argument, NULL, OPT_SHOW },
@@ -176,6 +190,9 @@ int main(int argc, char **argv)
         }
         case OPT_SHOW:
             opts.show = true;
+            break;
+        case OPT_FORMAT:
+            opts.format = optarg;   /* export checks the word */
             break;
         case OPT_STRICT:
             diag_set_strict(true);   /* SPEC §7.3: every command, every warning */
