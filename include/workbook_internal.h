@@ -166,6 +166,8 @@ typedef struct wb_context {
     char bonus_allocated_ref[WB_REF_SIZE];
     char reward_claimed_ref[WB_REF_SIZE];
     char reward_paid_ref[WB_REF_SIZE];
+
+    struct wb_recorder *recorder;   /* `tkk export` (SPEC §7.3): every cell kept exact; or NULL */
 } wb_context;
 
 /* ---- Sheet writers (one file each) ------------------------------------------------ */
@@ -260,6 +262,10 @@ int wb_sheet_title(wb_context *ctx, lxw_worksheet *ws, wb_label title);
 int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
              lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
              size_t n_headers);
+/* Same, the last row being the table's totals row (SPEC §7.3: table readers skip it). */
+int wb_table_totals(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                    lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                    size_t n_headers);
 /* Same headers by label. */
 int wb_table_labels(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                     lxw_col_t first_col, lxw_row_t last_row, const wb_label *headers,
