@@ -288,6 +288,8 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     const char *after = skip_blanks(p);
     if (*after == '/') {
         fraction = true;
+        if (per_unit(after))
+            return MSG_PER_UNIT;
         if (blank_group)
             return MSG_FRACTION_MIXED;
         p = skip_blanks(after + 1);
@@ -295,7 +297,7 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
         if (sign_len(p, &denominator_negative) > 0)
             return MSG_FRACTION_SIGN;
         if (!is_digit(*p))
-            return per_unit(after) ? MSG_PER_UNIT : MSG_FRACTION_DIGITS;
+            return MSG_FRACTION_DIGITS;
         bool denominator_blank_group;
         err = number_read_decimal(&p, denominator_digits, &denominator_decimals,
                                   &denominator_blank_group);
