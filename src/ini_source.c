@@ -91,6 +91,12 @@ ini_section *ini_doc_section(ini_doc *doc, const char *name, const char *file, i
     ini_section *sec = ini_doc_find(doc, name);
     if (sec) {
         if (sec->removed) {
+            /* Revived empty, as the header says: the removed keys do not come back. */
+            for (size_t k = 0; k < sec->n_keys; k++) {
+                free(sec->keys[k].key);
+                free(sec->keys[k].value);
+            }
+            sec->n_keys = 0;
             sec->removed = false;
             sec->file = ini_doc_file(doc, file);
             sec->line = line;

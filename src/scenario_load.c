@@ -58,12 +58,16 @@ static void merge_into(ini_doc *into, const ini_doc *from)
             ini_section *inherited = ini_doc_find(into, sec->name);
             if (inherited)
                 inherited->removed = true;
-            continue;
+            /* The child's own keys of that section, if any, start it afresh (e.g. an
+             * [actual] from a ledger instead of the parent's keys, SPEC §7.3). */
+            if (sec->n_keys <= 1)
+                continue;
         }
         ini_section *target = ini_doc_section(into, sec->name, sec->file, sec->line);
         for (size_t k = 0; k < sec->n_keys; k++)
-            ini_section_set(into, target, sec->keys[k].key, sec->keys[k].value,
-                            sec->keys[k].file, sec->keys[k].line);
+            if (&sec->keys[k] != remove)
+                ini_section_set(into, target, sec->keys[k].key, sec->keys[k].value,
+                                sec->keys[k].file, sec->keys[k].line);
     }
 }
 

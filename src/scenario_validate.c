@@ -12,6 +12,7 @@
 #include "number.h"
 #include "projects_csv.h"
 #include "input_words.h"
+#include "ledger_csv.h"
 #include "suggest.h"
 #include "years.h"
 
@@ -602,8 +603,9 @@ static void check_year_amounts(checker *c, const ini_section *sec, year_amounts 
 {
     for (size_t i = 0; i < sec->n_keys; i++) {
         const ini_key *k = &sec->keys[i];
-        if (strcmp(k->key, "remove") == 0)
-            continue;
+        if (strcmp(k->key, "remove") == 0 ||
+            (strcmp(sec->name, "actual") == 0 && strcmp(k->key, "ledger") == 0))
+            continue;   /* ledger: SPEC §7.3, read by ledger_load() */
         const char *dot = strchr(k->key, '.');
         const char *year_text = dot ? dot + 1 : k->key;
         int category = CAT_COUNT;
@@ -1023,7 +1025,8 @@ static void check_bonus_sections(checker *c)
 /* ---- sections --------------------------------------------------------------------- */
 
 static const char *const singleton_sections[] = {
-    "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward", NULL
+    "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward",
+    "accounts", NULL
 };
 static const char *const section_prefixes[] = {
     "staff", "premises", "cost", "kpi", "indicator", "project", "reward", NULL
@@ -1212,6 +1215,8 @@ scenario *scenario_validate(const ini_doc *doc, diag_list *diags)
             check_criterion(&c, sec, &s->rewards[s->n_rewards++]);
         /* bonus, indicator.* and project.* below, in dependency order */
     }
+    if (c.period_ok)
+        ledger_load(s, doc, diags);   /* SPEC §7.3: after [actual], whose keys it checks */
     s->has_rewards = s->n_rewards > 0 || (ini_doc_find(doc, "reward") && !ini_doc_find(doc, "reward")->removed);
     check_bonus_sections(&c);
     check_caseload(&c);
