@@ -362,11 +362,19 @@ size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_li
         if (*t == '\0' || *t == ';' || *t == '#')
             continue;
         if (*t == '[') {
-            char *close = strrchr(t, ']');
+            /* The first ']' closes the name, as iniparser reads it; a comment may follow
+             * (SPEC §4 writes "[indexation]   ; salary raises ..."), itself holding ']'. */
+            char *close = strchr(t, ']');
             if (!close) {
                 diag_error(diags, file, first_line, "", "a section header needs a closing ']': %s", t);
                 continue;
             }
+            const char *after = close + 1;
+            while (*after == ' ' || *after == '\t')
+                after++;
+            if (*after != '\0' && *after != ';' && *after != '#')
+                diag_error(diags, file, first_line, "",
+                           "text after a section header: %s (a comment starts with ';')", t);
             *close = '\0';
             char *name = trim(t + 1);
             lower(name);

@@ -213,12 +213,31 @@ def check_frictions(tmp):
        "README quotes every --vary list", unquoted)
 
 
+def check_readme_example(tmp):
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    part = readme.split("### An annotated example scenario", 1)
+    block = re.search(r"```ini\n(.*?)```", part[1], re.S) if len(part) == 2 else None
+    if not ok(block is not None, "README has an annotated example scenario"):
+        return
+    path = os.path.join(tmp, "readme-example.ini")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(block.group(1))
+    r = run([TKK, "check", "--strict", path])
+    ok(r.returncode == 0, "README's annotated example passes check --strict", r.stderr)
+    for section in ("[scenario]", "[indexation]", "[staff.", "[premises.", "[cost.", "[budget]",
+                    "[actual]", "[funding]", "[kpi.", "[reward]", "[reward.", "[bonus]",
+                    "[indicator.", "[project."):
+        if section not in block.group(1):
+            ok(False, "README's example has %s" % section)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="tkk-first-hour-")
     try:
         check_init(tmp)
         check_finnish_words(tmp)
         check_frictions(tmp)
+        check_readme_example(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return tap.finish()
