@@ -26,6 +26,8 @@ typedef struct {
     bool (*parse_error)(void *data, int line, char **fields, size_t n_fields, const char *message);
 } csv_callbacks;
 
+/* Blanks around a field, in place (libcsv trims only unquoted fields). */
+char *csv_trim(char *s);
 /* The whole file, NUL-terminated (caller frees). False with errno on failure. */
 bool csv_read_file(const char *path, char **text, size_t *length);
 /* Length of the valid UTF-8 prefix (a NUL byte counts as invalid). */

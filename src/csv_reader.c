@@ -79,6 +79,16 @@ static void on_row(int terminator, void *data)
     st->record_open = false;
 }
 
+char *csv_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
 size_t csv_utf8_valid_prefix(const unsigned char *s, size_t n)
 {
     size_t i = 0;

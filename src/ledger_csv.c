@@ -53,17 +53,6 @@ static void cell_error(ledger *ld, int line, size_t column, const char *fmt, ...
     ld->errors++;
 }
 
-/* Blanks around a field (libcsv trims only unquoted fields). */
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 static bool all_digits(const char *s)
 {
     if (!*s || strlen(s) > 18)
@@ -115,7 +104,7 @@ static void header_row(ledger *ld, int line, char **fields, size_t n)
     ld->n_columns = n;
     ld->col_month = ld->col_category = ld->col_amount = SIZE_MAX;
     for (size_t j = 0; j < n; j++) {
-        const char *name = trim(fields[j]);
+        const char *name = csv_trim(fields[j]);
         size_t *slot = header_is(name, "month", "kuukausi")     ? &ld->col_month
                        : header_is(name, "category", "luokka") ||
                          header_is(name, "account", "tili")     ? &ld->col_category
@@ -161,7 +150,7 @@ static void data_row(ledger *ld, int line, char **fields, size_t n)
 {
     bool empty = true;
     for (size_t j = 0; j < n; j++)
-        empty = empty && trim(fields[j])[0] == '\0';
+        empty = empty && csv_trim(fields[j])[0] == '\0';
     if (empty || ld->col_month == SIZE_MAX || ld->col_category == SIZE_MAX ||
         ld->col_amount == SIZE_MAX)
         return;   /* ";;" rows of Excel; without the columns nothing can be read */
@@ -171,7 +160,7 @@ static void data_row(ledger *ld, int line, char **fields, size_t n)
         return;
     }
     scenario *s = ld->s;
-    const char *month_text = trim(fields[ld->col_month]);
+    const char *month_text = csv_trim(fields[ld->col_month]);
     month_t month;
     bool ok = true;
     if (!ledger_month_parse(month_text, &month)) {
@@ -186,10 +175,10 @@ static void data_row(ledger *ld, int line, char **fields, size_t n)
                    month_text, a, b);
         ok = false;
     }
-    int category = row_category(ld, line, trim(fields[ld->col_category]));
+    int category = row_category(ld, line, csv_trim(fields[ld->col_category]));
     mpq_t amount;
     mpq_init(amount);
-    const char *amount_text = trim(fields[ld->col_amount]);
+    const char *amount_text = csv_trim(fields[ld->col_amount]);
     const char *err = number_parse(amount, amount_text, NUMBER_MONEY, NULL);
     if (err)
         cell_error(ld, line, ld->col_amount, "'%s' is not a valid amount: %s", amount_text, err);

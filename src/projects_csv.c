@@ -186,17 +186,6 @@ static void cell_error(csv_loader *ld, int line, size_t j, const char *fmt, ...)
     free(path);
 }
 
-/* Blanks around a header name or a project name (libcsv trims only unquoted fields). */
-static char *trim_blanks(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 /* ---- the header row ------------------------------------------------------------------- */
 
 /* Appends ", name" (or "name" first) to a growing list, quoted or not. */
@@ -237,7 +226,7 @@ static void header_row(csv_loader *ld)
     ld->header_complete = true;
     for (size_t j = 0; j < ld->n_columns; j++) {
         csv_column *col = &ld->columns[j];
-        col->header = xstrdup(trim_blanks(ld->fields[j]));
+        col->header = xstrdup(csv_trim(ld->fields[j]));
         col->indicator = 0;
         size_t r = SIZE_MAX;
         for (size_t i = 0; i < n_required; i++)
@@ -397,7 +386,7 @@ static void data_row(csv_loader *ld)
                 ok = false;
             break;
         case COL_NAME: {
-            char *name = trim_blanks(ld->fields[j]);
+            char *name = csv_trim(ld->fields[j]);
             if (name[0] == '\0') {
                 cell_error(ld, ld->record_line, j, "the project name is empty");
                 ok = false;
