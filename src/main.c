@@ -48,9 +48,9 @@ static const struct {
       "usage: tkk run [OPTIONS] [FILE.ini...]\n"
       "Computes each scenario and writes OUTDIR/<id>.xlsx (default output/). Without files,\n"
       "every scenarios/*.ini. A bad scenario is reported and skipped; the exit status is 1\n"
-      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, -q.\n" },
+      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, --strict, -q.\n" },
     { "check", command_check,
-      "usage: tkk check [--set PATH=VALUE] FILE.ini...\n"
+      "usage: tkk check [--strict] [--set PATH=VALUE] FILE.ini...\n"
       "Validates the scenarios and prints every problem as FILE:LINE: PATH: message.\n"
       "Writes nothing. Exit status 1 when any problem was found.\n" },
     { "show", command_show,
