@@ -328,6 +328,15 @@ static void merge_sums(ledger *ld, const ini_section *actual_sec)
                 ld->errors += 1 + (k != NULL);
                 continue;
             }
+            if (mpq_sgn(ld->sums[at]) < 0) {   /* credit notes beyond the costs: as [actual] */
+                char *shown = money_format(ld->sums[at], LANG_FI);
+                diag_error_at(ld->diags, ld->file, ld->first[at].line, ld->first[at].column, PATH,
+                              "%s %d sums to %s: a year's actual must be 0 or more",
+                              category_name((cost_category)cat), year, shown);
+                ld->errors++;
+                free(shown);
+                continue;
+            }
             ya->has_category[cat] = true;
             mpq_set(ya->category[cat], ld->sums[at]);
         }

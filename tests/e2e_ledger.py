@@ -159,6 +159,8 @@ BAD = [
      ["ledger.csv:4:1:", "outside the scenario's period 2021-11..2022-02"]),
     ("missing column", "", "month;amount\n2021-11;10\n",
      ["ledger.csv:1:1:", "needs the columns month, category and amount"]),
+    ("negative sum", "", "month;category;amount\n2021-11;premises;10\n2021-12;premises;-20\n",
+     ["ledger.csv:2:2:", "premises 2021 sums to"]),
     ("duplicate with [actual]", "henkilöstö.2021 = 10\n",
      "month;category;amount\n2021-11;muut;1\n2021-12;4010;10\n",
      ["s.ini:14: actual.henkilöstö.2021:", "also summed from the ledger",
