@@ -8,7 +8,8 @@
 #include "cli.h"
 #include "common.h"
 #include "export_text.h"
-#include "output_file.h"
+#include "alloc.h"
+#include "atomic_file.h"
 #include "output_path.h"
 #include "results.h"
 #include "scenario_load.h"
@@ -29,23 +30,16 @@ typedef int (*body_writer)(FILE *f, const void *arg);
 static int write_atomically(const char *path, body_writer write_body, const void *arg)
 {
     char error[512];
-    char *tmp = output_file_begin(path, error, sizeof error);
-    if (!tmp) {
+    atomic_file af;
+    if (atomic_file_open(&af, path, error, sizeof error) != TKK_OK) {
         fprintf(stderr, "tkk: %s\n", error);
         return EXIT_IO;
     }
-    FILE *f = fopen(tmp, "w");
-    int failed = !f || write_body(f, arg) != 0;
-    if (f && fclose(f) != 0)
-        failed = 1;
-    if (failed) {
-        fprintf(stderr, "tkk: cannot write %s: %s\n", path, strerror(errno ? errno : EIO));
-        output_file_abandon(tmp);
-        return EXIT_IO;
-    }
-    if (output_file_commit(tmp, path, error, sizeof error) != 0) {
+    write_body(af.f, arg);   /* a failed write shows in the stream's error flag */
+    tkk_err err = atomic_file_commit(&af, false, error, sizeof error);
+    if (err != TKK_OK) {
         fprintf(stderr, "tkk: %s\n", error);
-        return EXIT_IO;
+        return tkk_err_exit_status(err);
     }
     return EXIT_OK;
 }
@@ -76,10 +70,7 @@ static char *target_path(const cli_options *opts, const scenario *s, export_form
     char error[512];
     char name[300];
     if (format == EXPORT_JSON && has_suffix(opts->output, ".json")) {
-        char *path = strdup(opts->output);
-        if (!path)
-            abort();
-        return path;
+        return xstrdup(opts->output);
     }
     snprintf(name, sizeof name, "%s.json", s->id);
     char *path = output_path(opts->output, name, false, error, sizeof error);
@@ -100,9 +91,10 @@ static int export_one(const cli_options *opts, const scenario *s, const results 
     wb_recorder *rec = wb_recorder_new();
     char error[512];
     int status = EXIT_OK;
-    if (workbook_record(json_path, s, r, lang, rec, error, sizeof error) != 0) {
+    tkk_err err = workbook_record(json_path, s, r, lang, rec, error, sizeof error);
+    if (err != TKK_OK) {
         fprintf(stderr, "tkk: %s\n", error);
-        status = EXIT_IO;
+        status = tkk_err_exit_status(err);
     } else if (format == EXPORT_JSON) {
         export_job job = { .s = s, .rec = rec };
         status = write_atomically(json_path, json_body, &job);
@@ -115,10 +107,9 @@ static int export_one(const cli_options *opts, const scenario *s, const results 
         for (size_t t = 0; status == EXIT_OK && t < wb_recorder_n_tables(rec); t++) {
             const wb_rec_table *table = wb_recorder_table(rec, t);
             for (int part = 0; part < (table->totals ? 2 : 1) && status == EXIT_OK; part++) {
-                char *path = NULL;
-                if (asprintf(&path, "%.*s%s%s-%s%s.csv", (int)folder_len, json_path,
-                             slash ? "/" : "", s->id, table->name, part ? "-total" : "") < 0)
-                    abort();
+                char *path = xasprintf("%.*s%s%s-%s%s.csv", (int)folder_len, json_path,
+                                       slash ? "/" : "", s->id, table->name,
+                                       part ? "-total" : "");
                 export_job job = { .s = s, .rec = rec, .table = table, .lang = lang,
                                    .totals_only = part == 1 };
                 status = write_atomically(path, csv_body, &job);
@@ -162,10 +153,7 @@ int command_export(const cli_options *opts)
         return EXIT_INVALID;
     results *r = results_compute(s);
     int status;
-    if (!r) {
-        fprintf(stderr, "tkk: %s: out of memory\n", opts->files[0]);
-        status = EXIT_IO;
-    } else if (cli_result_warnings(opts->files[0], s, r) > 0 && diag_strict()) {
+    if (cli_result_warnings(opts->files[0], s, r) > 0 && diag_strict()) {
         status = EXIT_INVALID;
     } else {
         status = export_one(opts, s, r, format);

@@ -8,11 +8,11 @@
 #include "cli.h"
 #include "common.h"
 #include "init_template.h"
-#include "output_file.h"
+#include "atomic_file.h"
 
 /* The template goes to a temporary file next to FILE.ini and is linked into place:
  * link() fails when FILE.ini exists, so init never overwrites a file, not even one made
- * between a check and the write, and a failed write leaves no half-written template.
+ * between the check and the write, and a failed write leaves no half-written template.
  * An existing file is exit 3 (SPEC §2): nothing the user typed is invalid (1) or
  * malformed (2); the file system holds a file tkk will not replace. */
 int command_init(const cli_options *opts)
@@ -22,37 +22,27 @@ int command_init(const cli_options *opts)
         return EXIT_USAGE;
     }
     const char *path = opts->files[0];
+    static const char refuse[] =
+        "tkk: %s already exists: init does not overwrite a file; name a new file or remove the old one\n";
     if (access(path, F_OK) == 0) {
-        fprintf(stderr, "tkk: %s already exists: init does not overwrite a file; "
-                        "name a new file or remove the old one\n", path);
+        fprintf(stderr, refuse, path);
         return EXIT_IO;
     }
     char error[512];
-    char *tmp = output_file_begin(path, error, sizeof error);
-    if (!tmp) {
+    atomic_file af;
+    if (atomic_file_open(&af, path, error, sizeof error) != TKK_OK) {
         fprintf(stderr, "tkk: %s\n", error);
         return EXIT_IO;
     }
-    FILE *f = fopen(tmp, "w");
-    int status = EXIT_OK;
-    if (!f || fputs(init_template(opts->has_lang ? opts->lang : LANG_FI), f) < 0) {
-        fprintf(stderr, "tkk: cannot write %s: %s\n", path, strerror(errno));
-        status = EXIT_IO;
-    }
-    if (f && fclose(f) != 0 && status == EXIT_OK) {
-        fprintf(stderr, "tkk: cannot write %s: %s\n", path, strerror(errno));
-        status = EXIT_IO;
-    }
-    if (status == EXIT_OK && link(tmp, path) != 0) {
-        if (errno == EEXIST)
-            fprintf(stderr, "tkk: %s already exists: init does not overwrite a file; "
-                            "name a new file or remove the old one\n", path);
+    fputs(init_template(opts->has_lang ? opts->lang : LANG_FI), af.f);
+    if (atomic_file_commit(&af, true, error, sizeof error) != TKK_OK) {
+        if (access(path, F_OK) == 0)
+            fprintf(stderr, refuse, path);
         else
-            fprintf(stderr, "tkk: cannot write %s: %s\n", path, strerror(errno));
-        status = EXIT_IO;
+            fprintf(stderr, "tkk: %s\n", error);
+        return EXIT_IO;
     }
-    output_file_abandon(tmp);   /* the temporary name; FILE.ini is its own link now */
-    if (status == EXIT_OK && !opts->quiet)
+    if (!opts->quiet)
         printf("%s: template written; check it with: tkk check %s\n", path, path);
-    return status;
+    return EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "month.h"
 
@@ -33,15 +34,11 @@ static char *decimal_text(const mpq_t value, unsigned long decimals)
     mpz_divexact(scaled, scaled, mpq_denref(value));
     bool negative = mpz_sgn(scaled) < 0;
     mpz_abs(scaled, scaled);
-    char *digits = mpz_get_str(NULL, 10, scaled);
+    char *digits = mpz_get_str(NULL, 10, scaled);   /* GMP allocates through alloc.h */
     mpz_clear(scaled);
-    if (!digits)
-        abort();
     size_t n = strlen(digits);
     size_t width = n > decimals ? n : decimals + 1;   /* "5" with 2 decimals: "005" */
-    char *out = malloc(width + 3);
-    if (!out)
-        abort();
+    char *out = xmalloc(width + 3);
     char *p = out;
     if (negative)
         *p++ = '-';
@@ -66,10 +63,7 @@ char *export_exact(const mpq_t value, bool money)
             decimals = 2;
         return decimal_text(value, decimals);
     }
-    char *text = mpq_get_str(NULL, 10, value);   /* canonical: "1421/9" */
-    if (!text)
-        abort();
-    return text;
+    return mpq_get_str(NULL, 10, value);   /* canonical: "1421/9" */
 }
 
 /* CSV numbers must open as numbers in a spreadsheet, which a fraction would not: a value

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "csv_reader.h"
 #include "input_words.h"
@@ -218,9 +219,7 @@ static account_range *read_accounts(const ini_doc *doc, size_t *n, ledger *ld)
     *n = 0;
     if (!sec || sec->removed)
         return NULL;
-    account_range *ranges = calloc(sec->n_keys + 1, sizeof *ranges);
-    if (!ranges)
-        abort();
+    account_range *ranges = xcalloc(sec->n_keys + 1, sizeof *ranges);
     for (size_t i = 0; i < sec->n_keys; i++) {
         const ini_key *k = &sec->keys[i];
         if (strcmp(k->key, "remove") == 0)
@@ -286,13 +285,8 @@ static const ini_key *actual_key(const ini_section *sec, int year, int category)
 
 static void add_source(scenario *s, const char *path, char *text, size_t length)
 {
-    source_file *grown = realloc(s->sources, (s->n_sources + 1) * sizeof *grown);
-    if (!grown)
-        abort();
-    s->sources = grown;
-    s->sources[s->n_sources].path = strdup(path);
-    if (!s->sources[s->n_sources].path)
-        abort();
+    s->sources = xreallocarray(s->sources, s->n_sources + 1, sizeof *s->sources);
+    s->sources[s->n_sources].path = xstrdup(path);
     s->sources[s->n_sources].text = text;
     s->sources[s->n_sources].length = length;
     s->n_sources++;
@@ -380,13 +374,9 @@ size_t ledger_load(scenario *s, const ini_doc *doc, diag_list *diags)
     }
     /* Relative to the file that wrote the key, like [bonus] projects. */
     const char *slash = strrchr(key->file, '/');
-    char *path = NULL;
-    if (key->value[0] == '/' || !slash)
-        path = strdup(key->value);
-    else if (asprintf(&path, "%.*s/%s", (int)(slash - key->file), key->file, key->value) < 0)
-        path = NULL;
-    if (!path)
-        abort();
+    char *path = key->value[0] == '/' || !slash
+                     ? xstrdup(key->value)
+                     : xasprintf("%.*s/%s", (int)(slash - key->file), key->file, key->value);
     ld.file = path;
     char *text = NULL;
     size_t length = 0;
@@ -399,11 +389,9 @@ size_t ledger_load(scenario *s, const ini_doc *doc, diag_list *diags)
     }
     s->has_ledger = true;
     s->has_actual = true;
-    s->ledger_monthly = calloc((size_t)s->n_months, sizeof *s->ledger_monthly);
-    ld.sums = calloc((size_t)s->n_years * CAT_COUNT, sizeof *ld.sums);
-    ld.first = calloc((size_t)s->n_years * CAT_COUNT, sizeof *ld.first);
-    if (!s->ledger_monthly || !ld.sums || !ld.first)
-        abort();
+    s->ledger_monthly = xcalloc((size_t)s->n_months, sizeof *s->ledger_monthly);
+    ld.sums = xcalloc((size_t)s->n_years * CAT_COUNT, sizeof *ld.sums);
+    ld.first = xcalloc((size_t)s->n_years * CAT_COUNT, sizeof *ld.first);
     for (int m = 0; m < s->n_months; m++)
         mpq_init(s->ledger_monthly[m]);
     for (size_t i = 0; i < (size_t)s->n_years * CAT_COUNT; i++)

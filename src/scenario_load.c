@@ -129,9 +129,7 @@ static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
 static bool set_suggest_section(const ini_doc *doc, const char *section, const char *key,
                                 int index, diag_list *diags)
 {
-    const char **names = malloc((doc->n_sections + 1) * sizeof *names);
-    if (!names)
-        abort();
+    const char **names = xcalloc(doc->n_sections + 1, sizeof *names);
     size_t n = 0;
     for (size_t i = 0; i < doc->n_sections; i++)
         if (!doc->sections[i].removed)
@@ -139,9 +137,7 @@ static bool set_suggest_section(const ini_doc *doc, const char *section, const c
     names[n] = NULL;
     const char *guess = suggest_closest(section, names);
     if (guess) {
-        char *shown = NULL;
-        if (asprintf(&shown, "%s.%s", section, key) < 0)
-            abort();
+        char *shown = xasprintf("%s.%s", section, key);
         diag_error(diags, "--set", index, shown,
                    "the scenario has no section [%s]; did you mean %s.%s?", section, guess, key);
         free(shown);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 typedef struct {
     const void *sheet;
     unsigned row, col;
@@ -28,28 +30,9 @@ struct wb_recorder {
     size_t n_names;
 };
 
-static void *xrealloc(void *p, size_t size)
-{
-    p = realloc(p, size);
-    if (!p)
-        abort();   /* out of memory: the process-wide policy of SPEC §7.5 */
-    return p;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *copy = strdup(s ? s : "");
-    if (!copy)
-        abort();
-    return copy;
-}
-
 wb_recorder *wb_recorder_new(void)
 {
-    wb_recorder *rec = calloc(1, sizeof *rec);
-    if (!rec)
-        abort();
-    return rec;
+    return xcalloc(1, sizeof(wb_recorder));
 }
 
 void wb_recorder_free(wb_recorder *rec)
@@ -99,7 +82,7 @@ void wb_recorder_number(wb_recorder *rec, const void *sheet, unsigned row, unsig
 void wb_recorder_text(wb_recorder *rec, const void *sheet, unsigned row, unsigned col,
                       const char *text)
 {
-    new_cell(rec, sheet, row, col, WB_REC_TEXT)->text = xstrdup(text);
+    new_cell(rec, sheet, row, col, WB_REC_TEXT)->text = xstrdup(text ? text : "");
 }
 
 void wb_recorder_month(wb_recorder *rec, const void *sheet, unsigned row, unsigned col,
@@ -114,7 +97,7 @@ void wb_recorder_add_table(wb_recorder *rec, const void *sheet, const char *name
 {
     rec->tables = xrealloc(rec->tables, (rec->n_tables + 1) * sizeof *rec->tables);
     wb_rec_table *t = &rec->tables[rec->n_tables++];
-    *t = (wb_rec_table){ .sheet = sheet, .name = xstrdup(name), .first_row = first_row,
+    *t = (wb_rec_table){ .sheet = sheet, .name = xstrdup(name ? name : ""), .first_row = first_row,
                          .first_col = first_col, .last_row = last_row, .totals = totals,
                          .n_headers = n_headers };
     t->headers = xrealloc(NULL, (n_headers + 1) * sizeof *t->headers);
@@ -126,7 +109,7 @@ void wb_recorder_name(wb_recorder *rec, const char *name, const void *sheet, uns
                       unsigned col)
 {
     rec->names = xrealloc(rec->names, (rec->n_names + 1) * sizeof *rec->names);
-    rec->names[rec->n_names++] = (rec_name){ xstrdup(name), sheet, row, col };
+    rec->names[rec->n_names++] = (rec_name){ xstrdup(name ? name : ""), sheet, row, col };
 }
 
 size_t wb_recorder_n_tables(const wb_recorder *rec)
