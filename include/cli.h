@@ -28,6 +28,7 @@ typedef struct {
     bool show;                   /* compare --show: to the terminal (§7.2) */
     bool pdf;                    /* run: also OUTDIR/<id>.pdf through LibreOffice (§7.1) */
     const char *sheets;          /* run --pdf: only these sheets, "Yhteenveto,Rahoitus" */
+    const char *format;          /* export: --format json|csv */
     const char **files;          /* the scenario files */
     size_t n_files;
 } cli_options;
@@ -37,6 +38,8 @@ int command_check(const cli_options *opts);    /* tkk check */
 int command_show(const cli_options *opts);     /* tkk show */
 int command_compare(const cli_options *opts);  /* tkk compare */
 int command_sweep(const cli_options *opts);    /* tkk sweep */
+int command_init(const cli_options *opts);     /* tkk init (SPEC §7.3) */
+int command_export(const cli_options *opts);   /* tkk export (SPEC §7.3) */
 
 /* tkk run --pdf: OUTDIR/<id>.pdf beside the workbook xlsx_out (SPEC §7.1). An exit
  * status: EXIT_IO without LibreOffice (the message names the Debian package). */
@@ -44,8 +47,9 @@ int command_run_pdf(const char *xlsx_out, const struct scenario *s, const struct
                     language lang, const cli_options *opts);
 
 /* Warnings about computed results (SPEC §5.6: `top` admitted more projects because of a
- * tie at the boundary), printed to stderr as FILE: PATH: warning: message. */
-void cli_result_warnings(const char *file, const struct scenario *s, const struct results *r);
+ * tie at the boundary), printed to stderr as FILE: PATH: warning: message. Returns how
+ * many were printed; under --strict they are errors and the caller stops (exit 1). */
+int cli_result_warnings(const char *file, const struct scenario *s, const struct results *r);
 
 /* The workbook language: --lang, else the scenario's `language`, else Finnish. */
 language cli_language(const cli_options *opts, const struct scenario *s);

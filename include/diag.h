@@ -14,6 +14,7 @@
 #define TKK_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -51,6 +52,11 @@ void diag_error_at(diag_list *list, const char *file, int line, int column,
 /* For reporters with printf-style arguments of their own (column 0 = no column). */
 void diag_vadd(diag_list *list, diag_severity severity, const char *file, int line, int column,
                const char *path, const char *fmt, va_list ap) TKK_PRINTF(7, 0);
+
+/* SPEC §7.3 `--strict`: from now on every warning is recorded as an error (exit 1),
+ * for every command. Set once by main() before any input is read. */
+void diag_set_strict(bool strict);
+bool diag_strict(void);
 
 size_t diag_error_count(const diag_list *list);
 /* Prints in the order found, "FILE:LINE: PATH: message" ("warning: " before warnings). */

@@ -163,6 +163,8 @@ typedef struct scenario {
     bool has_budget, has_actual;
     year_amounts *budget;          /* n_years entries, index year − first_year */
     year_amounts *actual;
+    bool has_ledger;               /* SPEC §7.3: [actual] ledger = FILE.csv */
+    mpq_t *ledger_monthly;         /* n_months: the ledger's municipal costs per month */
     funding_params funding;
 
     kpi *kpis;

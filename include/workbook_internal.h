@@ -86,6 +86,8 @@ typedef enum {
     WB_L_TOTAL,
     /* Inputs */
     WB_L_INPUTS_LINE, WB_L_INPUTS_TEXT, WB_L_INPUTS_OVERRIDES,
+    /* Monthly's Actual column, with a ledger (SPEC §7.3) */
+    WB_L_MONTHLY_ACTUAL,
 
     WB_LABEL_COUNT
 } wb_label;
@@ -113,6 +115,7 @@ enum {
     WB_MONTHLY_COL_MONTH, WB_MONTHLY_COL_PERSONNEL, WB_MONTHLY_COL_PREMISES,
     WB_MONTHLY_COL_OTHER, WB_MONTHLY_COL_TOTAL, WB_MONTHLY_COL_STATE_PAID,
     WB_MONTHLY_COL_COACH_FTE,
+    WB_MONTHLY_COL_ACTUAL,   /* only with a ledger (SPEC §7.3), in the spacer column */
     WB_DETAIL_COL_LINE = 8, WB_DETAIL_COL_CATEGORY, WB_DETAIL_COL_PAYER, WB_DETAIL_COL_MONTH,
     WB_DETAIL_COL_AMOUNT
 };
@@ -170,6 +173,8 @@ typedef struct wb_context {
     char bonus_allocated_ref[WB_REF_SIZE];
     char reward_claimed_ref[WB_REF_SIZE];
     char reward_paid_ref[WB_REF_SIZE];
+
+    struct wb_recorder *recorder;   /* `tkk export` (SPEC §7.3): every cell kept exact; or NULL */
 } wb_context;
 
 /* ---- Sheet writers (one file each) ------------------------------------------------ */
@@ -266,6 +271,10 @@ int wb_sheet_title(wb_context *ctx, lxw_worksheet *ws, wb_label title);
 int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
              lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
              size_t n_headers);
+/* Same, the last row being the table's totals row (SPEC §7.3: table readers skip it). */
+int wb_table_totals(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                    lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                    size_t n_headers);
 /* Same headers by label. */
 int wb_table_labels(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                     lxw_col_t first_col, lxw_row_t last_row, const wb_label *headers,

@@ -177,6 +177,11 @@ int xlsx_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t fir
                lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
                size_t n_headers, lxw_format *header_format);
 
+/* Same, the last row being the table's totals row (SPEC §7.3: table readers skip it). */
+int xlsx_table_totals(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                      lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                      size_t n_headers, lxw_format *header_format);
+
 /* ---- Cells ------------------------------------------------------------------------ */
 
 /* A copy of text that an XML part can hold: invalid UTF-8 and control characters

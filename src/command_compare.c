@@ -58,7 +58,8 @@ static int load_all(loaded *l, const cli_options *opts)
             }
     for (size_t i = 0; i < l->n; i++) {
         l->r[i] = results_compute(l->s[i]);
-        cli_result_warnings(opts->files[i], l->s[i], l->r[i]);
+        if (cli_result_warnings(opts->files[i], l->s[i], l->r[i]) > 0 && diag_strict())
+            return EXIT_INVALID;
     }
     return EXIT_OK;
 }

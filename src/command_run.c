@@ -19,12 +19,15 @@ language cli_language(const cli_options *opts, const struct scenario *s)
     return s && s->has_language ? s->lang : LANG_FI;
 }
 
-void cli_result_warnings(const char *file, const scenario *s, const results *r)
+int cli_result_warnings(const char *file, const scenario *s, const results *r)
 {
-    if (r->has_bonus && r->bonus.top_tie_extended)
-        fprintf(stderr, "%s: bonus.top: warning: %zu projects are admitted, not %lu: the scores "
-                        "tied with the last admitted project are admitted too\n",
-                file, r->bonus.eligible_count, s->bonus.top);
+    if (!(r->has_bonus && r->bonus.top_tie_extended))
+        return 0;
+    fprintf(stderr, "%s: bonus.top: %s%zu projects are admitted, not %lu: the scores "
+                    "tied with the last admitted project are admitted too%s\n",
+            file, diag_strict() ? "" : "warning: ", r->bonus.eligible_count, s->bonus.top,
+            diag_strict() ? " (a warning, an error under --strict)" : "");
+    return 1;
 }
 
 static int worse(int a, int b)
@@ -77,9 +80,10 @@ static int run_one(const char *file, const cli_options *opts, bool single)
         status = EXIT_IO;
     } else {
         r = results_compute(s);
-        cli_result_warnings(file, s, r);
-        tkk_err err = workbook_write(out, s, r, cli_language(opts, s), error, sizeof error);
-        if (err != TKK_OK) {
+        tkk_err err = TKK_OK;
+        if (cli_result_warnings(file, s, r) > 0 && diag_strict())
+            status = EXIT_INVALID;
+        else if ((err = workbook_write(out, s, r, cli_language(opts, s), error, sizeof error)) != TKK_OK) {
             fprintf(stderr, "tkk: %s\n", error);
             status = tkk_err_exit_status(err);
         } else {

@@ -41,6 +41,15 @@ static double seconds_since(const struct timespec *t)
     return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
+/* "1 variant" / "2 variants"; Finnish "1 muunnelma" / "2 muunnelmaa" (partitive after a
+ * numeral above one). The issue quoted "1 variants". */
+static const char *variants_word(unsigned long long n, language lang)
+{
+    if (lang == LANG_FI)
+        return n == 1 ? "muunnelma" : "muunnelmaa";
+    return n == 1 ? "variant" : "variants";
+}
+
 static void progress_show(progress *p, unsigned long long done, bool final)
 {
     if (!p->on || (!final && seconds_since(&p->last) < 0.1))
@@ -158,9 +167,10 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
     int status = EXIT_OK;
     if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
         run->result_warning_shown = true;
-        cli_result_warnings(run->opts->files[0], s, r);
+        if (cli_result_warnings(run->opts->files[0], s, r) > 0 && diag_strict())
+            status = EXIT_INVALID;
     }
-    if (sweep_workbook_row(wb, it, r) != 0)
+    if (status == EXIT_OK && sweep_workbook_row(wb, it, r) != 0)
         status = EXIT_IO;   /* the message is in the workbook's error buffer */
     results_free(r);
     scenario_free(s);
@@ -285,7 +295,8 @@ int command_sweep(const cli_options *opts)
         };
         status = sweep_all(&run, base, out, count, error, sizeof error);
         if (status == EXIT_OK && !opts->quiet)
-            printf("%s: %llu variants -> %s\n", opts->files[0], count, out);
+            printf("%s: %llu %s -> %s\n", opts->files[0], count,
+                   variants_word(count, cli_language(opts, base)), out);
     }
     free(out);
     scenario_free(base);

@@ -11,6 +11,19 @@ static char *dup_or_empty(const char *s)
     return xstrdup(s ? s : "");
 }
 
+/* The one process-wide switch: --strict applies to every command alike. */
+static bool strict_mode;
+
+void diag_set_strict(bool strict)
+{
+    strict_mode = strict;
+}
+
+bool diag_strict(void)
+{
+    return strict_mode;
+}
+
 void diag_vadd(diag_list *list, diag_severity severity, const char *file, int line, int column,
                const char *path, const char *fmt, va_list ap)
 {
@@ -20,6 +33,12 @@ void diag_vadd(diag_list *list, diag_severity severity, const char *file, int li
         list->capacity = capacity;
     }
     char *message = xvasprintf(fmt, ap);
+    if (severity == DIAG_WARNING && strict_mode) {
+        char *strict_message = xasprintf("%s (a warning, an error under --strict)", message);
+        free(message);
+        message = strict_message;
+        severity = DIAG_ERROR;
+    }
     diag *d = &list->items[list->count++];
     d->severity = severity;
     d->file = dup_or_empty(file);

@@ -91,6 +91,12 @@ ini_section *ini_doc_section(ini_doc *doc, const char *name, const char *file, i
     ini_section *sec = ini_doc_find(doc, name);
     if (sec) {
         if (sec->removed) {
+            /* Revived empty, as the header says: the removed keys do not come back. */
+            for (size_t k = 0; k < sec->n_keys; k++) {
+                free(sec->keys[k].key);
+                free(sec->keys[k].value);
+            }
+            sec->n_keys = 0;
             sec->removed = false;
             sec->file = ini_doc_file(doc, file);
             sec->line = line;
@@ -356,11 +362,19 @@ size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_li
         if (*t == '\0' || *t == ';' || *t == '#')
             continue;
         if (*t == '[') {
-            char *close = strrchr(t, ']');
+            /* The first ']' closes the name, as iniparser reads it; a comment may follow
+             * (SPEC §4 writes "[indexation]   ; salary raises ..."), itself holding ']'. */
+            char *close = strchr(t, ']');
             if (!close) {
                 diag_error(diags, file, first_line, "", "a section header needs a closing ']': %s", t);
                 continue;
             }
+            const char *after = close + 1;
+            while (*after == ' ' || *after == '\t')
+                after++;
+            if (*after != '\0' && *after != ';' && *after != '#')
+                diag_error(diags, file, first_line, "",
+                           "text after a section header: %s (a comment starts with ';')", t);
             *close = '\0';
             char *name = trim(t + 1);
             lower(name);

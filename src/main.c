@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "cli.h"
 #include "common.h"
+#include "diag.h"
 #include "fatal.h"
 #include "compare.h"
 
@@ -22,15 +23,18 @@ static const char usage_text[] =
     "  show FILE.ini            the summary tables on the terminal\n"
     "  compare A.ini B.ini...   OUTDIR/compare.xlsx (or -o FILE.xlsx); --align pilot-year, --show\n"
     "  sweep FILE.ini --vary PATH=SPEC [--vary ...]   OUTDIR/<id>-sweep.xlsx\n"
+    "  init FILE.ini            a commented scenario template (--lang fi|en)\n"
+    "  export FILE.ini --format json|csv   the tables for programs: OUTDIR/<id>.json or .csv\n"
     "\n"
     "options:\n"
     "  -o, --output DIR|FILE    where to write (default output/)\n"
     "      --lang fi|en         workbook and terminal language (default: the scenario's)\n"
     "      --set PATH=VALUE     override one input, e.g. --set staff.coaches.fte=7 (repeatable)\n"
-    "      --vary PATH=SPEC     sweep: FROM..TO:STEP or v1;v2;v3 (repeatable)\n"
+    "      --vary PATH=SPEC     sweep: FROM..TO:STEP or 'PATH=v1;v2;v3' (quoted; repeatable)\n"
     "      --max N              sweep: allow more than 1 000 000 variants\n"
     "      --pdf                run: also OUTDIR/<id>.pdf through LibreOffice\n"
     "      --sheets LIST        run --pdf: only these sheets (names or table names)\n"
+    "      --strict             every warning is an error (exit 1)\n"
     "  -q, --quiet              no progress or summary lines\n"
     "      --version            print the version\n"
     "  -h, --help               this help (also: tkk COMMAND --help)\n"
@@ -46,12 +50,12 @@ static const struct {
       "usage: tkk run [OPTIONS] [FILE.ini...]\n"
       "Computes each scenario and writes OUTDIR/<id>.xlsx (default output/). Without files,\n"
       "every scenarios/*.ini. A bad scenario is reported and skipped; the exit status is 1\n"
-      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, -q.\n"
-      "--pdf also writes OUTDIR/<id>.pdf with LibreOffice (soffice --headless; Debian package\n"
-      "libreoffice-calc-nogui), --sheets Yhteenveto,Rahoitus only those sheets, in workbook\n"
-      "order; [scenario] appendix = Liite 3 puts that heading on every page.\n" },
+      "when any was bad. Options: -o DIR (or FILE.xlsx for one scenario), --lang, --set, --strict,\n"
+      "-q. --pdf also writes OUTDIR/<id>.pdf with LibreOffice (soffice --headless; Debian\n"
+      "package libreoffice-calc-nogui), --sheets Yhteenveto,Rahoitus only those sheets, in\n"
+      "workbook order; [scenario] appendix = Liite 3 puts that heading on every page.\n" },
     { "check", command_check,
-      "usage: tkk check [--set PATH=VALUE] FILE.ini...\n"
+      "usage: tkk check [--strict] [--set PATH=VALUE] FILE.ini...\n"
       "Validates the scenarios and prints every problem as FILE:LINE: PATH: message.\n"
       "Writes nothing. Exit status 1 when any problem was found.\n" },
     { "show", command_show,
@@ -65,9 +69,19 @@ static const struct {
       "                       instead of the calendar year (--align calendar-year)\n"
       "  --show               print the Comparison to the terminal, write nothing\n" },
     { "sweep", command_sweep,
-      "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary PATH=v1;v2;v3\n"
+      "usage: tkk sweep [OPTIONS] FILE.ini --vary PATH=FROM..TO:STEP --vary 'PATH=v1;v2;v3'\n"
       "Computes every combination of the varied inputs (Cartesian product) and writes\n"
       "OUTDIR/<id>-sweep.xlsx. Refuses more than 1 000 000 variants unless --max N.\n" },
+    { "init", command_init,
+      "usage: tkk init [--lang fi|en] FILE.ini\n"
+      "Writes a commented scenario template with every section and key (SPEC §4) and the\n"
+      "Salo 2021 figures as examples; it passes 'tkk check' as written. Refuses to overwrite\n"
+      "an existing file (exit 3).\n" },
+    { "export", command_export,
+      "usage: tkk export FILE.ini --format json|csv [-o DIR|FILE] [--lang fi|en] [--set PATH=VALUE]\n"
+      "Writes the scenario's tables and defined names for programs: OUTDIR/<id>.json (exact\n"
+      "values as strings) or one OUTDIR/<id>-<Table>.csv per table (',' and '.' under en,\n"
+      "';' and ',' under fi; UTF-8 with BOM).\n" },
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -112,7 +126,7 @@ int main(int argc, char **argv)
         return usage_error("unknown command '%s'", argv[1]);
 
     enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW, OPT_PDF,
-           OPT_SHEETS };
+           OPT_SHEETS, OPT_STRICT, OPT_FORMAT };
     static const struct option long_options[] = {
         { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, OPT_LANG },
@@ -122,6 +136,8 @@ int main(int argc, char **argv)
         { "quiet", no_argument, NULL, 'q' },
         { "pdf", no_argument, NULL, OPT_PDF },
         { "sheets", required_argument, NULL, OPT_SHEETS },
+        { "strict", no_argument, NULL, OPT_STRICT },
+        { "format", required_argument, NULL, OPT_FORMAT },
         { "version", no_argument, NULL, OPT_VERSION },
         { "align", required_argument, NULL, OPT_ALIGN },
         { "show", no_argument, NULL, OPT_SHOW },
@@ -187,6 +203,12 @@ int main(int argc, char **argv)
             break;
         case OPT_SHEETS:
             opts.sheets = optarg;
+            break;
+        case OPT_FORMAT:
+            opts.format = optarg;   /* export checks the word */
+            break;
+        case OPT_STRICT:
+            diag_set_strict(true);   /* SPEC §7.3: every command, every warning */
             break;
         case OPT_VERSION:
             printf("tkk %s\n", TKK_VERSION);

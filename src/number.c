@@ -45,6 +45,9 @@
 #define MSG_FRACTION_TWICE "only one '/' is allowed, e.g. 2/3"
 #define MSG_FRACTION_MIXED \
     "a fraction's numerator may not contain blanks: 1 2/3 is ambiguous, write 5/3 (or 1_000/3 for a grouped numerator)"
+#define MSG_PER_UNIT \
+    "a unit such as '€/kk' or '/month' is not needed: the key already says it (monthly_salary, " \
+    "monthly_rent and monthly are per month); write just the amount, e.g. 3 300 €"
 #define MSG_DIVISION_BY_ZERO "division by zero: the denominator of a/b must not be 0"
 #define MSG_TRAILING "unexpected text after the number: write a number, then optionally € or %"
 
@@ -201,6 +204,13 @@ static const char *number_read_decimal(const char **pp, mpz_t mantissa, unsigned
 }
 
 /* Explains what is wrong with the text that remains at p after a complete number. */
+/* SPEC §7.3: "3 300 €/kk", "3 300/kk": a '/' followed by a unit word rather than digits. */
+static bool per_unit(const char *slash)
+{
+    const char *p = skip_blanks(slash + 1);
+    return (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+}
+
 static const char *explain_trailing(const char *number_end, const char *p)
 {
     bool negative;
@@ -212,7 +222,7 @@ static const char *explain_trailing(const char *number_end, const char *p)
     if (is_digit(*p) || *p == '_' || group_sep_len(p) > 0)
         return MSG_GROUP_ALONE;
     if (*p == '/')
-        return MSG_FRACTION_TWICE;
+        return per_unit(p) ? MSG_PER_UNIT : MSG_FRACTION_TWICE;
     if (*p == ',' || *p == '.')
         return MSG_DECIMAL_TWICE;
     return MSG_TRAILING;
@@ -278,6 +288,8 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     const char *after = skip_blanks(p);
     if (*after == '/') {
         fraction = true;
+        if (per_unit(after))
+            return MSG_PER_UNIT;
         if (blank_group)
             return MSG_FRACTION_MIXED;
         p = skip_blanks(after + 1);

@@ -7,14 +7,11 @@
  * reported, FILE.csv:LINE:COLUMN with LINE the record's first physical line and COLUMN
  * the 1-based field index; a row with any problem is not appended.
  *
- * libcsv runs with CSV_STRICT | CSV_STRICT_FINI: a quote inside an unquoted field, text
- * after a closing quote, or a quote never closed would otherwise be read silently as
- * something the user did not write. After such an error the parser restarts at the next
- * physical line, so the rest of the file is still checked.
+ * The file mechanics (UTF-8, BOM, delimiter, libcsv in strict mode, line numbers) are
+ * csv_reader's, shared with the ledger of SPEC §7.3.
  */
 #include "projects_csv.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -26,11 +23,10 @@
 
 #include "common.h"
 #include "alloc.h"
-#include "fatal.h"
+#include "csv_reader.h"
 #include "number.h"
 #include "suggest.h"
 
-#define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 #define KEY_PATH "bonus.projects"
 
 /* ---- a set of project ids: duplicates found in O(1) per row, not by a scan ---------- */
@@ -119,15 +115,9 @@ typedef struct {
     const char *file;
     size_t errors;
 
-    bool record_open;       /* a record has started and its row callback has not fired */
     int record_line;        /* the physical line where the current record starts */
-    /* The current record's fields, NUL-terminated, back to back in one buffer: no malloc
-     * per field. fields[] points into it once the record is complete (record_fields). */
-    char *field_text;
-    size_t field_text_length, field_text_capacity;
-    size_t *field_offsets;
-    char **fields;
-    size_t n_fields, fields_capacity;
+    char **fields;          /* the current record's fields (csv_reader owns them) */
+    size_t n_fields;
 
     bool header_done;
     bool header_complete;   /* every required column exactly once: rows can be appended */
@@ -196,30 +186,6 @@ static void cell_error(csv_loader *ld, int line, size_t j, const char *fmt, ...)
     free(path);
 }
 
-static void record_clear(csv_loader *ld)
-{
-    ld->n_fields = 0;
-    ld->field_text_length = 0;
-}
-
-/* Points fields[] into field_text (which may have moved while the record grew). */
-static void record_fields(csv_loader *ld)
-{
-    for (size_t j = 0; j < ld->n_fields; j++)
-        ld->fields[j] = ld->field_text + ld->field_offsets[j];
-}
-
-/* Blanks around a header name or a project name (libcsv trims only unquoted fields). */
-static char *trim_blanks(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 /* ---- the header row ------------------------------------------------------------------- */
 
 /* Appends ", name" (or "name" first) to a growing list, quoted or not. */
@@ -260,7 +226,7 @@ static void header_row(csv_loader *ld)
     ld->header_complete = true;
     for (size_t j = 0; j < ld->n_columns; j++) {
         csv_column *col = &ld->columns[j];
-        col->header = xstrdup(trim_blanks(ld->fields[j]));
+        col->header = xstrdup(csv_trim(ld->fields[j]));
         col->indicator = 0;
         size_t r = SIZE_MAX;
         for (size_t i = 0; i < n_required; i++)
@@ -420,7 +386,7 @@ static void data_row(csv_loader *ld)
                 ok = false;
             break;
         case COL_NAME: {
-            char *name = trim_blanks(ld->fields[j]);
+            char *name = csv_trim(ld->fields[j]);
             if (name[0] == '\0') {
                 cell_error(ld, ld->record_line, j, "the project name is empty");
                 ok = false;
@@ -469,225 +435,59 @@ static void data_row(csv_loader *ld)
     free(project.values);
 }
 
-/* ---- libcsv callbacks ----------------------------------------------------------------- */
+/* ---- csv_reader callbacks ------------------------------------------------------------ */
 
-static void on_field(void *text, size_t length, void *data)
+static void on_record(void *data, int line, char **fields, size_t n_fields)
 {
     csv_loader *ld = data;
-    if (ld->n_fields == ld->fields_capacity) {
-        ld->fields_capacity = ld->fields_capacity ? 2 * ld->fields_capacity : 16;
-        ld->fields = xrealloc(ld->fields, ld->fields_capacity * sizeof *ld->fields);
-        ld->field_offsets = xrealloc(ld->field_offsets,
-                                     ld->fields_capacity * sizeof *ld->field_offsets);
-    }
-    if (text == NULL)
-        length = 0;   /* libcsv may pass NULL for an empty field */
-    if (ld->field_text_capacity - ld->field_text_length < length + 1) {
-        while (ld->field_text_capacity - ld->field_text_length < length + 1)
-            ld->field_text_capacity = ld->field_text_capacity ? 2 * ld->field_text_capacity : 256;
-        ld->field_text = xrealloc(ld->field_text, ld->field_text_capacity);
-    }
-    ld->field_offsets[ld->n_fields++] = ld->field_text_length;
-    if (length > 0)
-        memcpy(ld->field_text + ld->field_text_length, text, length);
-    ld->field_text_length += length;
-    ld->field_text[ld->field_text_length++] = '\0';
-}
-
-static void on_row(int terminator, void *data)
-{
-    (void)terminator;
-    csv_loader *ld = data;
-    record_fields(ld);
+    ld->record_line = line;
+    ld->fields = fields;
+    ld->n_fields = n_fields;
     if (!ld->header_done)
         header_row(ld);
     else
         data_row(ld);
-    record_clear(ld);
-    ld->record_open = false;
+    ld->fields = NULL;
+    ld->n_fields = 0;
 }
 
-/* ---- the file as a whole -------------------------------------------------------------- */
-
-/* Length of the valid UTF-8 prefix (a NUL byte counts as invalid: no cell may hold one). */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+/* A problem libcsv found in strict mode, at the physical line being fed. Without a
+ * header there is nothing to check the rows against: stop. */
+static bool on_parse_error(void *data, int line, char **fields, size_t n_fields,
+                           const char *what)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t len;
-        uint32_t min;
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + len > n)
-            return i;
-        uint32_t cp = c & (0x7F >> len);
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += len;
-    }
-    return n;
-}
-
-/* End of the physical line that starts at pos: after its '\n', '\r\n' or lone '\r'. */
-static size_t line_end(const char *text, size_t length, size_t pos)
-{
-    while (pos < length) {
-        if (text[pos] == '\n')
-            return pos + 1;
-        if (text[pos] == '\r')
-            return pos + 1 < length && text[pos + 1] == '\n' ? pos + 2 : pos + 1;
-        pos++;
-    }
-    return length;
-}
-
-static bool is_blank_line(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-            return false;
-    return true;
-}
-
-/* SPEC §4: the delimiter is ';' or ',', taken from the header line. Finnish Excel writes
- * ';' because ',' is its decimal separator, so a header with any ';' outside quotes is
- * ';'-delimited even when a header name happens to contain a ','. */
-STATIC unsigned char projects_csv_delimiter(const char *line, size_t n);
-STATIC unsigned char projects_csv_delimiter(const char *line, size_t n)
-{
-    bool quoted = false;
-    size_t semicolons = 0;
-    for (size_t i = 0; i < n && (quoted || (line[i] != '\n' && line[i] != '\r')); i++) {
-        if (line[i] == '"')
-            quoted = !quoted;
-        else if (!quoted && line[i] == ';')
-            semicolons++;
-    }
-    return semicolons > 0 ? ';' : ',';
-}
-
-static bool read_file(const char *path, char **text, size_t *length)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    size_t size = 0, capacity = 65536;
-    char *buf = xrealloc(NULL, capacity);
-    for (;;) {
-        size_t got = fread(buf + size, 1, capacity - size - 1, f);
-        size += got;
-        if (size + 1 < capacity)
-            break;
-        capacity *= 2;
-        buf = xrealloc(buf, capacity);
-    }
-    int saved = errno;
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return false;
-    }
-    buf[size] = '\0';
-    *text = buf;
-    *length = size;
-    return true;
-}
-
-/* A problem libcsv found in strict mode, at the physical line being fed. */
-static void report_parse_error(csv_loader *ld, int line, const char *what)
-{
-    record_fields(ld);   /* the fields so far: the path may name the record's id */
-    size_t j = ld->n_fields;
+    csv_loader *ld = data;
+    ld->fields = fields;
+    ld->n_fields = n_fields;
+    size_t j = n_fields;
     if (ld->header_done && j < ld->n_columns) {
         cell_error(ld, line, j, "%s", what);
     } else {
         diag_error_at(ld->diags, ld->file, line, (int)(j + 1), "", "%s", what);
         ld->errors++;
     }
+    ld->fields = NULL;
+    ld->n_fields = 0;
+    return ld->header_done;
 }
+
+#ifdef TESTING
+/* SPEC §4: the delimiter from the header line (csv_reader); kept for the unit test. */
+unsigned char projects_csv_delimiter(const char *line, size_t n);
+unsigned char projects_csv_delimiter(const char *line, size_t n)
+{
+    return csv_delimiter(line, n);
+}
+#endif
 
 static void parse_text(csv_loader *ld, const char *text, size_t length)
 {
-    size_t pos = 0;
-    if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;   /* Excel's "CSV UTF-8" starts with a byte order mark */
-
-    int line = 1;
-    size_t header_pos = pos;
-    while (header_pos < length) {
-        size_t end = line_end(text, length, header_pos);
-        if (!is_blank_line(text + header_pos, end - header_pos))
-            break;
-        header_pos = end;
-    }
-    if (header_pos >= length) {
+    static const csv_callbacks callbacks = { on_record, on_parse_error };
+    if (!csv_parse_records(text, length, &callbacks, ld)) {
         diag_error(ld->diags, ld->file, 1, KEY_PATH,
                    "the file is empty: it needs a header row id;name;grant;<indicator ids>");
         ld->errors++;
-        return;
     }
-    unsigned char delimiter = projects_csv_delimiter(text + header_pos, length - header_pos);
-
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_OPTIONS) != 0)
-        fatal_out_of_memory();   /* csv_init fails only when malloc does */
-    csv_set_delim(&parser, delimiter);
-    /* One physical line per csv_parse call: when a record begins, its line is known. */
-    for (; pos < length; line++) {
-        size_t end = line_end(text, length, pos);
-        size_t n = end - pos;
-        if (!ld->record_open && !is_blank_line(text + pos, n)) {
-            ld->record_open = true;
-            ld->record_line = line;
-        }
-        size_t used = csv_parse(&parser, text + pos, n, on_field, on_row, ld);
-        pos = end;
-        if (used == n)
-            continue;
-        if (csv_error(&parser) != CSV_EPARSE)
-            fatal_out_of_memory();   /* CSV_ENOMEM or CSV_ETOOBIG: a field past memory */
-        report_parse_error(ld, line,
-                           "a quote inside an unquoted value, or text after a closing quote: "
-                           "put the whole value in quotes and double the quotes inside (\"\")");
-        /* Drop the broken record and start afresh on the next line (csv_fini would submit
-         * the broken record), so the rest of the file is still checked. Without a header
-         * there is nothing to check the rows against. */
-        csv_free(&parser);
-        record_clear(ld);
-        ld->record_open = false;
-        if (!ld->header_done)
-            return;
-        if (csv_init(&parser, CSV_OPTIONS) != 0)
-            fatal_out_of_memory();
-        csv_set_delim(&parser, delimiter);
-    }
-    if (csv_fini(&parser, on_field, on_row, ld) != 0) {
-        /* CSV_STRICT_FINI: the last record's quote was never closed; it swallowed the rest. */
-        report_parse_error(ld, ld->record_line,
-                           "a quoted value is never closed: add the closing quote (\")");
-        record_clear(ld);
-    }
-    csv_free(&parser);
 }
 
 size_t projects_csv_load(bonus_input *bonus, const char *path, const char *display_path,
@@ -697,7 +497,7 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         *source = (source_file){ 0 };
     char *text = NULL;
     size_t length = 0;
-    if (!read_file(path, &text, &length)) {
+    if (!csv_read_file(path, &text, &length)) {
         diag_error(diags, display_path, 0, KEY_PATH, "cannot read %s: %s", display_path,
                    strerror(errno));
         return 1;
@@ -715,7 +515,7 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         if (bonus->projects[p].id != NULL)
             id_set_add(&ld.ids, bonus->projects[p].id, 0);
 
-    size_t valid = utf8_valid_prefix((const unsigned char *)text, length);
+    size_t valid = csv_utf8_valid_prefix((const unsigned char *)text, length);
     if (valid < length) {
         int line = 1;
         for (size_t i = 0; i < valid; i++)
@@ -728,9 +528,6 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         parse_text(&ld, text, length);
     }
 
-    free(ld.field_text);
-    free(ld.field_offsets);
-    free(ld.fields);
     for (size_t j = 0; j < ld.n_columns; j++)
         free(ld.columns[j].header);
     free(ld.columns);

@@ -74,6 +74,11 @@ void scenario_free(scenario *s)
 
     year_amounts_free(s->budget, s->n_years);
     year_amounts_free(s->actual, s->n_years);
+    if (s->ledger_monthly) {
+        for (int m = 0; m < s->n_months; m++)
+            mpq_clear(s->ledger_monthly[m]);
+        free(s->ledger_monthly);
+    }
     mpq_clears(s->funding.state_share, s->funding.state_cap, s->funding.reference_tmt,
                s->funding.own_min_share, NULL);
     year_values_free(s->funding.reference_tmt_years, s->funding.n_reference_tmt_years);

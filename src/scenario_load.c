@@ -13,6 +13,7 @@
 #include "common.h"
 #include "ini_source.h"
 #include "scenario_validate.h"
+#include "suggest.h"
 
 #define MAX_EXTENDS_DEPTH 32
 
@@ -57,12 +58,16 @@ static void merge_into(ini_doc *into, const ini_doc *from)
             ini_section *inherited = ini_doc_find(into, sec->name);
             if (inherited)
                 inherited->removed = true;
-            continue;
+            /* The child's own keys of that section, if any, start it afresh (e.g. an
+             * [actual] from a ledger instead of the parent's keys, SPEC §7.3). */
+            if (sec->n_keys <= 1)
+                continue;
         }
         ini_section *target = ini_doc_section(into, sec->name, sec->file, sec->line);
         for (size_t k = 0; k < sec->n_keys; k++)
-            ini_section_set(into, target, sec->keys[k].key, sec->keys[k].value,
-                            sec->keys[k].file, sec->keys[k].line);
+            if (&sec->keys[k] != remove)
+                ini_section_set(into, target, sec->keys[k].key, sec->keys[k].value,
+                                sec->keys[k].file, sec->keys[k].line);
     }
 }
 
@@ -118,6 +123,29 @@ static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
     ini_doc_free(&doc);
 }
 
+/* SPEC §2, §7.3: `--set staff.coach.fte=8` where the scenario has [staff.coaches] is a
+ * typo, not a new cost line: say which section was meant instead of creating one (which
+ * would only report "missing required key 'role'"). True when reported. */
+static bool set_suggest_section(const ini_doc *doc, const char *section, const char *key,
+                                int index, diag_list *diags)
+{
+    const char **names = xcalloc(doc->n_sections + 1, sizeof *names);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_sections; i++)
+        if (!doc->sections[i].removed)
+            names[n++] = doc->sections[i].name;
+    names[n] = NULL;
+    const char *guess = suggest_closest(section, names);
+    if (guess) {
+        char *shown = xasprintf("%s.%s", section, key);
+        diag_error(diags, "--set", index, shown,
+                   "the scenario has no section [%s]; did you mean %s.%s?", section, guess, key);
+        free(shown);
+    }
+    free(names);
+    return guess != NULL;
+}
+
 /* --set PATH=VALUE: PATH is section.key. The section is the longest existing section
  * the path starts with; else [budget], [actual] and [indexation] take everything after
  * their name (their keys contain dots); else the last dot splits. */
@@ -164,6 +192,10 @@ static void apply_set(ini_doc *doc, const char *arg, int index, diag_list *diags
     }
     path[best] = '\0';
     const char *key = path + best + 1;
+    if (!ini_doc_find(doc, path) && set_suggest_section(doc, path, key, index, diags)) {
+        free(path);
+        return;
+    }
     ini_section *sec = ini_doc_section(doc, path, "--set", index);
     ini_section_set(doc, sec, key, value, "--set", index);
     free(path);

@@ -11,6 +11,8 @@
 #include "common.h"
 #include "number.h"
 #include "projects_csv.h"
+#include "input_words.h"
+#include "ledger_csv.h"
 #include "suggest.h"
 #include "years.h"
 
@@ -245,12 +247,10 @@ static bool get_bool(checker *c, const ini_section *sec, const char *key, bool f
     *out = fallback;
     if (!k)
         return true;
-    if (strcasecmp(k->value, "yes") == 0)
-        *out = true;
-    else if (strcasecmp(k->value, "no") == 0)
-        *out = false;
-    else {
-        key_error(c, sec, k, "'%s' is not yes or no", k->value);
+    /* SPEC §7.3: kyllä / ei as well as yes / no. */
+    if (!input_bool(k->value, out)) {
+        *out = fallback;
+        key_error(c, sec, k, "'%s' is not yes or no (kyllä or ei)", k->value);
         return false;
     }
     return true;
@@ -514,7 +514,7 @@ static void check_indexation(checker *c, const ini_section *sec)
 static const char *const staff_keys[] = {
     "role", "fte", "monthly_salary", "side_costs", "payer", "coach", "eligible", "start", "end", NULL
 };
-static const char *const payers[] = { "municipality", "state", NULL };
+static const char payer_choices[] = "municipality | state (kunta | valtio)";
 
 static void check_staff(checker *c, const ini_section *sec, staff_line *l)
 {
@@ -526,10 +526,17 @@ static void check_staff(checker *c, const ini_section *sec, staff_line *l)
     l->role = dup_text(sec, "role");
     get_nonnegative(c, sec, "fte", NUMBER_PLAIN, l->fte, NULL, true);
     get_nonnegative(c, sec, "monthly_salary", NUMBER_MONEY, l->monthly_salary, NULL, true);
-    get_nonnegative(c, sec, "side_costs", NUMBER_RATIO, l->side_costs, NULL, false);
-    int payer_choice;
-    get_enum(c, sec, "payer", payers, PAYER_MUNICIPALITY, &payer_choice);
-    l->payer = payer_choice == 1 ? PAYER_STATE : PAYER_MUNICIPALITY;
+    bool has_side_costs = false;
+    if (get_nonnegative(c, sec, "side_costs", NUMBER_RATIO, l->side_costs, &has_side_costs, false) &&
+        has_side_costs && mpq_cmp_ui(l->side_costs, 1, 1) > 0)
+        /* SPEC §4, §7.3: no employer's side costs reach 100 %, so this is a typo however written. */
+        key_error(c, sec, find(sec, "side_costs"),
+                  "'%s' is above 100 %%: side_costs is the employer's costs on top of salary "
+                  "(typically 20-30 %%), e.g. side_costs = 23,4 %%", find(sec, "side_costs")->value);
+    const ini_key *payer_key = find(sec, "payer");
+    l->payer = PAYER_MUNICIPALITY;
+    if (payer_key && !input_payer(payer_key->value, &l->payer))   /* SPEC §7.3: kunta | valtio */
+        key_error(c, sec, payer_key, "'%s' is not one of: %s", payer_key->value, payer_choices);
     get_bool(c, sec, "coach", false, &l->coach);
     get_bool(c, sec, "eligible", true, &l->eligible);
     get_period(c, sec, &l->start, &l->end);
@@ -555,14 +562,20 @@ static const char *const cost_keys[] = {
     "category", "amount", "month", "monthly", "start", "end", "eligible", NULL
 };
 static const char *const categories[] = { "personnel", "premises", "other", NULL };
+static const char category_choices[] =
+    "personnel | premises | other (henkilöstö | toimitilat | muut)";
 
 static void check_cost(checker *c, const ini_section *sec, cost_line *l)
 {
     check_known_keys(c, sec, cost_keys);
     l->id = xstrdup(sec->name);
     mpq_inits(l->amount, l->monthly, NULL);
-    int category;
-    get_enum(c, sec, "category", categories, CAT_OTHER, &category);
+    const ini_key *category_key = find(sec, "category");
+    int category = category_key ? input_category(category_key->value, strlen(category_key->value)) : CAT_OTHER;
+    if (category < 0) {   /* SPEC §7.3: henkilöstö | toimitilat | muut as well */
+        key_error(c, sec, category_key, "'%s' is not one of: %s", category_key->value, category_choices);
+        category = CAT_OTHER;
+    }
     l->category = (cost_category)category;
     get_nonnegative(c, sec, "amount", NUMBER_MONEY, l->amount, &l->has_amount, false);
     get_nonnegative(c, sec, "monthly", NUMBER_MONEY, l->monthly, &l->has_monthly, false);
@@ -591,24 +604,22 @@ static void check_year_amounts(checker *c, const ini_section *sec, year_amounts 
 {
     for (size_t i = 0; i < sec->n_keys; i++) {
         const ini_key *k = &sec->keys[i];
-        if (strcmp(k->key, "remove") == 0)
-            continue;
+        if (strcmp(k->key, "remove") == 0 ||
+            (strcmp(sec->name, "actual") == 0 && strcmp(k->key, "ledger") == 0))
+            continue;   /* ledger: SPEC §7.3, read by ledger_load() */
         const char *dot = strchr(k->key, '.');
         const char *year_text = dot ? dot + 1 : k->key;
         int category = CAT_COUNT;
         if (dot) {
             size_t len = (size_t)(dot - k->key);
-            category = -1;
-            for (int cat = 0; cat < CAT_COUNT; cat++)
-                if (strlen(categories[cat]) == len && strncmp(k->key, categories[cat], len) == 0)
-                    category = cat;
+            category = input_category(k->key, len);
             if (category < 0) {
                 char *prefix = xstrndup(k->key, len);
                 const char *guess = suggest_closest(prefix, categories);
                 if (guess)
                     key_error(c, sec, k, "unknown category '%s'; did you mean '%s'?", prefix, guess);
                 else
-                    key_error(c, sec, k, "unknown category '%s': use personnel, premises or other", prefix);
+                    key_error(c, sec, k, "unknown category '%s': use %s", prefix, category_choices);
                 free(prefix);
                 continue;
             }
@@ -700,21 +711,14 @@ static bool parse_target(checker *c, const ini_section *sec, const ini_key *targ
     const char *t = target->value;
     while (*t == ' ')
         t++;
-    static const struct { const char *text; kpi_operator op; } ops[] = {
-        { "<=", KPI_LE }, { ">=", KPI_GE }, { "<", KPI_LT }, { ">", KPI_GT }, { "=", KPI_EQ },
-    };
-    size_t i;
-    for (i = 0; i < ARRAY_SIZE(ops); i++)
-        if (strncmp(t, ops[i].text, strlen(ops[i].text)) == 0)
-            break;
-    if (i == ARRAY_SIZE(ops)) {
-        key_error(c, sec, target, "'%s' needs an operator before the number: <, <=, >, >= or =, e.g. '< 140'",
+    size_t op_len;   /* SPEC §7.3: ≤ and ≥ as well */
+    if (!input_kpi_operator(t, op, &op_len)) {
+        key_error(c, sec, target, "'%s' needs an operator before the number: <, <=, >, >=, =, ≤ or ≥, e.g. '< 140'",
                   target->value);
         return false;
     }
-    *op = ops[i].op;
     number_info info;
-    const char *err = number_parse(number, t + strlen(ops[i].text), NUMBER_MEASURE, &info);
+    const char *err = number_parse(number, t + op_len, NUMBER_MEASURE, &info);
     if (err) {
         key_error(c, sec, target, "'%s' is not a valid target: %s", target->value, err);
         return false;
@@ -1022,7 +1026,8 @@ static void check_bonus_sections(checker *c)
 /* ---- sections --------------------------------------------------------------------- */
 
 static const char *const singleton_sections[] = {
-    "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward", NULL
+    "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward",
+    "accounts", NULL
 };
 static const char *const section_prefixes[] = {
     "staff", "premises", "cost", "kpi", "indicator", "project", "reward", NULL
@@ -1211,6 +1216,8 @@ scenario *scenario_validate(const ini_doc *doc, diag_list *diags)
             check_criterion(&c, sec, &s->rewards[s->n_rewards++]);
         /* bonus, indicator.* and project.* below, in dependency order */
     }
+    if (c.period_ok)
+        ledger_load(s, doc, diags);   /* SPEC §7.3: after [actual], whose keys it checks */
     s->has_rewards = s->n_rewards > 0 || (ini_doc_find(doc, "reward") && !ini_doc_find(doc, "reward")->removed);
     check_bonus_sections(&c);
     check_caseload(&c);

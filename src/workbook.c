@@ -6,6 +6,7 @@
  */
 #include "workbook.h"
 #include "workbook_internal.h"
+#include "workbook_record.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,9 +76,34 @@ void wb_monthly_range(const wb_context *ctx, char *buf, lxw_col_t col)
 
 /* ---- Writing cells ----------------------------------------------------------------- */
 
+/* SPEC §7.3 export: what kind of number a cell holds, from its format. */
+static wb_rec_kind record_kind(const wb_context *ctx, const lxw_format *format)
+{
+    if (format && (format == ctx->fmt.money || format == ctx->fmt.money_bold))
+        return WB_REC_MONEY;
+    if (format && format == ctx->fmt.percent)
+        return WB_REC_RATIO;
+    if (format && format == ctx->fmt.integer)
+        return WB_REC_INTEGER;
+    return WB_REC_NUMBER;
+}
+
+/* SPEC §7.3 export: a text cell as the file holds it. */
+static void record_text(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                        const char *text)
+{
+    if (!ctx->recorder || !text)
+        return;
+    char *safe = xlsx_safe_text(text, XLSX_CELL_MAX_CHARS, NULL);
+    wb_recorder_text(ctx->recorder, ws, row, col, safe);
+    free(safe);
+}
+
 int wb_number(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
               const mpq_t value, lxw_format *format)
 {
+    if (ctx->recorder)
+        wb_recorder_number(ctx->recorder, ws, row, col, record_kind(ctx, format), value);
     return xlsx_number(&ctx->out, ws, row, col, value, format);
 }
 
@@ -96,12 +122,21 @@ int wb_money_input(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
 int wb_integer(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, long value,
                lxw_format *format)
 {
+    if (ctx->recorder) {
+        mpq_t exact;
+        mpq_init(exact);
+        mpq_set_si(exact, value, 1);
+        wb_recorder_number(ctx->recorder, ws, row, col, WB_REC_INTEGER, exact);
+        mpq_clear(exact);
+    }
     return xlsx_integer(&ctx->out, ws, row, col, value, format);
 }
 
 int wb_formula(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                lxw_format *format, const mpq_t cached, const char *formula, ...)
 {
+    if (ctx->recorder)
+        wb_recorder_number(ctx->recorder, ws, row, col, record_kind(ctx, format), cached);
     va_list args;
     va_start(args, formula);
     int rc = xlsx_vformula(&ctx->out, ws, row, col, format, cached, formula, args);
@@ -112,6 +147,7 @@ int wb_formula(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 int wb_formula_text(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                     lxw_format *format, const char *cached, const char *formula, ...)
 {
+    record_text(ctx, ws, row, col, cached);
     va_list args;
     va_start(args, formula);
     int rc = xlsx_vformula_text(&ctx->out, ws, row, col, format, cached, formula, args);
@@ -122,17 +158,21 @@ int wb_formula_text(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
 int wb_string(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
               const char *text, lxw_format *format)
 {
+    record_text(ctx, ws, row, col, text);
     return xlsx_string(&ctx->out, ws, row, col, text, format);
 }
 
 int wb_string_at(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  const char *text, lxw_format *format, const char *where)
 {
+    record_text(ctx, ws, row, col, text);
     return xlsx_string_at(&ctx->out, ws, row, col, text, format, where);
 }
 
 int wb_month(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, month_t month)
 {
+    if (ctx->recorder)
+        wb_recorder_month(ctx->recorder, ws, row, col, month);
     return xlsx_month(&ctx->out, ws, row, col, month_year(month), month_number(month),
                       ctx->fmt.month);
 }
@@ -157,8 +197,22 @@ int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t fir
              lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
              size_t n_headers)
 {
+    if (ctx->recorder)
+        wb_recorder_add_table(ctx->recorder, ws, name, first_row, first_col, last_row, headers,
+                              n_headers, false);
     return xlsx_table(&ctx->out, ws, name, first_row, first_col, last_row, headers, n_headers,
                       ctx->fmt.header);
+}
+
+int wb_table_totals(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                    lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                    size_t n_headers)
+{
+    if (ctx->recorder)
+        wb_recorder_add_table(ctx->recorder, ws, name, first_row, first_col, last_row, headers,
+                              n_headers, true);
+    return xlsx_table_totals(&ctx->out, ws, name, first_row, first_col, last_row, headers,
+                             n_headers, ctx->fmt.header);
 }
 
 int wb_table_labels(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
@@ -437,4 +491,24 @@ int workbook_write_sheets(const char *out_path, const scenario *s, const results
     }
     return workbook_write_visible(out_path, s, r, lang, visible, error, error_size) == TKK_OK
                ? 0 : -1;
+}
+
+tkk_err workbook_record(const char *scratch_path, const scenario *s, const results *r,
+                        language lang, wb_recorder *rec, char *error, size_t error_size)
+{
+    /* The same writers as workbook_write, through the same output layer (its temporary
+     * files beside scratch_path, SPEC §7.5), but abandoned instead of committed: the
+     * recorder holds what `tkk export` wants (SPEC §7.3). */
+    wb_context ctx = {.s = s, .r = r, .recorder = rec};
+    tkk_err err = xlsx_out_open(&ctx.out, scratch_path, lang, false, error, error_size);
+    if (err != TKK_OK)
+        return err;
+    layout_build(&ctx.layout, r);
+    page_header_footer(&ctx);
+    xlsx_formats_create(&ctx.out, &ctx.fmt);
+    if (add_sheets(&ctx) != 0 || fill_sheets(&ctx) != 0)
+        err = ctx.out.err != TKK_OK ? ctx.out.err : TKK_ERR_LIBRARY;
+    xlsx_out_abandon(&ctx.out);
+    free(ctx.layout.detail);
+    return err;
 }

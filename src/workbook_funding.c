@@ -439,7 +439,12 @@ int workbook_funding_sheet(wb_context *ctx, lxw_worksheet *ws)
         WB_L_FUNDING_STATUS, WB_L_FUNDING_SHORTFALL,
     };
     static const double widths[] = {7, 9, 15, 15, 15, 15, 15, 15, 15, 15, 12, 15, 9, 14};
-    if (wb_table_labels(ctx, ws, "Funding", WB_FUNDING_TABLE_ROW, 0, f.total_row, headers,
+    /* SPEC §7.3: the `total` row is the table's totals row, so table readers (pandas,
+     * Power Query) do not count it as a year. */
+    const char *texts[ARRAY_SIZE(headers)];
+    for (size_t i = 0; i < ARRAY_SIZE(headers); i++)
+        texts[i] = wb_text(ctx, headers[i]);
+    if (wb_table_totals(ctx, ws, "Funding", WB_FUNDING_TABLE_ROW, 0, f.total_row, texts,
                         ARRAY_SIZE(headers)) != 0 ||
         wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
         return -1;

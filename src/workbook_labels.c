@@ -82,6 +82,7 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_MONTHLY_TOTAL] = {"Yhteensä", "Total"},
     [WB_L_MONTHLY_STATE_PAID] = {"Valtion maksama", "State-paid"},
     [WB_L_MONTHLY_COACH_FTE] = {"Omavalmentajat HTV", "Coach FTE"},
+    [WB_L_MONTHLY_ACTUAL] = {"Toteuma", "Actual"},
 
     [WB_L_FUNDING_YEAR] = {"Vuosi", "Year"},
     [WB_L_FUNDING_MONTHS] = {"Kuukausia", "Months"},

@@ -82,6 +82,10 @@ static int write_monthly_row(wb_context *ctx, lxw_worksheet *ws, int m)
         write_sumifs(ctx, ws, row, WB_MONTHLY_COL_STATE_PAID, m, CAT_COUNT, r->state_paid[m]) != 0 ||
         wb_number(ctx, ws, row, WB_MONTHLY_COL_COACH_FTE, r->coach_fte[m], ctx->fmt.number) != 0)
         return -1;
+    /* SPEC §7.3: the ledger's municipal costs of the month, beside the plan. */
+    if (ctx->s->has_ledger &&
+        wb_number(ctx, ws, row, WB_MONTHLY_COL_ACTUAL, ctx->s->ledger_monthly[m], ctx->fmt.money) != 0)
+        return -1;
     return 0;
 }
 
@@ -153,6 +157,7 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
     static const wb_label monthly_headers[] = {
         WB_L_MONTHLY_MONTH, WB_L_MONTHLY_PERSONNEL, WB_L_MONTHLY_PREMISES, WB_L_MONTHLY_OTHER,
         WB_L_MONTHLY_TOTAL, WB_L_MONTHLY_STATE_PAID, WB_L_MONTHLY_COACH_FTE,
+        WB_L_MONTHLY_ACTUAL,   /* last, with a ledger: the other columns keep their place */
     };
     static const wb_label detail_headers[] = {
         WB_L_DETAIL_LINE, WB_L_DETAIL_CATEGORY, WB_L_DETAIL_PAYER, WB_L_DETAIL_MONTH,
@@ -161,13 +166,15 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
     /* A table needs a data row: with no cost at all, MonthlyDetail keeps one empty row. */
     size_t detail_rows = ctx->layout.n_detail > 0 ? ctx->layout.n_detail : 1;
     static const double widths[] = {9, 12, 12, 12, 12, 12, 12, 3, 12, 9, 9, 9, 12};
+    static const double ledger_widths[] = {9, 12, 12, 12, 12, 12, 12, 12, 12, 9, 9, 9, 12};
     if (wb_table_labels(ctx, ws, "Monthly", WB_TABLE_ROW, WB_MONTHLY_COL_MONTH,
                         (lxw_row_t)(WB_TABLE_ROW + r->n_months), monthly_headers,
-                        ARRAY_SIZE(monthly_headers)) != 0 ||
+                        ARRAY_SIZE(monthly_headers) - (ctx->s->has_ledger ? 0 : 1)) != 0 ||
         wb_table_labels(ctx, ws, "MonthlyDetail", WB_TABLE_ROW, WB_DETAIL_COL_LINE,
                         (lxw_row_t)(WB_TABLE_ROW + detail_rows), detail_headers,
                         ARRAY_SIZE(detail_headers)) != 0 ||
-        wb_column_widths(ctx, ws, 0, widths, ARRAY_SIZE(widths)) != 0)
+        wb_column_widths(ctx, ws, 0, ctx->s->has_ledger ? ledger_widths : widths,
+                         ARRAY_SIZE(widths)) != 0)
         return -1;
 
     /* Columns A..G in pixels (Excel: width × 7 + 5 for the default font). */

@@ -11,6 +11,7 @@
  * the budget, and a column chart; each KPI's Met.
  */
 #include "workbook_internal.h"
+#include "workbook_record.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -152,6 +153,8 @@ static int key_figure(summary_sheet *sum, wb_label label, const char *ref, const
         wb_ref_abs(ctx, cell, WB_SHEET_SUMMARY, sum->row, COL_VALUE);
         snprintf(target, sizeof target, "=%s", cell);
         WB_CHECK(ctx, workbook_define_name(ctx->out.workbook, defined_name, target));
+        if (ctx->recorder)   /* SPEC §7.3: export lists the defined names */
+            wb_recorder_name(ctx->recorder, defined_name, sum->ws, sum->row, COL_VALUE);
     }
     sum->row++;
     return 0;

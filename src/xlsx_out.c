@@ -442,9 +442,29 @@ int xlsx_column_widths(xlsx_out *out, lxw_worksheet *ws, lxw_col_t first_col,
     return 0;
 }
 
+static int add_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                     lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                     size_t n_headers, lxw_format *header_format, bool totals);
+
 int xlsx_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
                size_t n_headers, lxw_format *header_format)
+{
+    return add_table(out, ws, name, first_row, first_col, last_row, headers, n_headers,
+                     header_format, false);
+}
+
+int xlsx_table_totals(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                      lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                      size_t n_headers, lxw_format *header_format)
+{
+    return add_table(out, ws, name, first_row, first_col, last_row, headers, n_headers,
+                     header_format, true);
+}
+
+static int add_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                     lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+                     size_t n_headers, lxw_format *header_format, bool totals)
 {
     lxw_table_column *columns = xcalloc(n_headers, sizeof *columns);
     lxw_table_column **pointers = xcalloc(n_headers + 1, sizeof *pointers);
@@ -475,7 +495,8 @@ int xlsx_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t fir
     lxw_error err = worksheet_set_row(ws, first_row, 30, NULL);
     const char *what = "worksheet_set_row";
     if (err == LXW_NO_ERROR) {
-        lxw_table_options options = {.name = (char *)name, .columns = pointers};
+        lxw_table_options options = {.name = (char *)name, .columns = pointers,
+                                     .total_row = totals ? LXW_TRUE : LXW_FALSE};
         err = worksheet_add_table(ws, first_row, first_col, last_row,
                                   (lxw_col_t)(first_col + n_headers - 1), &options);
         what = name;

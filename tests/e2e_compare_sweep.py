@@ -137,7 +137,10 @@ def write(path, text):
 def funding_by_year(xlsx):
     """{year or 'total': Funding row} of a scenario workbook written with --lang en."""
     with xlsx_tables.open_book(xlsx) as book:
-        return {r["Year"]: r for r in book.rows("Funding")}
+        rows = {r["Year"]: r for r in book.rows("Funding")}
+        if book.total_row("Funding"):   # the table's totals row (SPEC §7.3)
+            rows["total"] = book.total_row("Funding")
+        return rows
 
 
 def compare_checks(tmp):

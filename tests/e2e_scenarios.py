@@ -104,6 +104,8 @@ def check_structure(book, sid):
     tables = book.table_names()
     for name, header in HEADERS_EN.items():
         if name in tables:
+            if name == "Monthly" and book.header(name)[-1] == "Actual":
+                header = header + ["Actual"]   # SPEC §7.3: with a ledger, last
             ok(book.header(name) == header, "%s: table %s has the SPEC §6 headers" % (sid, name),
                "got  %s\nwant %s" % (book.header(name), header))
     if "Bonus" in tables:
@@ -135,9 +137,14 @@ def check_structure(book, sid):
                           % (sid, year_of(r["Year"]), r["Category"]), r):
                     break
     if "Funding" in tables:
-        rows = book.rows("Funding")
-        ok(rows and year_of(rows[-1]["Year"]) == "total",
-           "%s: Funding ends with a total row" % sid, [r["Year"] for r in rows])
+        # SPEC §7.3: the `total` row is the table's totals row (readers skip it), and
+        # every data row's Year is a number.
+        total_row = book.total_row("Funding")
+        ok(total_row is not None and year_of(total_row["Year"]) == "total" and
+           all(isinstance(r["Year"], int) for r in book.rows("Funding")),
+           "%s: Funding ends with a total row, the table's totals row" % sid,
+           [r["Year"] for r in book.rows("Funding")])
+        rows = book.rows("Funding") + ([total_row] if total_row else [])
         if rows and year_of(rows[-1]["Year"]) == "total":
             for col in ("Months", "Total cost", "State-paid staff", "Municipal cost",
                         "Eligible", "State grant", "Municipal net cost"):

@@ -57,7 +57,8 @@ def year_key(v):
 
 def funding_by_year(path):
     with xlsx_tables.open_book(path) as b:
-        return {year_key(r["Year"]): r for r in b.rows("Funding")}
+        return {year_key(r["Year"]): r for r in
+                b.rows("Funding") + ([b.total_row("Funding")] if b.total_row("Funding") else [])}
 
 
 # ---- (a) calendar years with a gap -------------------------------------------------------
@@ -290,7 +291,8 @@ def check_multi_year(tmp, written):
         ok(year_key(act["Year"]) == 2023 and near(act["Actual"], 0.428, 1e-12)
            and act["Operator"] == ">" and act["Met"] == "yes",
            "activation rate 2023: 42,8 % > 40 %, met", act)
-        funding = {year_key(r["Year"]): r for r in book.rows("Funding")}
+        funding = {year_key(r["Year"]): r for r in book.rows("Funding") +
+                   ([book.total_row("Funding")] if book.total_row("Funding") else [])}
         # 15 % × 4 000 000 × 10/12 = 500 000 in 2021, 600 000 a year after; total 2 300 000.
         ok(near(funding[2021]["Required own contribution"], 500000)
            and near(funding[2024]["Required own contribution"], 600000)

@@ -329,7 +329,7 @@ static const char contents_check[] =
     "     'Rewards': 'Criterion, Label, Amount, Persons, Total'}\n"
     "    for name, header in headers.items():\n"
     "        eq(name + ' header', book.header(name), header.split(', '))\n"
-    "    rows = book.rows('Funding')\n"
+    "    rows = book.rows('Funding') + [book.total_row('Funding')]\n"
     "    eq('funding rows', [r['Year'] for r in rows], [2021, 2022, 'total'])\n"
     "    for r, want in zip(rows, [(18868.01, 2468, 16400.01, 16400.01, 10000, 6400.01, 2500),\n"
     "                              (18068, 2468, 15600, 15400, 10000, 5600, 2500),\n"
