@@ -37,7 +37,7 @@ typedef enum {
     /* Sheet names, in the order of SPEC §6 (same order as wb_sheet). */
     WB_L_SHEET_SUMMARY, WB_L_SHEET_BUDGET, WB_L_SHEET_STAFF, WB_L_SHEET_COSTS,
     WB_L_SHEET_MONTHLY, WB_L_SHEET_FUNDING, WB_L_SHEET_BONUS, WB_L_SHEET_REWARDS,
-    WB_L_SHEET_KPIS, WB_L_SHEET_INPUTS,
+    WB_L_SHEET_KPIS, WB_L_SHEET_TMT, WB_L_SHEET_INPUTS,
 
     /* Sheet titles (row 1 of each sheet). */
     WB_L_TITLE_SUMMARY, WB_L_TITLE_BUDGET, WB_L_TITLE_STAFF, WB_L_TITLE_COSTS,
@@ -82,6 +82,8 @@ typedef enum {
     WB_L_TOTAL,
     /* Inputs */
     WB_L_INPUTS_LINE, WB_L_INPUTS_TEXT, WB_L_INPUTS_OVERRIDES,
+    /* TMT (SPEC §7.6); the sheet's other texts are in workbook_tmt.c */
+    WB_L_TITLE_TMT,
 
     WB_LABEL_COUNT
 } wb_label;
@@ -93,8 +95,8 @@ const char *wb_label_text(wb_label label, language lang);
 
 typedef enum {
     WB_SHEET_SUMMARY, WB_SHEET_BUDGET, WB_SHEET_STAFF, WB_SHEET_COSTS, WB_SHEET_MONTHLY,
-    WB_SHEET_FUNDING, WB_SHEET_BONUS, WB_SHEET_REWARDS, WB_SHEET_KPIS, WB_SHEET_INPUTS,
-    WB_SHEET_COUNT
+    WB_SHEET_FUNDING, WB_SHEET_BONUS, WB_SHEET_REWARDS, WB_SHEET_KPIS, WB_SHEET_TMT,
+    WB_SHEET_INPUTS, WB_SHEET_COUNT
 } wb_sheet;
 
 /* Every table sheet: title in row 0, scenario name and period in row 1, a blank row,
@@ -165,6 +167,7 @@ typedef struct wb_context {
     char bonus_allocated_ref[WB_REF_SIZE];
     char reward_claimed_ref[WB_REF_SIZE];
     char reward_paid_ref[WB_REF_SIZE];
+    char tmt_net_effect_ref[WB_REF_SIZE];   /* the TMT sheet's Net effect over the period */
 } wb_context;
 
 /* ---- Sheet writers (one file each) ------------------------------------------------ */
@@ -181,6 +184,13 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_rewards_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws);
 int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* SPEC §7.6 TMT sheet: table `TMT` and its chart; sets ctx->tmt_net_effect_ref. */
+int workbook_tmt_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* The Summary's line for the period's TMT Net effect at row (label in label_col, the
+ * value or a formula on the TMT sheet in value_col, defined name TMT_Net_Effect); only
+ * when r->tmt.has_net_effect. */
+int workbook_tmt_summary_figure(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row,
+                                lxw_col_t label_col, lxw_col_t value_col);
 
 /* Shared by Staff and Costs (workbook_staff.c): a line's Total as a SUMIF over
  * MonthlyDetail by the ID in id_col; and a "Total" row under a table summing a column. */

@@ -11,6 +11,7 @@
 #include "common.h"
 #include "number.h"
 #include "projects_csv.h"
+#include "scenario_validate_tmt.h"
 #include "suggest.h"
 
 typedef struct {
@@ -869,10 +870,10 @@ static void check_bonus_sections(checker *c)
 /* ---- sections --------------------------------------------------------------------- */
 
 static const char *const singleton_sections[] = {
-    "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward", NULL
+    "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward", "tmt", NULL
 };
 static const char *const section_prefixes[] = {
-    "staff", "premises", "cost", "kpi", "indicator", "project", "reward", NULL
+    "staff", "premises", "cost", "kpi", "indicator", "project", "reward", "tmt", NULL
 };
 
 static bool known_section(checker *c, const ini_section *sec)
@@ -1030,6 +1031,7 @@ scenario *scenario_validate(const ini_doc *doc, diag_list *diags)
     }
     s->has_rewards = s->n_rewards > 0 || (ini_doc_find(doc, "reward") && !ini_doc_find(doc, "reward")->removed);
     check_bonus_sections(&c);
+    tmt_validate(doc, diags, &s->tmt);   /* [tmt] and [tmt.ID], SPEC §7.6 */
     check_caseload(&c);
     collect_inputs(s, doc);
 

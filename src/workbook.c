@@ -211,6 +211,11 @@ bool wb_sheet_present(const scenario *s, const results *r, wb_sheet sheet)
         return s->has_rewards && r->has_rewards;
     case WB_SHEET_KPIS:
         return s->n_kpis > 0;
+    case WB_SHEET_TMT:
+        for (size_t a = 0; s->tmt.present && a < r->tmt.n_areas; a++)
+            if (r->tmt.areas[a].n_rows > 0)
+                return true;
+        return false;
     case WB_SHEET_COUNT:
         break;
     }
@@ -302,6 +307,7 @@ static int fill_sheets(wb_context *ctx)
         {WB_SHEET_COSTS, workbook_costs_sheet},     {WB_SHEET_MONTHLY, workbook_monthly_sheet},
         {WB_SHEET_FUNDING, workbook_funding_sheet}, {WB_SHEET_BONUS, workbook_bonus_sheet},
         {WB_SHEET_REWARDS, workbook_rewards_sheet}, {WB_SHEET_KPIS, workbook_kpis_sheet},
+        {WB_SHEET_TMT, workbook_tmt_sheet},
         {WB_SHEET_INPUTS, workbook_inputs_sheet},   {WB_SHEET_SUMMARY, workbook_summary_sheet},
     };
     for (size_t i = 0; i < ARRAY_SIZE(order); i++) {

@@ -284,6 +284,10 @@ int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
                   ctx->fmt.bold) != 0 ||
         write_funding_figures(&sum) != 0)
         return -1;
+    /* SPEC §7.6: the period's Net effect once the change in TMT payments is counted. */
+    if (ctx->r->tmt.has_net_effect &&
+        workbook_tmt_summary_figure(ctx, ws, sum.row++, COL_LABEL, COL_VALUE) != 0)
+        return -1;
     if (ctx->s->has_bonus && ctx->r->has_bonus && write_bonus_figures(&sum) != 0)
         return -1;
     if (ctx->s->has_rewards && ctx->r->has_rewards && write_reward_figures(&sum) != 0)
