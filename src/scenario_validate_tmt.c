@@ -253,5 +253,13 @@ size_t tmt_set_section_length(const char *path)
     for (size_t i = 0; all_keys[i]; i++)
         if (strlen(all_keys[i]) == word && strncmp(rest, all_keys[i], word) == 0)
             return 3;                       /* tmt.actual.2021: a key of [tmt] */
-    return dot ? 4 + word : 0;              /* tmt.pori.actual.2013: [tmt.pori] */
+    if (!dot)
+        return 0;
+    /* tmt.actaul.2021: a misspelt key of [tmt] (a [tmt.ID] key is never a bare year), so
+     * that the message can suggest the right one. */
+    const char *after = dot + 1;
+    bool bare_year = *after != '\0';
+    for (const char *c = after; *c; c++)
+        bare_year &= isdigit((unsigned char)*c) != 0;
+    return bare_year ? 3 : 4 + word;        /* tmt.pori.actual.2013: [tmt.pori] */
 }
