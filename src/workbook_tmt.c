@@ -46,8 +46,8 @@ static const char *const texts[T_COUNT][2] = {
     [T_CHART_TITLE] = {"TMT-maksut vuosittain", "TMT payments by year"},
     [T_YES] = {"kyllä", "yes"},
     [T_NO] = {"ei", "no"},
-    [T_SUMMARY_NET] = {"Nettovaikutus TMT-maksut huomioiden,",
-                       "Net effect with TMT payments,"},
+    [T_SUMMARY_NET] = {"Nettovaikutus TMT-muutoksin",
+                       "Net effect with the TMT change"},
     [T_H_AREA] = {"Alue", "Area"},
     [T_H_YEAR] = {"Vuosi", "Year"},
     [T_H_MONTHS] = {"Kuukausia", "Months"},
@@ -299,6 +299,13 @@ static int write_chart(tmt_sheet *sh, lxw_row_t below)
     chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
     lxw_chart_options options = {.x_scale = 1.8, .y_scale = 1.3};
     WB_CHECK(ctx, worksheet_insert_chart_opt(sh->ws, below, COL_AREA, chart, &options));
+    /* Printed, a chart cut between two pages is unreadable: below a long table it starts
+     * a page of its own (the title block, a table of up to 24 rows and the chart fit on
+     * one landscape page). */
+    if (below > TABLE_ROW + 26) {
+        lxw_row_t breaks[] = {below - 1, 0};
+        WB_CHECK(ctx, worksheet_set_h_pagebreaks(sh->ws, breaks));
+    }
     return 0;
 }
 
