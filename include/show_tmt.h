@@ -12,7 +12,7 @@
 #include "results.h"
 
 /* The table (one row per area and year, the workbook's columns) and the period's Net
- * effect; every word Finnish under fi. */
+ * effect; every word Finnish under fi. Nothing without a TMT row. */
 void show_tmt(const results *r, language lang, FILE *out);
 
 #endif

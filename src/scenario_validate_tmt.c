@@ -35,9 +35,12 @@ static void key_error(diag_list *diags, const ini_section *sec, const ini_key *k
     va_end(ap);
 }
 
-/* A four-digit calendar year, e.g. "2021". */
+/* A four-digit calendar year, e.g. "2021" (1000..9999: year 0 means a total row
+ * elsewhere). */
 static bool parse_year(const char *text, int *year)
 {
+    if (text[0] == '0')
+        return false;
     for (int d = 0; d < 4; d++)
         if (!isdigit((unsigned char)text[d]))
             return false;

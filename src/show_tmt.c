@@ -78,6 +78,11 @@ static void add_row(text_table *t, const tmt_area_result *area, const tmt_row *r
 void show_tmt(const results *r, language lang, FILE *out)
 {
     const tmt_result *tmt = &r->tmt;
+    size_t n_rows = 0;
+    for (size_t a = 0; a < tmt->n_areas; a++)
+        n_rows += tmt->areas[a].n_rows;
+    if (n_rows == 0)
+        return;   /* [tmt] with a label only: nothing to show, as the workbook has no sheet */
     fprintf(out, "\n%s\n", word(&TITLE, lang));
     text_table *t = text_table_new(N_COLUMNS);
     text_table_align(t, "lrrrrrrlrrrrr");

@@ -259,7 +259,8 @@ static void test_errors_at_their_lines(void **state)
         "baseline = 2020\n"             /* 18: a has no actual.2020 */
         "persons.2017 = 0\n"            /* 19: no actual in 2017: allowed */
         "actual.2017 = 0\n"             /* 20 */
-        "lable = A\n";                  /* 21 */
+        "lable = A\n"                   /* 21 */
+        "actual.0999 = 1\n";            /* 22: a year of four digits from 1000 */
     diag_list diags = {0};
     scenario *s = load(text, NULL, 0, &diags);
     assert_null(s);
@@ -274,7 +275,8 @@ static void test_errors_at_their_lines(void **state)
     assert_true(has_error(&diags, 15, "tmt.actual.2018", "negative"));
     assert_true(has_error(&diags, 18, "tmt.a.baseline", "2020 has no actual"));
     assert_true(has_error(&diags, 21, "tmt.a.lable", "did you mean 'label'"));
-    assert_int_equal(diag_error_count(&diags), 11);   /* and nothing about lines 19-20 */
+    assert_true(has_error(&diags, 22, "tmt.a.actual.0999", "four digits"));
+    assert_int_equal(diag_error_count(&diags), 12);   /* and nothing about lines 19-20 */
     diag_list_free(&diags);
 }
 
