@@ -104,8 +104,20 @@ def set_checks(tmp):
     os.mkdir(out)
     rc, so, se = tkk("sweep", "-q", "-o", out, SALO, "--vary",
                      "tmt.actual.2021=4000000;4200000;4400000")
-    ok(rc == 0 and os.path.isfile(os.path.join(out, "salo-2021-sweep.xlsx")),
-       "sweep --vary tmt.actual.2021 exits 0 and writes the sweep", se)
+    xlsx = os.path.join(out, "salo-2021-sweep.xlsx")
+    if ok(rc == 0 and os.path.isfile(xlsx),
+          "sweep --vary tmt.actual.2021 exits 0 and writes the sweep", se):
+        import openpyxl
+        ws = openpyxl.load_workbook(xlsx, data_only=True)["Sweep"]
+        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        header = rows[0]
+        if ok("TMT-nettovaikutus" in header, "the sweep has a TMT net effect column", header):
+            col = header.index("TMT-nettovaikutus")
+            net = header.index("Kunnan nettokustannus")
+            # Change from the 2018 baseline of 4 000 000: 0, +200 000, +400 000.
+            ok(all(near(r[col], r[net] + d) for r, d in zip(rows[1:], (0, 200000, 400000))),
+               "sweep: TMT net effect = municipal net cost + the change of each variant",
+               rows)
 
 
 def finnish_checks(tmp):
