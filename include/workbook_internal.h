@@ -4,7 +4,7 @@
  * helpers and the few ways a cell is written.
  *
  * workbook_write() (workbook.c) creates every sheet first, in the order of §6, then
- * fills them: Budget, Staff, Costs, Monthly, Funding, Bonus, Rewards, KPIs, Inputs and
+ * fills them: Budget, Staff, Costs, Monthly, Funding, Bonus, Rewards, KPIs, TMT, Inputs and
  * the Summary last, so the Summary can point at cells the other sheets reported. The
  * layout that formulas cross sheets by (where MonthlyDetail, Monthly, Budget and
  * Funding rows are) is fixed before any sheet is written, in wb_layout.
