@@ -6,8 +6,8 @@
  *
  *     tmt_result t;
  *     tmt_result_init(&t);
- *     if (tmt_compute(&t, s, r) == 0)            // after the funding rows of r exist
- *         ... t.areas[0] is the [tmt] row, t.areas[0].rows[i].net_effect ...
+ *     tmt_compute(&t, s, r);                     // after the funding rows of r exist
+ *     ... t.areas[0] is the [tmt] row, t.areas[0].rows[i].net_effect ...
  *     tmt_result_clear(&t);
  *
  * Amounts are exact; Per person and Annualised are rounded to cents with the scenario's
@@ -57,8 +57,7 @@ typedef struct {
 
 void tmt_input_init(tmt_input *in);
 void tmt_input_clear(tmt_input *in);
-/* The year's entry of an area, created in year order when missing; NULL only when
- * memory runs out. */
+/* The year's entry of an area, created in year order when missing. */
 tmt_year_input *tmt_area_year(tmt_area_input *area, int year);
 
 /* SPEC §7.6 sum rule: the [tmt] row's value of a field in a year is its own, else the
@@ -114,9 +113,8 @@ void tmt_result_clear(tmt_result *t);
  * place that decides the basis. */
 bool tmt_year_basis(mpq_t basis, const struct results *r, int year);
 
-/* Fills an initialised result from the scenario's [tmt] inputs and r's funding rows.
- * Returns 0, or -1 when memory runs out. */
-int tmt_compute(tmt_result *out, const struct scenario *s, const struct results *r);
+/* Fills an initialised result from the scenario's [tmt] inputs and r's funding rows. */
+void tmt_compute(tmt_result *out, const struct scenario *s, const struct results *r);
 
 /* The row of an area for a year, or NULL. */
 const tmt_row *tmt_area_row(const tmt_area_result *area, int year);

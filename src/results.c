@@ -150,8 +150,7 @@ results *results_compute(const scenario *s)
         r->has_bonus = true;
     }
     /* SPEC §7.6: after funding, whose net cost is the Net effect's basis. */
-    if (tmt_compute(&r->tmt, s, r) != 0)
-        goto fail;
+    tmt_compute(&r->tmt, s, r);
     return r;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "money.h"
 #include "number.h"
 #include "suggest.h"
@@ -62,9 +63,7 @@ static int field_of(const char *word, size_t len)
 static void unknown_key(diag_list *diags, const ini_section *sec, const ini_key *k)
 {
     const char *dot = strchr(k->key, '.');
-    char *word = dot ? strndup(k->key, (size_t)(dot - k->key)) : strdup(k->key);
-    if (!word)
-        abort();
+    char *word = dot ? xstrndup(k->key, (size_t)(dot - k->key)) : xstrdup(k->key);
     const char *guess = suggest_closest(word, dot ? year_keys : all_keys);
     if (guess && dot)
         key_error(diags, sec, k, "unknown key '%s' in [%s]; did you mean '%s%s'?", k->key,
@@ -112,9 +111,7 @@ static bool parse_value(diag_list *diags, const ini_section *sec, const ini_key 
 static void check_section(diag_list *diags, const ini_section *sec, tmt_area_input *area)
 {
     if (strcmp(sec->name, "tmt") != 0) {
-        area->id = strdup(sec->name + strlen("tmt."));
-        if (!area->id)
-            abort();
+        area->id = xstrdup(sec->name + strlen("tmt."));
     }
     mpq_t value;
     mpq_init(value);
@@ -124,8 +121,7 @@ static void check_section(diag_list *diags, const ini_section *sec, tmt_area_inp
             continue;
         if (strcmp(k->key, "label") == 0) {
             free(area->label);
-            if (!(area->label = strdup(k->value)))
-                abort();
+            area->label = xstrdup(k->value);
             continue;
         }
         if (strcmp(k->key, "baseline") == 0) {
@@ -156,8 +152,6 @@ static void check_section(diag_list *diags, const ini_section *sec, tmt_area_inp
         if (!parse_value(diags, sec, k, (tmt_field)field, value))
             continue;
         tmt_year_input *y = tmt_area_year(area, year);
-        if (!y)
-            abort();
         y->has[field] = true;
         mpq_set(y->value[field], value);
     }
@@ -225,10 +219,8 @@ void tmt_validate(const ini_doc *doc, diag_list *diags, tmt_input *out)
     }
     if (!out->present)
         return;
-    out->areas = calloc(n_areas ? n_areas : 1, sizeof *out->areas);
-    const ini_section **area_secs = calloc(n_areas ? n_areas : 1, sizeof *area_secs);
-    if (!out->areas || !area_secs)
-        abort();
+    out->areas = xcalloc(n_areas, sizeof *out->areas);
+    const ini_section **area_secs = xcalloc(n_areas, sizeof *area_secs);
     for (size_t i = 0; i < doc->n_sections; i++) {
         const ini_section *sec = &doc->sections[i];
         if (sec->removed || strncmp(sec->name, "tmt.", 4) != 0)

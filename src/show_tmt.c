@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "text_table.h"
 
@@ -40,10 +41,7 @@ static char *money_or_blank(bool has, const mpq_t value, language lang)
 
 static char *integer_text(long value)
 {
-    char *text = NULL;
-    if (asprintf(&text, "%ld", value) < 0)
-        abort();
-    return text;
+    return xasprintf("%ld", value);
 }
 
 static void add_row(text_table *t, const tmt_area_result *area, const tmt_row *row,
@@ -51,19 +49,18 @@ static void add_row(text_table *t, const tmt_area_result *area, const tmt_row *r
 {
     char *cells[N_COLUMNS] = {0};
     const char *area_label = area->label ? area->label : word(&AREA_TOTAL, lang);
-    if (area->has_baseline && area->baseline == row->year) {
-        if (asprintf(&cells[0], "%s (%s)", area_label, word(&BASELINE, lang)) < 0)
-            abort();
-    } else if (!(cells[0] = strdup(area_label)))
-        abort();
+    if (area->has_baseline && area->baseline == row->year)
+        cells[0] = xasprintf("%s (%s)", area_label, word(&BASELINE, lang));
+    else
+        cells[0] = xstrdup(area_label);
     cells[1] = integer_text(row->year);
     cells[2] = integer_text(row->months);
     cells[3] = money_or_blank(row->has[TMT_ESTIMATE], row->value[TMT_ESTIMATE], lang);
     cells[4] = money_or_blank(row->has[TMT_TARGET], row->value[TMT_TARGET], lang);
     cells[5] = money_or_blank(row->has[TMT_ACTUAL], row->value[TMT_ACTUAL], lang);
     cells[6] = money_or_blank(row->has_difference, row->difference, lang);
-    if (row->has_met && !(cells[7] = strdup(word(row->met ? &YES : &NO, lang))))
-        abort();
+    if (row->has_met)
+        cells[7] = xstrdup(word(row->met ? &YES : &NO, lang));
     if (row->has[TMT_PERSONS])
         cells[8] = decimal_format(row->value[TMT_PERSONS], 0, lang);
     cells[9] = money_or_blank(row->has_per_person, row->per_person, lang);

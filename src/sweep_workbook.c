@@ -180,7 +180,7 @@ int sweep_workbook_row(sweep_workbook *wb, const sweep_iter *it, const results *
         return -1;
     /* SPEC §7.6: the period's Net effect, so that a sweep of a [tmt] path shows it. */
     if (wb->present[SC_TMT_NET_EFFECT] && r->tmt.has_net_effect &&
-        wb_number(ctx, wb->ws, row, wb->col[SC_TMT_NET_EFFECT], r->tmt.net_effect,
+        xlsx_number(out, wb->ws, row, wb->col[SC_TMT_NET_EFFECT], r->tmt.net_effect,
                   wb->money) != 0)
         return -1;
     wb->last_row = row;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "results.h"
 #include "scenario.h"
 
@@ -49,9 +50,7 @@ tmt_year_input *tmt_area_year(tmt_area_input *area, int year)
         at++;
     if (at < area->n_years && area->years[at].year == year)
         return &area->years[at];
-    tmt_year_input *grown = realloc(area->years, (area->n_years + 1) * sizeof *grown);
-    if (!grown)
-        return NULL;
+    tmt_year_input *grown = xreallocarray(area->years, area->n_years + 1, sizeof *grown);
     area->years = grown;
     memmove(&grown[at + 1], &grown[at], (area->n_years - at) * sizeof *grown);
     area->n_years++;
@@ -155,21 +154,18 @@ bool tmt_year_basis(mpq_t basis, const results *r, int year)
 }
 
 /* Adds year to a sorted set of years (no duplicates). */
-static int add_year(int **years, size_t *n, int year)
+static void add_year(int **years, size_t *n, int year)
 {
     size_t at = 0;
     while (at < *n && (*years)[at] < year)
         at++;
     if (at < *n && (*years)[at] == year)
-        return 0;
-    int *grown = realloc(*years, (*n + 1) * sizeof *grown);
-    if (!grown)
-        return -1;
+        return;
+    int *grown = xreallocarray(*years, *n + 1, sizeof *grown);
     memmove(&grown[at + 1], &grown[at], (*n - at) * sizeof *grown);
     grown[at] = year;
     *years = grown;
     (*n)++;
-    return 0;
 }
 
 /* The derived columns of a row whose inputs are set (SPEC §7.6). */
@@ -219,14 +215,13 @@ static void change(tmt_area_result *area)
 }
 
 /* Fills one area's rows: from its own inputs, or for [tmt] by the sum rule. */
-static int fill_area(tmt_area_result *out, const tmt_input *in, const tmt_area_input *area,
+static void fill_area(tmt_area_result *out, const tmt_input *in, const tmt_area_input *area,
                      bool is_total, rounding_mode mode)
 {
     int *years = NULL;
     size_t n = 0;
     for (size_t i = 0; i < area->n_years; i++)
-        if (add_year(&years, &n, area->years[i].year) != 0)
-            goto no_memory;
+        add_year(&years, &n, area->years[i].year);
     if (is_total)
         for (size_t a = 0; a < in->n_areas; a++)
             for (size_t i = 0; i < in->areas[a].n_years; i++) {
@@ -234,13 +229,11 @@ static int fill_area(tmt_area_result *out, const tmt_input *in, const tmt_area_i
                 bool summed = false;
                 for (int f = 0; f < TMT_MONTHS; f++)
                     summed |= y->has[f];
-                if (summed && add_year(&years, &n, y->year) != 0)
-                    goto no_memory;
+                if (summed)
+                    add_year(&years, &n, y->year);
             }
 
-    out->rows = calloc(n ? n : 1, sizeof *out->rows);
-    if (!out->rows)
-        goto no_memory;
+    out->rows = xcalloc(n, sizeof *out->rows);
     for (size_t i = 0; i < n; i++) {
         tmt_row *row = &out->rows[i];
         row_init(row, years[i]);
@@ -260,21 +253,15 @@ static int fill_area(tmt_area_result *out, const tmt_input *in, const tmt_area_i
     }
     free(years);
     change(out);
-    return 0;
-no_memory:
-    free(years);
-    return -1;
 }
 
-int tmt_compute(tmt_result *out, const scenario *s, const results *r)
+void tmt_compute(tmt_result *out, const scenario *s, const results *r)
 {
     const tmt_input *in = &s->tmt;
     out->present = in->present;
     if (!in->present)
-        return 0;
-    out->areas = calloc(in->n_areas + 1, sizeof *out->areas);
-    if (!out->areas)
-        return -1;
+        return;
+    out->areas = xcalloc(in->n_areas + 1, sizeof *out->areas);
     out->n_areas = in->n_areas + 1;
     for (size_t a = 0; a < out->n_areas; a++) {
         const tmt_area_input *area = a == 0 ? &in->total : &in->areas[a - 1];
@@ -283,8 +270,7 @@ int tmt_compute(tmt_result *out, const scenario *s, const results *r)
         res->label = area->label ? area->label : a == 0 ? s->area : area->id;
         res->has_baseline = area->has_baseline;
         res->baseline = area->baseline;
-        if (fill_area(res, in, area, a == 0, s->rounding) != 0)
-            return -1;
+        fill_area(res, in, area, a == 0, s->rounding);
     }
 
     /* Net effect: the [tmt] row only, the years of the period, with a Change. */
@@ -302,5 +288,4 @@ int tmt_compute(tmt_result *out, const scenario *s, const results *r)
         out->has_net_effect = true;
         out->net_years++;
     }
-    return 0;
 }

@@ -65,7 +65,7 @@ static const char *const texts[T_COUNT][2] = {
 
 static const char *text(const wb_context *ctx, tmt_text t)
 {
-    return texts[t][ctx->lang == LANG_EN ? 1 : 0];
+    return texts[t][ctx->out.lang == LANG_EN ? 1 : 0];
 }
 
 /* "TEXT 2021" or "TEXT 2021–2023": the years of the period that have a Net effect. */
@@ -266,7 +266,7 @@ static int write_chart(tmt_sheet *sh, lxw_row_t below)
     const tmt_area_result *total = &ctx->r->tmt.areas[0];
     if (total->n_rows == 0)
         return 0;
-    lxw_chart *chart = workbook_add_chart(ctx->workbook, LXW_CHART_LINE);
+    lxw_chart *chart = workbook_add_chart(ctx->out.workbook, LXW_CHART_LINE);
     if (!chart)
         return wb_fail_msg(ctx, "cannot add a chart");
     const char *sheet_name = wb_text(ctx, WB_L_SHEET_TMT);
@@ -363,6 +363,6 @@ int workbook_tmt_summary_figure(wb_context *ctx, lxw_worksheet *ws, lxw_row_t ro
     char target[WB_REF_SIZE + 1], cell[WB_REF_SIZE];
     wb_ref_abs(ctx, cell, WB_SHEET_SUMMARY, row, value_col);
     snprintf(target, sizeof target, "=%s", cell);
-    WB_CHECK(ctx, workbook_define_name(ctx->workbook, "TMT_Net_Effect", target));
+    WB_CHECK(ctx, workbook_define_name(ctx->out.workbook, "TMT_Net_Effect", target));
     return 0;
 }
