@@ -25,6 +25,10 @@
  *   bonus_allocated                  only when some scenario has a [bonus]
  *   kpis_met                         KPIs whose target is met; only when some scenario
  *                                    has a KPI with a target
+ * and per year (years of each scenario's period) with a total row, only when some
+ * scenario has [tmt] (SPEC §7.6, the [tmt] row):
+ *   tmt_actual, tmt_change, tmt_net_effect   the total: the sum over the period's
+ *                                    years that have the figure
  * A scenario without such a year (or without the figure) has a blank cell. The total
  * of a money metric is the sum of that scenario's year rows (a SUM formula); each
  * scenario's total covers its own period.

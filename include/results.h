@@ -14,6 +14,7 @@
 #include <gmp.h>
 #include "bonus.h"
 #include "scenario.h"
+#include "tmt.h"
 
 typedef enum { LINE_STAFF, LINE_PREMISES, LINE_COST } line_kind;
 
@@ -116,6 +117,8 @@ typedef struct results {
 
     bool has_bonus;
     bonus_result bonus;
+
+    tmt_result tmt;          /* SPEC §7.6; tmt.present false without [tmt] */
 } results;
 
 /* Never NULL: memory comes from xmalloc (alloc.h). */

@@ -14,6 +14,7 @@
 #include "bonus.h"
 #include "money.h"
 #include "month.h"
+#include "tmt.h"
 
 #define SCENARIO_MAX_MONTHS 601   /* end ≤ start + 600 months */
 
@@ -178,6 +179,8 @@ typedef struct scenario {
 
     bool has_bonus;
     bonus_input bonus;
+
+    tmt_input tmt;                 /* [tmt] and [tmt.ID] (SPEC §7.6) */
 
     input_entry *inputs;           /* sorted by path */
     size_t n_inputs;

@@ -16,8 +16,8 @@
  *
  * Columns: one per varied PATH (the header is the PATH, the value a number cell), then
  * Total cost, Municipal cost, State grant, Municipal net cost (= Municipal cost − State
- * grant, a formula), and where they apply Coach FTE (in the last month), Caseload and
- * Bonus allocated. A one-dimensional sweep gets a line chart of the total cost and the
+ * grant, a formula), and where they apply Coach FTE (in the last month), Caseload,
+ * Bonus allocated and TMT net effect (SPEC §7.6, blank where a variant has none). A one-dimensional sweep gets a line chart of the total cost and the
  * municipal net cost against the varied value.
  */
 #ifndef TKK_SWEEP_WORKBOOK_H
@@ -35,6 +35,7 @@ typedef struct {
     bool coach_fte;    /* the scenario has coach lines */
     bool caseload;     /* ... and clients */
     bool bonus;        /* the scenario has a [bonus] */
+    bool tmt;          /* the scenario has [tmt] (SPEC §7.6): the period's Net effect */
 } sweep_columns;
 
 /* The columns that apply to the (base) scenario. */

@@ -4,7 +4,7 @@
  * helpers and the few ways a cell is written.
  *
  * workbook_write() (workbook.c) creates every sheet first, in the order of §6, then
- * fills them: Budget, Staff, Costs, Monthly, Funding, Bonus, Rewards, KPIs, Inputs and
+ * fills them: Budget, Staff, Costs, Monthly, Funding, Bonus, Rewards, KPIs, TMT, Inputs and
  * the Summary last, so the Summary can point at cells the other sheets reported. The
  * layout that formulas cross sheets by (where MonthlyDetail, Monthly, Budget and
  * Funding rows are) is fixed before any sheet is written, in wb_layout.
@@ -37,7 +37,7 @@ typedef enum {
     /* Sheet names, in the order of SPEC §6 (same order as wb_sheet). */
     WB_L_SHEET_SUMMARY, WB_L_SHEET_BUDGET, WB_L_SHEET_STAFF, WB_L_SHEET_COSTS,
     WB_L_SHEET_MONTHLY, WB_L_SHEET_FUNDING, WB_L_SHEET_BONUS, WB_L_SHEET_REWARDS,
-    WB_L_SHEET_KPIS, WB_L_SHEET_INPUTS,
+    WB_L_SHEET_KPIS, WB_L_SHEET_TMT, WB_L_SHEET_INPUTS,
 
     /* Sheet titles (row 1 of each sheet). */
     WB_L_TITLE_SUMMARY, WB_L_TITLE_BUDGET, WB_L_TITLE_STAFF, WB_L_TITLE_COSTS,
@@ -88,6 +88,8 @@ typedef enum {
     WB_L_INPUTS_LINE, WB_L_INPUTS_TEXT, WB_L_INPUTS_OVERRIDES,
     /* Monthly's Actual column, with a ledger (SPEC §7.3) */
     WB_L_MONTHLY_ACTUAL,
+    /* TMT (SPEC §7.6); the sheet's other texts are in workbook_tmt.c */
+    WB_L_TITLE_TMT,
 
     WB_LABEL_COUNT
 } wb_label;
@@ -99,8 +101,8 @@ const char *wb_label_text(wb_label label, language lang);
 
 typedef enum {
     WB_SHEET_SUMMARY, WB_SHEET_BUDGET, WB_SHEET_STAFF, WB_SHEET_COSTS, WB_SHEET_MONTHLY,
-    WB_SHEET_FUNDING, WB_SHEET_BONUS, WB_SHEET_REWARDS, WB_SHEET_KPIS, WB_SHEET_INPUTS,
-    WB_SHEET_COUNT
+    WB_SHEET_FUNDING, WB_SHEET_BONUS, WB_SHEET_REWARDS, WB_SHEET_KPIS, WB_SHEET_TMT,
+    WB_SHEET_INPUTS, WB_SHEET_COUNT
 } wb_sheet;
 
 /* Every table sheet: title in row 0, scenario name and period in row 1, a blank row,
@@ -175,6 +177,7 @@ typedef struct wb_context {
     char reward_paid_ref[WB_REF_SIZE];
 
     struct wb_recorder *recorder;   /* `tkk export` (SPEC §7.3): every cell kept exact; or NULL */
+    char tmt_net_effect_ref[WB_REF_SIZE];   /* the TMT sheet's Net effect over the period */
 } wb_context;
 
 /* ---- Sheet writers (one file each) ------------------------------------------------ */
@@ -194,6 +197,13 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws);
  * row (untouched without KPI rows). */
 int workbook_summary_kpis(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row);
 int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* SPEC §7.6 TMT sheet: table `TMT` and its chart; sets ctx->tmt_net_effect_ref. */
+int workbook_tmt_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* The Summary's line for the period's TMT Net effect at row (label in label_col, the
+ * value or a formula on the TMT sheet in value_col, defined name TMT_Net_Effect); only
+ * when r->tmt.has_net_effect. */
+int workbook_tmt_summary_figure(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row,
+                                lxw_col_t label_col, lxw_col_t value_col);
 
 /* Shared by Staff and Costs (workbook_staff.c): a line's Total as a SUMIF over
  * MonthlyDetail by the ID in id_col; and a "Total" row under a table summing a column. */
@@ -272,6 +282,9 @@ int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t fir
              lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
              size_t n_headers);
 /* Same, the last row being the table's totals row (SPEC §7.3: table readers skip it). */
+/* A defined name (SPEC §6) for one cell of `sheet`, e.g. Total_Cost, kept for export too. */
+int wb_define_name(wb_context *ctx, const char *name, wb_sheet sheet, lxw_worksheet *ws,
+                   lxw_row_t row, lxw_col_t col);
 int wb_table_totals(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                     lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
                     size_t n_headers);

@@ -50,6 +50,7 @@ typedef enum {
     M_PERSONNEL, M_PREMISES, M_OTHER,
     M_FTE_MUNICIPALITY, M_FTE_STATE, M_CASELOAD,
     M_BONUS_ALLOCATED, M_KPIS_MET,
+    M_TMT_ACTUAL, M_TMT_CHANGE, M_TMT_NET_EFFECT,
     M_COUNT
 } metric_id;
 
@@ -70,12 +71,42 @@ static const struct {
     [M_CASELOAD] = {"caseload", COMPARE_CASELOAD, true},
     [M_BONUS_ALLOCATED] = {"bonus_allocated", COMPARE_MONEY, false},
     [M_KPIS_MET] = {"kpis_met", COMPARE_COUNT, false},
+    [M_TMT_ACTUAL] = {"tmt_actual", COMPARE_MONEY, true},
+    [M_TMT_CHANGE] = {"tmt_change", COMPARE_MONEY, true},
+    [M_TMT_NET_EFFECT] = {"tmt_net_effect", COMPARE_MONEY, true},
 };
 
 const char *compare_metric_label(const char *key, language lang)
 {
     /* §7.1: one vocabulary for workbook, terminal and compare. */
     return vocab_metric(key, lang);
+}
+
+/* SPEC §7.6 on the [tmt] row: a year's Actual, Change or Net effect; for the total row
+ * (year 0) the sum over the years of the period that have one. False: blank. */
+static bool tmt_value(mpq_t value, metric_id m, const scenario *s, const results *r, int year)
+{
+    if (!r->tmt.present || r->tmt.n_areas == 0)
+        return false;
+    bool any = false;
+    mpq_set_ui(value, 0, 1);
+    for (int y = s->first_year; y < s->first_year + s->n_years; y++) {
+        if (year != 0 && y != year)
+            continue;
+        const tmt_row *row = tmt_area_row(&r->tmt.areas[0], y);
+        if (!row)
+            continue;
+        bool has = m == M_TMT_ACTUAL ? row->has[TMT_ACTUAL]
+                   : m == M_TMT_CHANGE ? row->has_change
+                                       : row->has_net_effect;
+        if (!has)
+            continue;
+        mpq_add(value, value, m == M_TMT_ACTUAL ? row->value[TMT_ACTUAL]
+                              : m == M_TMT_CHANGE ? row->change
+                                                  : row->net_effect);
+        any = true;
+    }
+    return any;
 }
 
 /* Σ of the category's monthly cents over the months of the year (0: every month). */
@@ -155,6 +186,10 @@ static bool metric_value(mpq_t value, metric_id m, const scenario *s, const resu
         mpq_set_ui(value, met, 1);
         return true;
     }
+    case M_TMT_ACTUAL:
+    case M_TMT_CHANGE:
+    case M_TMT_NET_EFFECT:
+        return tmt_value(value, m, s, r, year);
     case M_COUNT:
         break;
     }
@@ -173,8 +208,12 @@ static bool metric_applies(metric_id m, const scenario *const *s, size_t n)
             for (size_t k = 0; k < s[i]->n_kpis; k++)
                 if (s[i]->kpis[k].has_target)
                     return true;
+        if ((m == M_TMT_ACTUAL || m == M_TMT_CHANGE || m == M_TMT_NET_EFFECT) &&
+            s[i]->tmt.present)
+            return true;
     }
-    return m != M_CASELOAD && m != M_BONUS_ALLOCATED && m != M_KPIS_MET;
+    return m != M_CASELOAD && m != M_BONUS_ALLOCATED && m != M_KPIS_MET &&
+           m != M_TMT_ACTUAL && m != M_TMT_CHANGE && m != M_TMT_NET_EFFECT;
 }
 
 static void row_free(compare_row *row, size_t n)

@@ -13,6 +13,7 @@
 #include "funding.h"
 #include "kpi.h"
 #include "rewards.h"
+#include "tmt.h"
 
 /* results.h keeps no count of KPI results or reward criteria, which results_free()
  * needs; they live next to the public struct. `pub` is the first member, so a
@@ -132,6 +133,7 @@ results *results_compute(const scenario *s)
     results *r = &owner->pub;
     r->n_months = s->n_months;
     mpq_init(r->caseload);
+    tmt_result_init(&r->tmt);
 
     results_lines(r, s);
     results_months(r, s);
@@ -148,6 +150,8 @@ results *results_compute(const scenario *s)
         bonus_compute(&r->bonus, &s->bonus);
         r->has_bonus = true;
     }
+    /* SPEC §7.6: after funding, whose net cost is the Net effect's basis. */
+    tmt_compute(&r->tmt, s, r);
     return r;
 }
 
@@ -184,5 +188,6 @@ void results_free(results *r)
     rewards_result_clear(&r->rewards, owner->n_rewards);
     if (r->has_bonus)
         bonus_result_free(&r->bonus);
+    tmt_result_clear(&r->tmt);
     free(owner);
 }

@@ -101,6 +101,7 @@ void scenario_free(scenario *s)
     free(s->rewards);
 
     bonus_input_free(&s->bonus);
+    tmt_input_clear(&s->tmt);
 
     for (size_t i = 0; i < s->n_inputs; i++) {
         free(s->inputs[i].path);

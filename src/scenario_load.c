@@ -14,6 +14,7 @@
 #include "ini_source.h"
 #include "scenario_validate.h"
 #include "suggest.h"
+#include "scenario_validate_tmt.h"
 
 #define MAX_EXTENDS_DEPTH 32
 
@@ -173,6 +174,8 @@ static void apply_set(ini_doc *doc, const char *arg, int index, diag_list *diags
         if (len > best && strncmp(path, doc->sections[i].name, len) == 0 && path[len] == '.')
             best = len;
     }
+    if (tmt_set_section_length(path))   /* SPEC §7.6: [tmt.ID] may not exist yet */
+        best = tmt_set_section_length(path);
     if (!best) {
         static const char *const dotted[] = { "budget", "actual", "indexation" };
         for (size_t i = 0; i < ARRAY_SIZE(dotted); i++) {

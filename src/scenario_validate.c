@@ -13,6 +13,7 @@
 #include "projects_csv.h"
 #include "input_words.h"
 #include "ledger_csv.h"
+#include "scenario_validate_tmt.h"
 #include "suggest.h"
 #include "years.h"
 
@@ -1027,10 +1028,10 @@ static void check_bonus_sections(checker *c)
 
 static const char *const singleton_sections[] = {
     "scenario", "indexation", "budget", "actual", "funding", "bonus", "reward",
-    "accounts", NULL
+    "accounts", "tmt", NULL
 };
 static const char *const section_prefixes[] = {
-    "staff", "premises", "cost", "kpi", "indicator", "project", "reward", NULL
+    "staff", "premises", "cost", "kpi", "indicator", "project", "reward", "tmt", NULL
 };
 
 static bool known_section(checker *c, const ini_section *sec)
@@ -1220,6 +1221,7 @@ scenario *scenario_validate(const ini_doc *doc, diag_list *diags)
         ledger_load(s, doc, diags);   /* SPEC §7.3: after [actual], whose keys it checks */
     s->has_rewards = s->n_rewards > 0 || (ini_doc_find(doc, "reward") && !ini_doc_find(doc, "reward")->removed);
     check_bonus_sections(&c);
+    tmt_validate(doc, diags, &s->tmt);   /* [tmt] and [tmt.ID], SPEC §7.6 */
     check_caseload(&c);
     collect_inputs(s, doc);
 

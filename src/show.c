@@ -13,6 +13,7 @@
 #include "money.h"
 #include "results.h"
 #include "scenario_load.h"
+#include "show_tmt.h"
 #include "text_table.h"
 #include "vocab.h"
 #include "workbook_internal.h"
@@ -261,6 +262,8 @@ int command_show(const cli_options *opts)
         show_rewards(s, r, lang);
     if (r->has_bonus)
         show_bonus(s, r, lang);
+    if (r->tmt.present)
+        show_tmt(r, lang, stdout);   /* SPEC §7.6 */
     ring_free();
     results_free(r);
     scenario_free(s);

@@ -19,7 +19,7 @@
 
 typedef enum {
     SC_TOTAL_COST, SC_MUNICIPAL_COST, SC_STATE_GRANT, SC_MUNICIPAL_NET, SC_COACH_FTE,
-    SC_CASELOAD, SC_BONUS_ALLOCATED, SC_COUNT
+    SC_CASELOAD, SC_BONUS_ALLOCATED, SC_TMT_NET_EFFECT, SC_COUNT
 } sweep_column;
 
 struct sweep_workbook {
@@ -44,6 +44,7 @@ sweep_columns sweep_columns_of(const scenario *s)
             c.coach_fte = true;
     c.caseload = c.coach_fte && s->has_clients;
     c.bonus = s->has_bonus;
+    c.tmt = s->tmt.present;
     return c;
 }
 
@@ -57,6 +58,7 @@ static const char *column_header(sweep_column c, language lang)
     case SC_COACH_FTE: return wb_label_text(WB_L_MONTHLY_COACH_FTE, lang);
     case SC_CASELOAD: return lang == LANG_EN ? "Caseload" : "Asiakkaita per omavalmentaja";
     case SC_BONUS_ALLOCATED: return wb_label_text(WB_L_SUM_BONUS_ALLOCATED, lang);
+    case SC_TMT_NET_EFFECT: return lang == LANG_EN ? "TMT net effect" : "TMT-nettovaikutus";
     case SC_COUNT: break;
     }
     return "?";
@@ -112,6 +114,7 @@ sweep_workbook *sweep_workbook_open(const char *out_path, const scenario *base,
         [SC_TOTAL_COST] = true, [SC_MUNICIPAL_COST] = true, [SC_STATE_GRANT] = true,
         [SC_MUNICIPAL_NET] = true, [SC_COACH_FTE] = columns.coach_fte,
         [SC_CASELOAD] = columns.caseload, [SC_BONUS_ALLOCATED] = columns.bonus,
+        [SC_TMT_NET_EFFECT] = columns.tmt,
     };
     lxw_col_t col = (lxw_col_t)n_axes;
     for (int c = 0; c < SC_COUNT; c++) {
@@ -174,6 +177,11 @@ int sweep_workbook_row(sweep_workbook *wb, const sweep_iter *it, const results *
         return -1;
     if (wb->present[SC_BONUS_ALLOCATED] && r->has_bonus &&
         xlsx_number(out, wb->ws, row, wb->col[SC_BONUS_ALLOCATED], r->bonus.allocated,
+                  wb->money) != 0)
+        return -1;
+    /* SPEC §7.6: the period's Net effect, so that a sweep of a [tmt] path shows it. */
+    if (wb->present[SC_TMT_NET_EFFECT] && r->tmt.has_net_effect &&
+        xlsx_number(out, wb->ws, row, wb->col[SC_TMT_NET_EFFECT], r->tmt.net_effect,
                   wb->money) != 0)
         return -1;
     wb->last_row = row;

@@ -204,6 +204,18 @@ int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t fir
                       ctx->fmt.header);
 }
 
+int wb_define_name(wb_context *ctx, const char *name, wb_sheet sheet, lxw_worksheet *ws,
+                   lxw_row_t row, lxw_col_t col)
+{
+    char target[WB_REF_SIZE + 1], cell[WB_REF_SIZE];
+    wb_ref_abs(ctx, cell, sheet, row, col);
+    snprintf(target, sizeof target, "=%s", cell);
+    WB_CHECK(ctx, workbook_define_name(ctx->out.workbook, name, target));
+    if (ctx->recorder)   /* SPEC §7.3: export lists the defined names */
+        wb_recorder_name(ctx->recorder, name, ws, row, col);
+    return 0;
+}
+
 int wb_table_totals(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                     lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
                     size_t n_headers)
@@ -266,6 +278,11 @@ bool wb_sheet_present(const scenario *s, const results *r, wb_sheet sheet)
         return s->has_rewards && r->has_rewards;
     case WB_SHEET_KPIS:
         return s->n_kpis > 0;
+    case WB_SHEET_TMT:
+        for (size_t a = 0; s->tmt.present && a < r->tmt.n_areas; a++)
+            if (r->tmt.areas[a].n_rows > 0)
+                return true;
+        return false;
     case WB_SHEET_COUNT:
         break;
     }
@@ -363,6 +380,7 @@ static int fill_sheets(wb_context *ctx)
         {WB_SHEET_COSTS, workbook_costs_sheet},     {WB_SHEET_MONTHLY, workbook_monthly_sheet},
         {WB_SHEET_FUNDING, workbook_funding_sheet}, {WB_SHEET_BONUS, workbook_bonus_sheet},
         {WB_SHEET_REWARDS, workbook_rewards_sheet}, {WB_SHEET_KPIS, workbook_kpis_sheet},
+        {WB_SHEET_TMT, workbook_tmt_sheet},
         {WB_SHEET_INPUTS, workbook_inputs_sheet},   {WB_SHEET_SUMMARY, workbook_summary_sheet},
     };
     for (size_t i = 0; i < ARRAY_SIZE(order); i++) {

@@ -24,6 +24,7 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_SHEET_BONUS] = {"Bonus", "Bonus"},
     [WB_L_SHEET_REWARDS] = {"Palkkiot", "Rewards"},
     [WB_L_SHEET_KPIS] = {"Mittarit", "KPIs"},
+    [WB_L_SHEET_TMT] = {"TMT-maksut", "TMT"},
     [WB_L_SHEET_INPUTS] = {"Lähtötiedot", "Inputs"},
 
     [WB_L_TITLE_SUMMARY] = {"Yhteenveto", "Summary"},
@@ -175,6 +176,9 @@ static const label_pair labels[WB_LABEL_COUNT] = {
     [WB_L_INPUTS_LINE] = {"Rivi", "Line"},
     [WB_L_INPUTS_TEXT] = {"Teksti", "Text"},
     [WB_L_INPUTS_OVERRIDES] = {"Komentorivin --set-muutokset", "Command-line --set overrides"},
+
+    [WB_L_TITLE_TMT] = {"Työmarkkinatuen kuntaosuus (TMT-maksut)",
+                        "The municipality's labour market subsidy payments (TMT)"},
 };
 
 const char *wb_label_text(wb_label label, language lang)

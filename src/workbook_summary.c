@@ -148,14 +148,9 @@ static int key_figure(summary_sheet *sum, wb_label label, const char *ref, const
                  : wb_number(ctx, sum->ws, sum->row, COL_VALUE, value, format);
     if (rc != 0)
         return -1;
-    if (defined_name) {
-        char target[WB_REF_SIZE + 1], cell[WB_REF_SIZE];
-        wb_ref_abs(ctx, cell, WB_SHEET_SUMMARY, sum->row, COL_VALUE);
-        snprintf(target, sizeof target, "=%s", cell);
-        WB_CHECK(ctx, workbook_define_name(ctx->out.workbook, defined_name, target));
-        if (ctx->recorder)   /* SPEC §7.3: export lists the defined names */
-            wb_recorder_name(ctx->recorder, defined_name, sum->ws, sum->row, COL_VALUE);
-    }
+    if (defined_name &&
+        wb_define_name(ctx, defined_name, WB_SHEET_SUMMARY, sum->ws, sum->row, COL_VALUE) != 0)
+        return -1;
     sum->row++;
     return 0;
 }
@@ -428,6 +423,10 @@ int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
     if (wb_string(ctx, ws, sum.row++, COL_LABEL, wb_text(ctx, WB_L_SUM_KEY_FIGURES),
                   ctx->fmt.bold) != 0 ||
         write_funding_figures(&sum) != 0)
+        return -1;
+    /* SPEC §7.6: the period's Net effect once the change in TMT payments is counted. */
+    if (ctx->r->tmt.has_net_effect &&
+        workbook_tmt_summary_figure(ctx, ws, sum.row++, COL_LABEL, COL_VALUE) != 0)
         return -1;
     if (write_own_test(&sum) != 0)
         return -1;

@@ -358,15 +358,16 @@ def sweep_checks(tmp):
     header = values[0]
     ok(header == ["staff.coaches.fte", "premises.module.monthly_rent", "Total cost",
                   "Municipal cost", "State grant", "Municipal net cost", "Coach FTE",
-                  "Caseload"], "sweep columns: the PATHs, then the figures", header)
+                  "Caseload", "TMT net effect"],   # salo-2021 has [tmt] (SPEC §7.6)
+       "sweep columns: the PATHs, then the figures", header)
     rows = [dict(zip(header, r)) for r in values[1:]]
     combos = [(r["staff.coaches.fte"], r["premises.module.monthly_rent"]) for r in rows]
     ok(combos == [(5, 2400), (5, 3000), (6, 2400), (6, 3000), (7, 2400), (7, 3000)],
        "the Cartesian product, first --vary slowest", combos)
     ok(ws.freeze_panes == "A2", "frozen under the header", ws.freeze_panes)
-    ok(ws.auto_filter.ref == "A1:H7", "autofilter over the range", ws.auto_filter.ref)
+    ok(ws.auto_filter.ref == "A1:I7", "autofilter over the range", ws.auto_filter.ref)
     names = xlsx_tables.open_book(xlsx).defined_names()
-    ok(names.get("Sweep") in ("Sweep!$A$1:$H$7", "'Sweep'!$A$1:$H$7"),
+    ok(names.get("Sweep") in ("Sweep!$A$1:$I$7", "'Sweep'!$A$1:$I$7"),
        "defined name Sweep over header and rows", names)
 
     bad = []

@@ -29,7 +29,7 @@ import xlsx_tables  # noqa: E402
 from tap import ok  # noqa: E402
 
 SHEETS_EN = ["Summary", "Budget", "Staff", "Costs", "Monthly", "Funding", "Bonus",
-             "Rewards", "KPIs", "Inputs"]
+             "Rewards", "KPIs", "TMT", "Inputs"]
 HEADERS_EN = {
     "Budget": ["Year", "Category", "Budget", "Plan", "Actual", "Actual - Budget",
                "Actual - Plan", "Use %"],
@@ -45,6 +45,8 @@ HEADERS_EN = {
                 "Judged on", "Required own contribution", "Status", "Shortfall"],
     "KPIs": ["ID", "Label", "Year", "Actual", "Operator", "Target", "Met", "Difference"],
     "Rewards": ["Criterion", "Label", "Amount", "Persons", "Total"],
+    "TMT": ["Area", "Year", "Months", "Estimate", "Target", "Actual", "Actual - Estimate",
+            "Met", "Persons", "Per person", "Annualised", "Change", "Net effect"],
 }
 BONUS_HEAD = ["Project", "Name", "Grant"]
 BONUS_TAIL = ["Score", "Eligible", "Reason", "Basis", "Cap", "Exact", "Bonus",
@@ -195,6 +197,57 @@ def check_salo(book):
                "salo-2021: Funding 2021 judged on the actual 531 000 ≥ 500 000: met", rows[0])
 
 
+def tmt_row(book, area, year):
+    rows = [r for r in book.rows("TMT") if r["Area"] == area and year_of(r["Year"]) == year]
+    return rows[0] if len(rows) == 1 else None
+
+
+def check_pori_tmt(book):
+    """SPEC §7.6: the figures of Pori's slides that SPEC quotes, and the sum rule."""
+    ok("TMT" in book.table_names(), "pori-tmt-2005-2014: table TMT exists", book.table_names())
+    for area, year, actual, persons in (("Pori", "2006", 3915771, 1187),
+                                        ("Pori", "2013", 3169567, 739),
+                                        ("Merikarvia", "2012", 150434, 56)):
+        r = tmt_row(book, area, year)
+        ok(r is not None and near(r["Actual"], actual) and near(r["Persons"], persons),
+           "pori-tmt-2005-2014: %s %s: %s € for %s persons" % (area, year, actual, persons), r)
+    r = tmt_row(book, "Pori", "2013")
+    # Pori's own baseline 2006: 3 169 567 − 3 915 771 = −746 204; 3 169 567 ÷ 739 =
+    # 4 289 − 4/739 = 4 288,9946 → 4 288,99
+    ok(r is not None and near(r["Change"], -746204) and near(r["Per person"], 4288.99),
+       "pori-tmt-2005-2014: Pori 2013 Change against 2006 = -746 204, Per person 4 288,99", r)
+    total = [r for r in book.rows("TMT") if r["Area"] == "Porin seutu"]
+    ok(len(total) == 9, "pori-tmt-2005-2014: the region's rows 2006..2014", len(total))
+    for r in total:
+        parts = [x for x in book.rows("TMT")
+                 if x["Area"] != "Porin seutu" and year_of(x["Year"]) == year_of(r["Year"])]
+        if not ok(near(r["Actual"], sum(money(x["Actual"]) for x in parts)),
+                  "pori-tmt-2005-2014: region %s Actual = Σ municipalities" % year_of(r["Year"]),
+                  (r, parts)):
+            break
+    r = tmt_row(book, "Porin seutu", "2014")
+    ok(r is not None and near(r["Months"], 6) and near(r["Annualised"], 2 * money(r["Actual"])),
+       "pori-tmt-2005-2014: 2014 covers 6 months, Annualised = 2 × Actual", r)
+    ok(r is not None and near(r["Net effect"], money(r["Change"])),
+       "pori-tmt-2005-2014: no pilot costs, so Net effect = Change", r)
+
+
+def check_salo_tmt(book):
+    """Salo 2021 (SPEC §7.6): estimate 3,5 M€, actual about 4,2 M€, baseline 2018."""
+    r = tmt_row(book, "Salo, Marttila, Koski", "2021")
+    ok(r is not None and near(r["Actual - Estimate"], 700000) and near(r["Change"], 200000),
+       "salo-2021: TMT 2021 Actual - Estimate = 700 000, Change from 2018 = 200 000", r)
+    net = [f for f in book.rows("Funding") if year_of(f["Year"]) == "2021"]
+    if r is not None and net:
+        # SPEC §7.6 via §5.4: 2021 has its whole actual, so the basis is Actual net cost.
+        ok(net[0]["Actual net cost"] is not None and
+           near(r["Net effect"], money(net[0]["Actual net cost"]) + 200000),
+           "salo-2021: TMT Net effect 2021 = Actual net cost (judged on actual) + Change",
+           (r, net[0]))
+        ok(near(book.name_value("TMT_Net_Effect"), r["Net effect"]),
+           "salo-2021: defined name TMT_Net_Effect is the period's Net effect")
+
+
 def check_show(tkk):
     """`tkk show` prints the Salo 2021 figures, in Finnish words under fi."""
     for lang, words in (("fi", ["531 000,00 €", "590 000,00 €", "-59 000,00 €",
@@ -209,6 +262,9 @@ def check_show(tkk):
     p = run([tkk, "show", "--lang", "fi", "scenarios/salo-2021.ini"])
     english = [w for w in (" met ", " yes ", " total ", "personnel") if w in p.stdout]
     ok(not english, "tkk show --lang fi has no English value words", english)
+    p = run([tkk, "show", "--lang", "fi", "scenarios/pori-tmt-2005-2014.ini"])
+    ok(p.returncode == 0 and "3 915 771,00 €" in p.stdout and "Nettovaikutus" in p.stdout,
+       "tkk show prints the TMT table (pori-tmt-2005-2014)", p.stdout + p.stderr)
     p = run([tkk, "check", "scenarios/salo-2021.ini"])
     ok(p.returncode == 0, "tkk check salo-2021 exits 0", p.stderr)
 
@@ -270,6 +326,9 @@ def main():
                     check_structure(book, sid)
                     if sid == "salo-2021":
                         check_salo(book)
+                        check_salo_tmt(book)
+                    if sid == "pori-tmt-2005-2014":
+                        check_pori_tmt(book)
             except Exception as exc:     # an unreadable workbook is a failure, not a crash
                 ok(False, "%s: readable with openpyxl" % f, "%s: %s" % (type(exc).__name__, exc))
         ok("salo-2021" in ids.values(), "scenarios/ has the salo-2021 scenario (SPEC §1)",
