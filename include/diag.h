@@ -14,6 +14,7 @@
 #define TKK_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -26,6 +27,7 @@ typedef struct {
     int column;     /* 1-based CSV column, 0 when not applicable */
     char *path;     /* section.key, or the section, or "" */
     char *message;
+    bool io;        /* an input file could not be read: exit 3, not 1 (SPEC §7.3) */
 } diag;
 
 typedef struct {
@@ -52,7 +54,14 @@ void diag_error_at(diag_list *list, const char *file, int line, int column,
 void diag_vadd(diag_list *list, diag_severity severity, const char *file, int line, int column,
                const char *path, const char *fmt, va_list ap) TKK_PRINTF(7, 0);
 
+/* An input file that is missing or cannot be read (SPEC §7.3): an error of class I/O. */
+void diag_io_error(diag_list *list, const char *file, int line, const char *path,
+                   const char *fmt, ...) TKK_PRINTF(5, 6);
+
 size_t diag_error_count(const diag_list *list);
+/* SPEC §2: EXIT_IO when any error is an I/O error, else EXIT_INVALID when there is any
+ * error, else EXIT_OK. */
+int diag_exit_status(const diag_list *list);
 /* Prints in the order found, "FILE:LINE: PATH: message" ("warning: " before warnings). */
 void diag_print(const diag_list *list, FILE *out);
 void diag_list_free(diag_list *list);

@@ -51,21 +51,24 @@ static int scenario_files(const cli_options *opts, glob_t *found, const char *co
     return 0;
 }
 
-/* Loads one scenario and prints its problems; NULL when it is invalid. */
-static scenario *load_reported(const char *file, const cli_options *opts)
+/* Loads one scenario and prints its problems; NULL when it is invalid, with *status
+ * EXIT_IO when a file could not be read (SPEC §7.3), else EXIT_INVALID. */
+static scenario *load_reported(const char *file, const cli_options *opts, int *status)
 {
     diag_list diags = { 0 };
     scenario *s = scenario_load(file, opts->sets, opts->n_sets, &diags);
     diag_print(&diags, stderr);
+    *status = s ? EXIT_OK : diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     diag_list_free(&diags);
     return s;
 }
 
 static int run_one(const char *file, const cli_options *opts, bool single)
 {
-    scenario *s = load_reported(file, opts);
+    int load_status;
+    scenario *s = load_reported(file, opts, &load_status);
     if (!s)
-        return EXIT_INVALID;
+        return load_status;
     int status = EXIT_OK;
     char error[512];
     char name[300];
@@ -130,9 +133,10 @@ int command_check(const cli_options *opts)
     }
     int status = EXIT_OK;
     for (size_t i = 0; i < opts->n_files; i++) {
-        scenario *s = load_reported(opts->files[i], opts);
+        int load_status;
+        scenario *s = load_reported(opts->files[i], opts, &load_status);
         if (!s)
-            status = EXIT_INVALID;
+            status = worse(status, load_status);
         else if (!opts->quiet)
             printf("%s: ok\n", opts->files[i]);
         scenario_free(s);

@@ -27,6 +27,7 @@
 #include "common.h"
 #include "alloc.h"
 #include "fatal.h"
+#include "input_file.h"
 #include "number.h"
 #include "suggest.h"
 
@@ -509,43 +510,6 @@ static void on_row(int terminator, void *data)
 
 /* ---- the file as a whole -------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 prefix (a NUL byte counts as invalid: no cell may hold one). */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t len;
-        uint32_t min;
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + len > n)
-            return i;
-        uint32_t cp = c & (0x7F >> len);
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += len;
-    }
-    return n;
-}
-
 /* End of the physical line that starts at pos: after its '\n', '\r\n' or lone '\r'. */
 static size_t line_end(const char *text, size_t length, size_t pos)
 {
@@ -582,35 +546,6 @@ STATIC unsigned char projects_csv_delimiter(const char *line, size_t n)
             semicolons++;
     }
     return semicolons > 0 ? ';' : ',';
-}
-
-static bool read_file(const char *path, char **text, size_t *length)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    size_t size = 0, capacity = 65536;
-    char *buf = xrealloc(NULL, capacity);
-    for (;;) {
-        size_t got = fread(buf + size, 1, capacity - size - 1, f);
-        size += got;
-        if (size + 1 < capacity)
-            break;
-        capacity *= 2;
-        buf = xrealloc(buf, capacity);
-    }
-    int saved = errno;
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return false;
-    }
-    buf[size] = '\0';
-    *text = buf;
-    *length = size;
-    return true;
 }
 
 /* A problem libcsv found in strict mode, at the physical line being fed. */
@@ -697,9 +632,15 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         *source = (source_file){ 0 };
     char *text = NULL;
     size_t length = 0;
-    if (!read_file(path, &text, &length)) {
-        diag_error(diags, display_path, 0, KEY_PATH, "cannot read %s: %s", display_path,
-                   strerror(errno));
+    input_status status = input_file_read(path, &text, &length);
+    if (status == INPUT_CANNOT_READ) {
+        /* SPEC §7.3: a missing or unreadable input file is an I/O error (exit 3). */
+        diag_io_error(diags, display_path, 0, KEY_PATH, "cannot read %s: %s", display_path,
+                      strerror(errno));
+        return 1;
+    }
+    if (status != INPUT_OK) {
+        diag_error(diags, display_path, 0, KEY_PATH, "%s", input_status_message(status));
         return 1;
     }
 
@@ -715,11 +656,9 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         if (bonus->projects[p].id != NULL)
             id_set_add(&ld.ids, bonus->projects[p].id, 0);
 
-    size_t valid = utf8_valid_prefix((const unsigned char *)text, length);
+    size_t valid = input_utf8_valid_prefix((const unsigned char *)text, length);
     if (valid < length) {
-        int line = 1;
-        for (size_t i = 0; i < valid; i++)
-            line += text[i] == '\n';
+        int line = input_line_of(text, valid);
         diag_error(diags, display_path, line, KEY_PATH,
                    "byte 0x%02X is not UTF-8 text: save the file as \"CSV UTF-8\"",
                    (unsigned char)text[valid]);
