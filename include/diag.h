@@ -58,6 +58,11 @@ void diag_vadd(diag_list *list, diag_severity severity, const char *file, int li
 void diag_io_error(diag_list *list, const char *file, int line, const char *path,
                    const char *fmt, ...) TKK_PRINTF(5, 6);
 
+/* text as a message quotes it: itself when at most 64 bytes, else its first 40 bytes
+ * (whole UTF-8 characters), "…" and its length, so a 10 000-digit value is not echoed
+ * whole. The caller frees. */
+char *diag_excerpt(const char *text);
+
 size_t diag_error_count(const diag_list *list);
 /* SPEC §2: EXIT_IO when any error is an I/O error, else EXIT_INVALID when there is any
  * error, else EXIT_OK. */

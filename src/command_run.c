@@ -11,6 +11,7 @@
 #include "results.h"
 #include "scenario_load.h"
 #include "workbook.h"
+#include "workbook_limits.h"
 
 language cli_language(const cli_options *opts, const struct scenario *s)
 {
@@ -57,6 +58,11 @@ static scenario *load_reported(const char *file, const cli_options *opts, int *s
 {
     diag_list diags = { 0 };
     scenario *s = scenario_load(file, opts->sets, opts->n_sets, &diags);
+    /* SPEC §7.5: check refuses what run could not write (both load through here). */
+    if (s && workbook_limits_check(s, &diags) > 0) {
+        scenario_free(s);
+        s = NULL;
+    }
     diag_print(&diags, stderr);
     *status = s ? EXIT_OK : diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     diag_list_free(&diags);

@@ -326,7 +326,9 @@ static bool cell_nonnegative(csv_loader *ld, size_t j, number_kind kind, mpq_t o
     const char *text = ld->fields[j];
     const char *err = number_parse(out, text, kind, NULL);
     if (err != NULL) {
-        cell_error(ld, ld->record_line, j, "'%s' is not a valid number: %s", text, err);
+        char *shown = diag_excerpt(text);
+        cell_error(ld, ld->record_line, j, "'%s' is not a valid number: %s", shown, err);
+        free(shown);
         return false;
     }
     if (mpq_sgn(out) < 0) {
