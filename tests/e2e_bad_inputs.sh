@@ -39,9 +39,10 @@ for base in tests/data/base.ini tests/data/base_bonus.ini; do
 done
 
 # has_line FILE LINE PATH TEXT: does $tmp/err have "FILE:LINE: PATH: ..." containing TEXT
-# (warnings do not count)?
+# (warnings do not count)? An empty PATH (a problem of the whole line) is printed without
+# its ": ".
 has_line() {
-    PREFIX="$1:$2: $3: " TEXT="$4" awk '
+    PREFIX="$1:$2: ${3:+$3: }" TEXT="$4" awk '
         BEGIN { prefix = ENVIRON["PREFIX"]; text = ENVIRON["TEXT"]; found = 0 }
         index($0, prefix) == 1 {
             rest = substr($0, length(prefix) + 1)
