@@ -52,35 +52,53 @@ static int scenario_files(const cli_options *opts, glob_t *found, const char *co
     return 0;
 }
 
-/* Loads one scenario and prints its problems; NULL when it is invalid, with *status
- * EXIT_IO when a file could not be read (SPEC §7.3), else EXIT_INVALID. */
-static scenario *load_reported(const char *file, const cli_options *opts, int *status)
+/* Loads and computes one scenario and prints its problems. Returns EXIT_OK with *s and
+ * *r set, or EXIT_IO when a file could not be read (SPEC §7.3) or memory ran out, else
+ * EXIT_INVALID. run and check both come through here, so check refuses whatever run
+ * could not write (SPEC §7.5: workbook_limits_check). */
+static int load_reported(const char *file, const cli_options *opts, scenario **s_out,
+                         results **r_out)
 {
     diag_list diags = { 0 };
     scenario *s = scenario_load(file, opts->sets, opts->n_sets, &diags);
-    /* SPEC §7.5: check refuses what run could not write (both load through here). */
-    if (s && workbook_limits_check(s, &diags) > 0) {
+    results *r = NULL;
+    int status = EXIT_OK;
+    if (s && !(r = results_compute(s))) {
+        status = EXIT_IO;
+    } else if (s && workbook_limits_check(s, r, &diags) > 0) {
+        results_free(r);
+        r = NULL;
         scenario_free(s);
         s = NULL;
     }
     diag_print(&diags, stderr);
-    *status = s ? EXIT_OK : diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
+    if (status == EXIT_IO)
+        fprintf(stderr, "tkk: %s: out of memory\n", file);
+    else if (!s)
+        status = diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     diag_list_free(&diags);
-    return s;
+    if (status != EXIT_OK) {
+        results_free(r);
+        scenario_free(s);
+        s = NULL;
+        r = NULL;
+    }
+    *s_out = s;
+    *r_out = r;
+    return status;
 }
 
 static int run_one(const char *file, const cli_options *opts, bool single)
 {
-    int load_status;
-    scenario *s = load_reported(file, opts, &load_status);
-    if (!s)
-        return load_status;
-    int status = EXIT_OK;
+    scenario *s;
+    results *r;
+    int status = load_reported(file, opts, &s, &r);
+    if (status != EXIT_OK)
+        return status;
     char error[512];
     char name[300];
     snprintf(name, sizeof name, "%s.xlsx", s->id);
     char *out = output_path(opts->output, name, single, error, sizeof error);
-    results *r = NULL;
     if (!out) {
         fprintf(stderr, "tkk: %s\n", error);
         status = EXIT_IO;
@@ -139,12 +157,14 @@ int command_check(const cli_options *opts)
     }
     int status = EXIT_OK;
     for (size_t i = 0; i < opts->n_files; i++) {
-        int load_status;
-        scenario *s = load_reported(opts->files[i], opts, &load_status);
-        if (!s)
+        scenario *s;
+        results *r;
+        int load_status = load_reported(opts->files[i], opts, &s, &r);
+        if (load_status != EXIT_OK)
             status = worse(status, load_status);
         else if (!opts->quiet)
             printf("%s: ok\n", opts->files[i]);
+        results_free(r);
         scenario_free(s);
     }
     return status;

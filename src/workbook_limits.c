@@ -3,7 +3,7 @@
 
 #include "workbook_internal.h"
 
-size_t workbook_limits_check(const scenario *s, diag_list *diags)
+size_t workbook_limits_check(const scenario *s, const results *r, diag_list *diags)
 {
     size_t errors_before = diag_error_count(diags);
     const char *file = NULL;
@@ -25,5 +25,11 @@ size_t workbook_limits_check(const scenario *s, diag_list *diags)
                        "%zu indicators do not fit the Bonus sheet: a worksheet holds 16 384 columns",
                        s->bonus.n_indicators);
     }
+    if (wb_sheet_present(s, r, WB_SHEET_MONTHLY) &&
+        WB_TABLE_ROW + wb_detail_count(r) >= LXW_ROW_MAX)
+        diag_error(diags, main_file, 0, "",
+                   "%zu cost lines × months with a cost do not fit the Monthly sheet's "
+                   "MonthlyDetail table: a worksheet holds 1 048 576 rows",
+                   wb_detail_count(r));
     return diag_error_count(diags) - errors_before;
 }

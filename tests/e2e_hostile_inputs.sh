@@ -148,6 +148,14 @@ else
     head -c 1000 "$tmp/err" | sed 's/^/    # /'
 fi
 rm -rf "$tmp/fit-out" "$tmp/fit.ini" "$tmp/nofit.ini"
+# More line-months with a cost than MonthlyDetail has rows: 1 800 staff lines × 600
+# months = 1 080 000 rows (the INI itself has only 7 206 lines).
+{ printf '[scenario]\nid = detail\nname = D\nstart = 2000-01\nend = 2049-12\n'
+  for i in $(seq 1 1800); do
+      printf '[staff.s%d]\nrole = R\nfte = 1\nmonthly_salary = 1\n' "$i"
+  done; } >"$tmp/detail.ini"
+both "1 080 000 MonthlyDetail rows" 1 "1080000 cost lines × months with a cost do not fit" \
+    "$tmp/detail.ini"
 # A CSV with more projects than a worksheet has rows.
 { printf 'id;name;grant;activation\n'; seq 1 1048576 | sed 's/.*/p&;P;1;1/'; } >"$tmp/many.csv"
 sed '/^\[project.pori\]/,$d; s|^pool = .*|&\nprojects = many.csv|' "$bonus" >"$tmp/many.ini"
