@@ -70,6 +70,11 @@ both "missing extends parent" 3 "orphan.ini:3: scenario.extends: cannot read the
     "$tmp/orphan.ini"
 sed "s|^pool = .*|&\nprojects = none.csv|" "$bonus" >"$tmp/nocsv.ini"
 both "missing projects CSV" 3 "none.csv: bonus.projects: cannot read" "$tmp/nocsv.ini"
+expect "show of a missing scenario" 3 "cannot read the file" "$TKK" show "$tmp/none.ini"
+expect "compare with a missing scenario" 3 "cannot read the file" \
+    "$TKK" compare -o "$tmp/cmp" "$tmp/none.ini" "$base"
+expect "sweep of a missing scenario" 3 "cannot read the file" \
+    "$TKK" sweep -o "$tmp/sweep" "$tmp/none.ini" --vary staff.coaches.fte=1..2:1
 if [ "$(id -u)" -ne 0 ]; then
     cp "$base" "$tmp/locked.ini" && chmod 000 "$tmp/locked.ini"
     both "unreadable scenario" 3 "Permission denied" "$tmp/locked.ini"
