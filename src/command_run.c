@@ -53,36 +53,24 @@ static int scenario_files(const cli_options *opts, glob_t *found, const char *co
 }
 
 /* Loads and computes one scenario and prints its problems. Returns EXIT_OK with *s and
- * *r set, or EXIT_IO when a file could not be read (SPEC §7.3) or memory ran out, else
- * EXIT_INVALID. run and check both come through here, so check refuses whatever run
- * could not write (SPEC §7.5: workbook_limits_check). */
+ * *r set, else EXIT_IO when a file could not be read (SPEC §7.3) or EXIT_INVALID. run
+ * and check both come through here, so check refuses whatever run could not write
+ * (SPEC §7.5: workbook_limits_check). */
 static int load_reported(const char *file, const cli_options *opts, scenario **s_out,
                          results **r_out)
 {
     diag_list diags = { 0 };
     scenario *s = scenario_load(file, opts->sets, opts->n_sets, &diags);
-    results *r = NULL;
-    int status = EXIT_OK;
-    if (s && !(r = results_compute(s))) {
-        status = EXIT_IO;
-    } else if (s && workbook_limits_check(s, r, &diags) > 0) {
+    results *r = s ? results_compute(s) : NULL;
+    if (s && workbook_limits_check(s, r, &diags) > 0) {
         results_free(r);
         r = NULL;
         scenario_free(s);
         s = NULL;
     }
     diag_print(&diags, stderr);
-    if (status == EXIT_IO)
-        fprintf(stderr, "tkk: %s: out of memory\n", file);
-    else if (!s)
-        status = diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
+    int status = s ? EXIT_OK : diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     diag_list_free(&diags);
-    if (status != EXIT_OK) {
-        results_free(r);
-        scenario_free(s);
-        s = NULL;
-        r = NULL;
-    }
     *s_out = s;
     *r_out = r;
     return status;
@@ -103,7 +91,6 @@ static int run_one(const char *file, const cli_options *opts, bool single)
         fprintf(stderr, "tkk: %s\n", error);
         status = EXIT_IO;
     } else {
-        r = results_compute(s);
         cli_result_warnings(file, s, r);
         tkk_err err = workbook_write(out, s, r, cli_language(opts, s), error, sizeof error);
         if (err != TKK_OK) {

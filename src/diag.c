@@ -79,19 +79,12 @@ int diag_exit_status(const diag_list *list)
 char *diag_excerpt(const char *text)
 {
     size_t length = strlen(text);
-    char *shown = NULL;
-    if (length <= 64) {
-        shown = strdup(text);
-    } else {
-        size_t cut = 40;
-        while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-            cut--;   /* not inside a UTF-8 sequence */
-        if (asprintf(&shown, "%.*s… (%zu bytes)", (int)cut, text, length) < 0)
-            shown = NULL;
-    }
-    if (!shown)
-        abort();   /* out of memory while reporting, as in diag_vadd */
-    return shown;
+    if (length <= 64)
+        return xstrdup(text);
+    size_t cut = 40;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;   /* not inside a UTF-8 sequence */
+    return xasprintf("%.*s… (%zu bytes)", (int)cut, text, length);
 }
 
 size_t diag_error_count(const diag_list *list)

@@ -1,5 +1,6 @@
 /* input_file — input files read whole: regular files only, at most 64 MiB, UTF-8 checked. */
 #include "input_file.h"
+#include "alloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,17 +13,12 @@
 static input_status read_whole(int fd, size_t size_hint, char **text, size_t *length)
 {
     size_t capacity = size_hint + 1 > 4096 ? size_hint + 1 : 4096;
-    char *buf = malloc(capacity);
-    if (!buf)
-        abort();   /* out of memory while loading: nothing sensible to do */
+    char *buf = xmalloc(capacity);
     size_t used = 0;
     for (;;) {
         if (capacity - used < 2) {
             capacity *= 2;
-            char *grown = realloc(buf, capacity);
-            if (!grown)
-                abort();
-            buf = grown;
+            buf = xrealloc(buf, capacity);
         }
         ssize_t got = read(fd, buf + used, capacity - used - 1);
         if (got < 0 && errno == EINTR)
