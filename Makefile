@@ -20,14 +20,16 @@ PKGS    := gmp xlsxwriter nettle zlib
 CFLAGS  ?= -O2 -g
 # The flags the code needs, kept apart from CFLAGS so `make CFLAGS=...` cannot drop them.
 TKK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-           -Iinclude -I/usr/include/iniparser -MMD -MP
+           -Iinclude -MMD -MP
 CPPFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -liniparser -lcsv -lm
-TEST_LIBS    = $(shell pkg-config --libs cmocka 2>/dev/null)
+LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+# iniparser is only the reference our INI parser is compared against (test_ini_source).
+TEST_LIBS    = $(shell pkg-config --libs cmocka 2>/dev/null) -liniparser
+TEST_CFLAGS  = -I/usr/include/iniparser
 
 # Debian packages: building, running, testing. `make deps` installs only what is missing.
-BUILD_DEBS := build-essential pkg-config libgmp-dev libxlsxwriter-dev libiniparser-dev libcsv-dev nettle-dev zlib1g-dev
-TEST_DEBS  := libcmocka-dev libreoffice-calc-nogui python3-uno python3-openpyxl poppler-utils
+BUILD_DEBS := build-essential pkg-config libgmp-dev libxlsxwriter-dev libcsv-dev nettle-dev zlib1g-dev
+TEST_DEBS  := libcmocka-dev libiniparser-dev libreoffice-calc-nogui python3-uno python3-openpyxl poppler-utils
 
 SRC      := $(sort $(wildcard src/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
@@ -72,7 +74,7 @@ $(BUILD)/libtkk-test.a: $(LIB_SRC:src/%.c=$(BUILD)/test-obj/%.o)
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libtkk-test.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) -DTESTING $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk-test.a $(LDLIBS_PKG) $(TEST_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(TKK_CFLAGS) $(TEST_CFLAGS) -DTESTING $(CPPFLAGS_PKG) -o $@ $< $(BUILD)/libtkk-test.a $(LDLIBS_PKG) $(TEST_LIBS)
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtkk.a
 	@mkdir -p $(dir $@)

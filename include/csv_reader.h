@@ -8,7 +8,7 @@
  *     static bool on_error(void *data, int line, char **fields, size_t n, const char *why)
  *     { ... FILE.csv:line:(n + 1) ...; return true; }   // false: stop reading
  *     csv_callbacks cb = { on_record, on_error };
- *     size_t bad = csv_utf8_valid_prefix(text, length);   // < length: the first bad byte
+ *     (read the file with input_file_read and check input_utf8_valid_prefix first)
  *     if (!csv_parse_records(text, length, &cb, data)) ... the file has no non-blank line
  */
 #ifndef TKK_CSV_READER_H
@@ -28,10 +28,6 @@ typedef struct {
 
 /* Blanks around a field, in place (libcsv trims only unquoted fields). */
 char *csv_trim(char *s);
-/* The whole file, NUL-terminated (caller frees). False with errno on failure. */
-bool csv_read_file(const char *path, char **text, size_t *length);
-/* Length of the valid UTF-8 prefix (a NUL byte counts as invalid). */
-size_t csv_utf8_valid_prefix(const unsigned char *s, size_t n);
 /* The 1-based line and column (in characters) of byte offset pos. */
 void csv_position(const char *text, size_t pos, int *line, int *column);
 /* `;` when the header line has a `;` outside quotes, else `,` (SPEC §4). */

@@ -27,6 +27,7 @@ typedef struct {
     int column;     /* 1-based CSV column, 0 when not applicable */
     char *path;     /* section.key, or the section, or "" */
     char *message;
+    bool io;        /* an input file could not be read: exit 3, not 1 (SPEC §7.3) */
 } diag;
 
 typedef struct {
@@ -58,7 +59,19 @@ void diag_vadd(diag_list *list, diag_severity severity, const char *file, int li
 void diag_set_strict(bool strict);
 bool diag_strict(void);
 
+/* An input file that is missing or cannot be read (SPEC §7.3): an error of class I/O. */
+void diag_io_error(diag_list *list, const char *file, int line, const char *path,
+                   const char *fmt, ...) TKK_PRINTF(5, 6);
+
+/* text as a message quotes it: itself when at most 64 bytes, else its first 40 bytes
+ * (whole UTF-8 characters), "…" and its length, so a 10 000-digit value is not echoed
+ * whole. The caller frees. */
+char *diag_excerpt(const char *text);
+
 size_t diag_error_count(const diag_list *list);
+/* SPEC §2: EXIT_IO when any error is an I/O error, else EXIT_INVALID when there is any
+ * error, else EXIT_OK. */
+int diag_exit_status(const diag_list *list);
 /* Prints in the order found, "FILE:LINE: PATH: message" ("warning: " before warnings). */
 void diag_print(const diag_list *list, FILE *out);
 void diag_list_free(diag_list *list);

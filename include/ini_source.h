@@ -2,14 +2,17 @@
  * ini_source — INI files as sections of keys, each key with the file and line it was
  * written on.
  *
- * iniparser reads the values (quoting, comments, continuation lines); iniparser keeps no
- * line numbers, so our own scan of the same text maps every section and key to its line,
- * and finds what iniparser silently accepts: a key given twice, a key outside a section.
- * The dictionary is walked once, never searched key by key (its look-ups are linear).
+ * One pass of our own over the text (SPEC §4): sections and keys case-insensitive, `;`
+ * and `#` comments, values in quotes taken as written, a trailing backslash continuing
+ * the line, a repeated [section] merging with the first, a key given twice in one file an
+ * error at its second line. Values are read as iniparser 4.1 reads them; iniparser itself
+ * is only the reference a unit test compares this parser against (tests/test_ini_source.c).
+ * The file must be UTF-8 (a BOM is skipped), a regular file and at most 64 MiB
+ * (input_file.h).
  *
  *     ini_doc doc;
  *     ini_doc_init(&doc);
- *     ini_doc_read(&doc, "scenarios/salo-2021.ini", "scenarios/salo-2021.ini", &diags, NULL);
+ *     ini_doc_read(&doc, "scenarios/salo-2021.ini", "scenarios/salo-2021.ini", &diags, NULL, NULL);
  *     ini_section *sec = ini_doc_find(&doc, "staff.coaches");
  *     ini_key *fte = sec ? ini_section_find(sec, "fte") : NULL;   // fte->line, fte->value
  *     ini_doc_free(&doc);
@@ -54,10 +57,17 @@ void ini_doc_free(ini_doc *doc);
 /* Reads path into doc, naming it display in messages. A section already in doc gets
  * the file's keys merged in: a key of the file replaces the key of the same name (this is
  * how a child overrides its parent). Within the one file a repeated key is an error.
- * When text is not NULL it receives the file's bytes (NUL-terminated; caller frees).
- * Returns the number of errors added (an unreadable file is one). */
+ * When text is not NULL it receives the file's bytes (NUL-terminated; caller frees), or
+ * NULL when the file was refused (unreadable: an I/O error; not a regular file, beyond
+ * 64 MiB, NUL bytes, not UTF-8: an input error). Returns the number of errors added. */
 size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_list *diags,
                     char **text, size_t *length);
+
+/* Parses text[0..length) (a file's bytes, already checked to be UTF-8) into doc, naming
+ * the file display in messages; the same merging as ini_doc_read. Returns the number of
+ * errors added. */
+size_t ini_doc_parse(ini_doc *doc, const char *display, const char *text, size_t length,
+                     diag_list *diags);
 
 ini_section *ini_doc_find(const ini_doc *doc, const char *name);
 /* The section, created (at file:line) when missing; a removed one is revived empty. */

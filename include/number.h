@@ -33,6 +33,17 @@ typedef struct {
  * info may be NULL. */
 const char *number_parse(mpq_t out, const char *text, number_kind kind, number_info *info);
 
+/* SPEC §7.5: money beyond ±10^15 € is an error. Every number of the input is held to the
+ * same bound, and one other than 0 must be at least 10^-15 in size: products of inputs
+ * (FTE × salary × months) and quotients (clients ÷ coach FTE, the bonus λ) then stay far
+ * inside what a workbook cell (a double) holds, so no cell is ever INF. A decimal has at
+ * most NUMBER_MAX_DIGITS digits. number_parse applies both. */
+#define NUMBER_MAX_EXPONENT 15
+#define NUMBER_MAX_DIGITS 1000
+
+/* NULL when 0 or 10^-15 ≤ |value| ≤ 10^15, else a static message. */
+const char *number_check_size(const mpq_t value);
+
 /* True when value is a whole number (denominator 1). */
 bool number_is_whole(const mpq_t value);
 

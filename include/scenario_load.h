@@ -1,9 +1,8 @@
 /*
  * scenario_load — from INI file(s) to a validated scenario.
  *
- * Reads the file with iniparser (its syntax messages routed into diags), maps every
- * key to its file and line with our own scan (iniparser keeps none), resolves
- * `extends` and `remove = yes`, applies --set overrides, then validates every rule of
+ * Reads the file (ini_source: every key with its file and line), resolves
+ * `extends` (at most 32 files in a chain) and `remove = yes`, applies --set overrides, then validates every rule of
  * SPEC §4 and reports every problem found, not just the first:
  *
  *     diag_list diags = {0};

@@ -323,4 +323,15 @@ void wb_track_columns(wb_context *ctx, lxw_worksheet *ws, lxw_row_t first_row);
 int wb_column_widths(wb_context *ctx, lxw_worksheet *ws, lxw_col_t first_col,
                      const double *widths, size_t n);
 
+/* ---- Limits (workbook_limits.c asks the sheets that own the layout) ---------------- */
+
+/* SPEC §7.5: true when the Inputs sheet has no row for some input line; *file and *line
+ * name the first such line. */
+bool wb_inputs_overflow(const scenario *s, const char **file, long *line);
+/* The rows of MonthlyDetail: one per cost line and month it costs something. */
+size_t wb_detail_count(const results *r);
+/* The last row and column (0-based) the Bonus sheet uses at most. */
+void wb_bonus_extent(size_t n_projects, size_t n_indicators, unsigned long long *last_row,
+                     unsigned long long *last_col);
+
 #endif

@@ -40,9 +40,12 @@ static int load_all(loaded *l, const cli_options *opts)
         diag_list diags = {0};
         l->s[i] = scenario_load(opts->files[i], opts->sets, opts->n_sets, &diags);
         diag_print(&diags, stderr);
+        if (!l->s[i]) {
+            /* SPEC §7.3: an unreadable file is an I/O error, the worse status. */
+            int failed = diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
+            status = failed > status ? failed : status;
+        }
         diag_list_free(&diags);
-        if (!l->s[i])
-            status = EXIT_INVALID;
     }
     if (status != EXIT_OK)
         return status;

@@ -11,6 +11,7 @@
 #include "results.h"
 #include "scenario_load.h"
 #include "workbook.h"
+#include "workbook_limits.h"
 
 language cli_language(const cli_options *opts, const struct scenario *s)
 {
@@ -54,32 +55,45 @@ static int scenario_files(const cli_options *opts, glob_t *found, const char *co
     return 0;
 }
 
-/* Loads one scenario and prints its problems; NULL when it is invalid. */
-static scenario *load_reported(const char *file, const cli_options *opts)
+/* Loads and computes one scenario and prints its problems. Returns EXIT_OK with *s and
+ * *r set, else EXIT_IO when a file could not be read (SPEC §7.3) or EXIT_INVALID. run
+ * and check both come through here, so check refuses whatever run could not write
+ * (SPEC §7.5: workbook_limits_check). */
+static int load_reported(const char *file, const cli_options *opts, scenario **s_out,
+                         results **r_out)
 {
     diag_list diags = { 0 };
     scenario *s = scenario_load(file, opts->sets, opts->n_sets, &diags);
+    results *r = s ? results_compute(s) : NULL;
+    if (s && workbook_limits_check(s, r, &diags) > 0) {
+        results_free(r);
+        r = NULL;
+        scenario_free(s);
+        s = NULL;
+    }
     diag_print(&diags, stderr);
+    int status = s ? EXIT_OK : diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     diag_list_free(&diags);
-    return s;
+    *s_out = s;
+    *r_out = r;
+    return status;
 }
 
 static int run_one(const char *file, const cli_options *opts, bool single)
 {
-    scenario *s = load_reported(file, opts);
-    if (!s)
-        return EXIT_INVALID;
-    int status = EXIT_OK;
+    scenario *s;
+    results *r;
+    int status = load_reported(file, opts, &s, &r);
+    if (status != EXIT_OK)
+        return status;
     char error[512];
     char name[300];
     snprintf(name, sizeof name, "%s.xlsx", s->id);
     char *out = output_path(opts->output, name, single, error, sizeof error);
-    results *r = NULL;
     if (!out) {
         fprintf(stderr, "tkk: %s\n", error);
         status = EXIT_IO;
     } else {
-        r = results_compute(s);
         tkk_err err = TKK_OK;
         if (cli_result_warnings(file, s, r) > 0 && diag_strict())
             status = EXIT_INVALID;
@@ -134,11 +148,18 @@ int command_check(const cli_options *opts)
     }
     int status = EXIT_OK;
     for (size_t i = 0; i < opts->n_files; i++) {
-        scenario *s = load_reported(opts->files[i], opts);
-        if (!s)
-            status = EXIT_INVALID;
+        scenario *s;
+        results *r;
+        int load_status = load_reported(opts->files[i], opts, &s, &r);
+        if (load_status != EXIT_OK)
+            status = worse(status, load_status);
+        /* The same warnings as run (e.g. a tie at the bonus top), so that check finds
+         * what run --strict would refuse (SPEC §7.3, §7.5). */
+        else if (cli_result_warnings(opts->files[i], s, r) > 0 && diag_strict())
+            status = worse(status, EXIT_INVALID);
         else if (!opts->quiet)
             printf("%s: ok\n", opts->files[i]);
+        results_free(r);
         scenario_free(s);
     }
     return status;

@@ -146,8 +146,9 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
         for (size_t k = 0; k < run->n_axes; k++)
             fprintf(stderr, "%s%s", k ? ", " : "", it->assignments[k]);
         fprintf(stderr, ") is invalid; nothing was written\n");
+        int status = diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
         diag_list_free(&diags);
-        return EXIT_INVALID;
+        return status;
     }
     /* Warnings the base scenario did not have: shown for the first such variant only. */
     bool new_warning = false;
@@ -276,7 +277,7 @@ int command_sweep(const cli_options *opts)
             base = scenario_source_build(src, opts->sets, opts->n_sets, &base_diags);
         diag_print(&base_diags, stderr);
         if (!base)
-            status = EXIT_INVALID;
+            status = diag_exit_status(&base_diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     }
     if (status == EXIT_OK) {
         char name[300];

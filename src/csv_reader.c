@@ -89,42 +89,6 @@ char *csv_trim(char *s)
     return s;
 }
 
-size_t csv_utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t len;
-        uint32_t min;
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + len > n)
-            return i;
-        uint32_t cp = c & (0x7F >> len);
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += len;
-    }
-    return n;
-}
-
 void csv_position(const char *text, size_t pos, int *line, int *column)
 {
     *line = 1;
@@ -174,35 +138,6 @@ unsigned char csv_delimiter(const char *line, size_t n)
             semicolons++;
     }
     return semicolons > 0 ? ';' : ',';
-}
-
-bool csv_read_file(const char *path, char **text, size_t *length)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    size_t size = 0, capacity = 65536;
-    char *buf = xrealloc(NULL, capacity);
-    for (;;) {
-        size_t got = fread(buf + size, 1, capacity - size - 1, f);
-        size += got;
-        if (size + 1 < capacity)
-            break;
-        capacity *= 2;
-        buf = xrealloc(buf, capacity);
-    }
-    int saved = errno;
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return false;
-    }
-    buf[size] = '\0';
-    *text = buf;
-    *length = size;
-    return true;
 }
 
 /* Reports libcsv's refusal; false when the reader should stop. */

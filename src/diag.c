@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+
 static char *dup_or_empty(const char *s)
 {
     return xstrdup(s ? s : "");
@@ -46,6 +48,7 @@ void diag_vadd(diag_list *list, diag_severity severity, const char *file, int li
     d->column = column;
     d->path = dup_or_empty(path);
     d->message = message;
+    d->io = false;
 }
 
 void diag_error(diag_list *list, const char *file, int line, const char *path, const char *fmt, ...)
@@ -71,6 +74,36 @@ void diag_error_at(diag_list *list, const char *file, int line, int column, cons
     va_start(ap, fmt);
     diag_vadd(list, DIAG_ERROR, file, line, column, path, fmt, ap);
     va_end(ap);
+}
+
+void diag_io_error(diag_list *list, const char *file, int line, const char *path,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(list, DIAG_ERROR, file, line, 0, path, fmt, ap);
+    va_end(ap);
+    list->items[list->count - 1].io = true;
+}
+
+int diag_exit_status(const diag_list *list)
+{
+    int status = EXIT_OK;
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].severity == DIAG_ERROR)
+            status = list->items[i].io ? EXIT_IO : status == EXIT_IO ? EXIT_IO : EXIT_INVALID;
+    return status;
+}
+
+char *diag_excerpt(const char *text)
+{
+    size_t length = strlen(text);
+    if (length <= 64)
+        return xstrdup(text);
+    size_t cut = 40;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;   /* not inside a UTF-8 sequence */
+    return xasprintf("%.*s… (%zu bytes)", (int)cut, text, length);
 }
 
 size_t diag_error_count(const diag_list *list)

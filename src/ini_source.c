@@ -1,17 +1,15 @@
-/* ini_source — INI files read with iniparser, every key mapped to its file and line. */
+/* ini_source — INI files parsed in one pass, every section and key with its file and line. */
 #include "ini_source.h"
 #include "alloc.h"
-#include "fatal.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <iniparser.h>
 
 #include "common.h"
+#include "input_file.h"
 
 void ini_doc_init(ini_doc *doc)
 {
@@ -168,40 +166,20 @@ void ini_doc_copy(ini_doc *to, const ini_doc *from)
     to->generation = from->generation;
 }
 
-/* ---- reading one file ---------------------------------------------------------- */
+/* ---- reading one file: one pass over the text, every line numbered ------------------ */
 
-static char *read_all(const char *path, size_t *length)
+/* The blanks iniparser strips (isspace in the C locale). */
+static bool is_blank(char c)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, len = 0;
-    char *buf = xrealloc(NULL, cap);
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (cap - len - 1 == 0) {
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    *length = len;
-    return buf;
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
 static char *trim(char *s)
 {
-    while (*s == ' ' || *s == '\t')
+    while (is_blank(*s))
         s++;
     char *end = s + strlen(s);
-    while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+    while (end > s && is_blank(end[-1]))
         *--end = '\0';
     return s;
 }
@@ -212,235 +190,206 @@ static void lower(char *s)
         *s = (char)tolower((unsigned char)*s);
 }
 
-/* The value as iniparser would give it: an inline comment (; or #) ends an unquoted
- * value; a value in double or single quotes is taken as written. */
-static void scan_value(char *value)
+/* Where the parse is in the text, and the logical line being assembled. */
+typedef struct {
+    const char *text;
+    size_t length, pos;
+    int line;          /* physical lines taken so far */
+    char *buf;         /* the logical line, NUL-terminated */
+    size_t used, capacity;
+} line_reader;
+
+static void reader_append(line_reader *r, const char *bytes, size_t n)
 {
-    char *v = trim(value);
-    size_t n = strlen(v);
-    if (n >= 2 && (v[0] == '"' || v[0] == '\'') && strchr(v + 1, v[0])) {
-        char quote = v[0];
-        char *close = strchr(v + 1, quote);
-        memmove(value, v + 1, (size_t)(close - v - 1));
-        value[close - v - 1] = '\0';
+    if (r->used + n + 1 > r->capacity) {
+        while (r->used + n + 1 > r->capacity)
+            r->capacity = r->capacity ? 2 * r->capacity : 256;
+        r->buf = xrealloc(r->buf, r->capacity);
+    }
+    memcpy(r->buf + r->used, bytes, n);
+    r->used += n;
+    r->buf[r->used] = '\0';
+}
+
+/* The next logical line into r->buf, trailing blanks stripped: physical lines are joined
+ * where one ends in a backslash, which the next line replaces (iniparser's continuation:
+ * "a = part \" + "2" reads "a = part 2"). *first_line is where it starts. */
+static bool ini_next_line(line_reader *r, int *first_line)
+{
+    if (r->pos >= r->length)
+        return false;
+    r->used = 0;
+    reader_append(r, "", 0);
+    *first_line = r->line + 1;
+    while (r->pos < r->length) {
+        const char *start = r->text + r->pos;
+        const char *nl = memchr(start, '\n', r->length - r->pos);
+        size_t n = nl ? (size_t)(nl - start) : r->length - r->pos;
+        r->pos += n + (nl != NULL);
+        r->line++;
+        reader_append(r, start, n);
+        while (r->used > 0 && is_blank(r->buf[r->used - 1]))
+            r->buf[--r->used] = '\0';
+        if (r->used == 0 || r->buf[r->used - 1] != '\\' || r->pos >= r->length)
+            break;
+        r->buf[--r->used] = '\0';   /* the next physical line continues this one */
+    }
+    return true;
+}
+
+/* The value after '=' as iniparser 4.1 reads it: in double or single quotes, the text
+ * up to the closing quote (or the end), blanks kept; else the text up to a `;` or `#`
+ * comment, blanks stripped, and "" or '' read as empty. Rewrites value in place. */
+static char *ini_value(char *value)
+{
+    while (is_blank(*value))
+        value++;
+    char quote = value[0];
+    if ((quote == '"' || quote == '\'') && value[1] != '\0' && value[1] != quote) {
+        char *close = strchr(value + 1, quote);
+        if (close)
+            *close = '\0';
+        return value + 1;
+    }
+    value[strcspn(value, ";#")] = '\0';
+    value = trim(value);
+    if (strcmp(value, "\"\"") == 0 || strcmp(value, "''") == 0)
+        value[0] = '\0';
+    return value;
+}
+
+/* What one file's parse keeps between lines. */
+typedef struct {
+    ini_doc *doc;
+    const char *file;       /* interned display name */
+    diag_list *diags;
+    ini_section *section;   /* the current [section], NULL before the first */
+} ini_parse;
+
+/* "[name]": the section, created or merged with an earlier header of the same name. The
+ * first ']' closes the name; a comment may follow (SPEC §4 writes "[staff.coaches]  ;
+ * one cost line per section"), itself holding ']'; other text after it is an error. */
+static void parse_header(ini_parse *p, char *t, int line)
+{
+    char *close = strchr(t, ']');
+    if (!close) {
+        diag_error(p->diags, p->file, line, "", "a section header needs a closing ']': %s", t);
         return;
     }
-    char *comment = strpbrk(v, ";#");
-    if (comment)
-        *comment = '\0';
-    v = trim(v);
-    memmove(value, v, strlen(v) + 1);
-}
-
-/* iniparser reports its own syntax errors through this callback; ours are already
- * reported by the scan, with the same lines, so its messages are dropped. */
-static int iniparser_quiet(const char *format, ...)
-{
-    (void)format;
-    return 0;
-}
-
-/*
- * iniparser 4.1 scans its whole dictionary on every insert, so loading n keys costs n²/2
- * comparisons: 40 000 projects took 18 s, nearly all of it inside iniparser_load. A file
- * with many keys is therefore given to iniparser in chunks of whole sections, each chunk
- * a small dictionary of its own; the values are the same (a chunk starts at a section
- * header, where iniparser's state is fresh anyway) and the cost grows linearly.
- */
-enum { CHUNK_LINES = 1024 };
-
-/* Copies iniparser's values into the doc's keys (the scan found the same keys, with
- * their lines). The dictionary is walked once, in order. */
-static void take_iniparser_values(ini_doc *doc, const char *path)
-{
-    iniparser_set_error_callback(iniparser_quiet);
-    dictionary *dict = iniparser_load(path);
-    if (!dict)
-        return;     /* the scan's values stand */
-    for (ssize_t i = 0; i < dict->size; i++) {
-        const char *entry = dict->key[i];
-        const char *value = dict->val[i];
-        if (!entry || !value)
-            continue;
-        const char *colon = strchr(entry, ':');
-        if (!colon || colon == entry)
-            continue;
-        char *section_name = xstrndup(entry, (size_t)(colon - entry));
-        ini_section *sec = ini_doc_find(doc, section_name);
-        free(section_name);
-        ini_key *k = sec ? ini_section_find(sec, colon + 1) : NULL;
-        if (k && k->generation == doc->generation) {
-            free(k->value);
-            k->value = xstrdup(value);
-        }
+    const char *after = close + 1;
+    while (is_blank(*after))
+        after++;
+    if (*after != '\0' && *after != ';' && *after != '#') {
+        diag_error(p->diags, p->file, line, "",
+                   "text after a section header: %s (a comment starts with ';')", t);
+        return;
     }
-    iniparser_freedict(dict);
-}
-
-/* Hands bytes to iniparser through a temporary file (iniparser reads only from a path).
- * Without a temporary file the scan's values stand: they differ from iniparser's only in
- * escapes inside quoted values. */
-static void take_values_of_text(ini_doc *doc, const char *bytes, size_t length)
-{
-    const char *dir = getenv("TMPDIR");
-    char *tmp = xasprintf("%s/tkk-ini-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(tmp);
-    /* Registered, so running out of memory while iniparser reads it removes it too. */
-    int slot = fd >= 0 ? fatal_temp_register(tmp, false) : -1;
-    if (fd >= 0) {
-        FILE *f = fdopen(fd, "wb");
-        if (f) {
-            bool written = fwrite(bytes, 1, length, f) == length;
-            if (fclose(f) == 0 && written)
-                take_iniparser_values(doc, tmp);
-        } else {
-            close(fd);
-        }
-        unlink(tmp);
-        fatal_temp_unregister(slot);
+    *close = '\0';
+    char *name = trim(t + 1);
+    lower(name);
+    if (*name == '\0') {
+        diag_error(p->diags, p->file, line, "", "empty section name '[]'");
+        return;
     }
-    free(tmp);
+    p->section = ini_doc_section(p->doc, name, p->file, line);
 }
 
-/* Where a section header starts in the text, and on which line. */
-typedef struct {
-    size_t offset;
+/* "key = value" in the current section; SPEC §4: a key given twice in one file is the
+ * error, at its second line. */
+static void parse_key(ini_parse *p, char *t, int line)
+{
+    char *eq = strchr(t, '=');
+    if (!eq) {
+        diag_error(p->diags, p->file, line, "",
+                   "expected 'key = value' or '[section]', found '%s'", t);
+        return;
+    }
+    *eq = '\0';
+    char *key = trim(t);
+    lower(key);
+    const char *value = ini_value(eq + 1);
+    if (*key == '\0') {
+        diag_error(p->diags, p->file, line, "", "a value without a key: write 'key = value'");
+        return;
+    }
+    if (!p->section) {
+        diag_error(p->diags, p->file, line, key,
+                   "key outside any section: put it under a [section] header");
+        return;
+    }
+    ini_key *existing = ini_section_find(p->section, key);
+    if (existing && existing->generation == p->doc->generation) {
+        char *path_text = xasprintf("%s.%s", p->section->name, key);
+        diag_error(p->diags, p->file, line, path_text,
+                   "key given twice (first at line %d): remove one of them", existing->line);
+        free(path_text);
+        return;
+    }
+    ini_section_set(p->doc, p->section, key, value, p->file, line);
+}
+
+size_t ini_doc_parse(ini_doc *doc, const char *display, const char *text, size_t length,
+                     diag_list *diags)
+{
+    size_t errors_before = diag_error_count(diags);
+    doc->generation++;
+    ini_parse p = { .doc = doc, .file = ini_doc_file(doc, display), .diags = diags };
+    bool has_bom = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+    line_reader r = { .text = text + (has_bom ? 3 : 0), .length = length - (has_bom ? 3 : 0) };
     int line;
-} header_mark;
+    while (ini_next_line(&r, &line)) {
+        char *t = trim(r.buf);
+        if (*t == '\0' || *t == ';' || *t == '#')
+            continue;
+        if (*t == '[')
+            parse_header(&p, t, line);
+        else
+            parse_key(&p, t, line);
+    }
+    free(r.buf);
+    return diag_error_count(diags) - errors_before;
+}
+
+/* SPEC §7.3: an INI is UTF-8 text (a BOM is skipped by the parse). The first bad byte is
+ * named with its line, as the CSV reader does. */
+static bool check_text(const char *text, size_t length, const char *display, diag_list *diags)
+{
+    if (memchr(text, '\0', length)) {
+        diag_error(diags, display, 0, "", "the file contains NUL bytes: is it a text file?");
+        return false;
+    }
+    size_t valid = input_utf8_valid_prefix((const unsigned char *)text, length);
+    if (valid < length) {
+        diag_error(diags, display, input_line_of(text, valid), "",
+                   "byte 0x%02X is not UTF-8 text: save the file as UTF-8",
+                   (unsigned char)text[valid]);
+        return false;
+    }
+    return true;
+}
 
 size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_list *diags,
                     char **text_out, size_t *length_out)
 {
-    size_t errors_before = diag_error_count(diags);
+    if (text_out)
+        *text_out = NULL;
+    char *text = NULL;
     size_t length = 0;
-    char *text = read_all(path, &length);
-    if (!text) {
-        diag_error(diags, display, 0, "", "cannot read the file: %s", strerror(errno));
+    input_status status = input_file_read(path, &text, &length);
+    if (status == INPUT_CANNOT_READ) {
+        /* SPEC §7.3: a missing or unreadable input file is an I/O error (exit 3). */
+        diag_io_error(diags, display, 0, "", "cannot read the file: %s", strerror(errno));
         return 1;
     }
-    if (memchr(text, '\0', length)) {
-        diag_error(diags, display, 0, "", "the file contains NUL bytes: is it a text file?");
+    if (status != INPUT_OK) {
+        diag_error(diags, display, 0, "", "%s", input_status_message(status));
+        return 1;
+    }
+    if (!check_text(text, length, display, diags)) {
         free(text);
         return 1;
     }
-    doc->generation++;
-    const char *file = ini_doc_file(doc, display);
-    bool has_bom = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
-
-    const char *body = text + (has_bom ? 3 : 0);
-    size_t body_length = length - (has_bom ? 3 : 0);
-    char *copy = xstrdup(body);
-    header_mark *headers = NULL;
-    size_t n_headers = 0, cap_headers = 0;
-    ini_section *sec = NULL;
-    int line_no = 0;
-    char *next = copy;
-    while (next) {
-        char *line = next;
-        line_no++;
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        int first_line = line_no;
-        /* A backslash at the end continues the line (as in iniparser). */
-        size_t len = strlen(line);
-        while (len && line[len - 1] == '\r')
-            line[--len] = '\0';
-        while (len && line[len - 1] == '\\' && next) {
-            line[len - 1] = ' ';
-            char *cont = next;
-            line_no++;
-            next = strchr(cont, '\n');
-            if (next)
-                *next++ = '\0';
-            memmove(line + len, cont, strlen(cont) + 1);
-            len = strlen(line);
-            while (len && line[len - 1] == '\r')
-                line[--len] = '\0';
-        }
-        char *t = trim(line);
-        if (*t == '\0' || *t == ';' || *t == '#')
-            continue;
-        if (*t == '[') {
-            /* The first ']' closes the name, as iniparser reads it; a comment may follow
-             * (SPEC §4 writes "[indexation]   ; salary raises ..."), itself holding ']'. */
-            char *close = strchr(t, ']');
-            if (!close) {
-                diag_error(diags, file, first_line, "", "a section header needs a closing ']': %s", t);
-                continue;
-            }
-            const char *after = close + 1;
-            while (*after == ' ' || *after == '\t')
-                after++;
-            if (*after != '\0' && *after != ';' && *after != '#')
-                diag_error(diags, file, first_line, "",
-                           "text after a section header: %s (a comment starts with ';')", t);
-            *close = '\0';
-            char *name = trim(t + 1);
-            lower(name);
-            if (*name == '\0') {
-                diag_error(diags, file, first_line, "", "empty section name '[]'");
-                continue;
-            }
-            sec = ini_doc_section(doc, name, file, first_line);
-            if (n_headers == cap_headers) {
-                cap_headers = cap_headers ? 2 * cap_headers : 64;
-                headers = xrealloc(headers, cap_headers * sizeof *headers);
-            }
-            headers[n_headers++] = (header_mark){ (size_t)(line - copy), first_line };
-            continue;
-        }
-        char *eq = strchr(t, '=');
-        if (!eq) {
-            diag_error(diags, file, first_line, "",
-                       "expected 'key = value' or '[section]', found '%s'", t);
-            continue;
-        }
-        *eq = '\0';
-        char *key = trim(t);
-        lower(key);
-        char *value = eq + 1;
-        scan_value(value);
-        if (*key == '\0') {
-            diag_error(diags, file, first_line, "", "a value without a key: write 'key = value'");
-            continue;
-        }
-        if (!sec) {
-            diag_error(diags, file, first_line, key,
-                       "key outside any section: put it under a [section] header");
-            continue;
-        }
-        ini_key *existing = ini_section_find(sec, key);
-        if (existing && existing->generation == doc->generation) {
-            char *path_text = xasprintf("%s.%s", sec->name, key);
-            diag_error(diags, file, first_line, path_text,
-                       "key given twice (first at line %d): remove one of them", existing->line);
-            free(path_text);
-            continue;
-        }
-        ini_section_set(doc, sec, key, value, file, first_line);
-    }
-    free(copy);
-
-    if (line_no <= CHUNK_LINES && !has_bom) {
-        take_iniparser_values(doc, path);
-    } else {
-        /* Chunks of at least CHUNK_LINES lines, cut only at section headers; the first
-         * starts at the top (text before the first header belongs to no section). iniparser
-         * 4.1 cannot skip a byte-order mark, so the body after one is what it gets. */
-        size_t start = 0;
-        int start_line = 1;
-        for (size_t h = 0; h < n_headers; h++) {
-            if (headers[h].line - start_line < CHUNK_LINES || headers[h].offset == start)
-                continue;
-            take_values_of_text(doc, body + start, headers[h].offset - start);
-            start = headers[h].offset;
-            start_line = headers[h].line;
-        }
-        take_values_of_text(doc, body + start, body_length - start);
-    }
-    free(headers);
-
+    size_t errors = ini_doc_parse(doc, display, text, length, diags);
     if (text_out) {
         *text_out = text;
         if (length_out)
@@ -448,5 +397,5 @@ size_t ini_doc_read(ini_doc *doc, const char *path, const char *display, diag_li
     } else {
         free(text);
     }
-    return diag_error_count(diags) - errors_before;
+    return errors;
 }

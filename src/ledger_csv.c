@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "common.h"
 #include "csv_reader.h"
+#include "input_file.h"
 #include "input_words.h"
 #include "money.h"
 #include "month.h"
@@ -380,9 +381,16 @@ size_t ledger_load(scenario *s, const ini_doc *doc, diag_list *diags)
     ld.file = path;
     char *text = NULL;
     size_t length = 0;
-    if (!csv_read_file(path, &text, &length)) {
-        diag_error(diags, key->file, key->line, PATH, "cannot read the ledger %s: %s", path,
-                   strerror(errno));
+    input_status status = input_file_read(path, &text, &length);
+    if (status != INPUT_OK) {
+        /* SPEC §7.3 and §7.5: a missing or unreadable file is an I/O error (exit 3); one
+         * that is not a regular file or is too large is invalid input. */
+        if (status == INPUT_CANNOT_READ)
+            diag_io_error(diags, key->file, key->line, PATH, "cannot read the ledger %s: %s",
+                          path, strerror(errno));
+        else
+            diag_error(diags, key->file, key->line, PATH, "the ledger %s: %s", path,
+                       input_status_message(status));
         free(path);
         free(accounts);
         return ld.errors + 1;
@@ -397,7 +405,7 @@ size_t ledger_load(scenario *s, const ini_doc *doc, diag_list *diags)
     for (size_t i = 0; i < (size_t)s->n_years * CAT_COUNT; i++)
         mpq_init(ld.sums[i]);
 
-    size_t valid = csv_utf8_valid_prefix((const unsigned char *)text, length);
+    size_t valid = input_utf8_valid_prefix((const unsigned char *)text, length);
     static const csv_callbacks callbacks = { on_record, on_parse_error };
     if (valid < length) {
         int line, column;

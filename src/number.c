@@ -50,6 +50,11 @@
     "monthly_rent and monthly are per month); write just the amount, e.g. 3 300 €"
 #define MSG_DIVISION_BY_ZERO "division by zero: the denominator of a/b must not be 0"
 #define MSG_TRAILING "unexpected text after the number: write a number, then optionally € or %"
+#define MSG_TOO_MANY_DIGITS "more than 1 000 digits: no input needs that many"
+#define MSG_TOO_LARGE \
+    "beyond ±10^15 (1 000 000 000 000 000): tkk accepts numbers up to a thousand million million"
+#define MSG_TOO_SMALL \
+    "too close to 0: a number other than 0 must be at least 10^-15 (0,000 000 000 000 001) in size"
 
 static bool is_digit(char c)
 {
@@ -134,11 +139,17 @@ static void append_digits(mpz_t mantissa, unsigned long chunk, unsigned count)
     mpz_add_ui(mantissa, mantissa, chunk);
 }
 
-/* Reads one run of ASCII digits into mantissa and returns the position after it. */
+/* Reads one run of ASCII digits into mantissa and returns the position after it. Digits
+ * past NUMBER_MAX_DIGITS are only counted (the caller refuses the number): a number of
+ * millions of digits would cost quadratic time to build. */
 static const char *read_digits(const char *p, mpz_t mantissa, unsigned long *count)
 {
     unsigned long chunk = 0;
     unsigned in_chunk = 0;
+    while (is_digit(*p) && *count >= NUMBER_MAX_DIGITS) {
+        ++*count;
+        ++p;
+    }
     while (is_digit(*p)) {
         chunk = chunk * 10 + (unsigned long)(*p - '0');
         if (++in_chunk == 9) {
@@ -148,6 +159,12 @@ static const char *read_digits(const char *p, mpz_t mantissa, unsigned long *cou
         }
         ++*count;
         ++p;
+        if (*count >= NUMBER_MAX_DIGITS) {
+            while (is_digit(*p)) {
+                ++*count;
+                ++p;
+            }
+        }
     }
     if (in_chunk > 0)
         append_digits(mantissa, chunk, in_chunk);
@@ -199,6 +216,8 @@ static const char *number_read_decimal(const char **pp, mpz_t mantissa, unsigned
         if (*p == '_')
             return MSG_GROUP_AFTER_DECIMAL;
     }
+    if (digit_count + *decimals > NUMBER_MAX_DIGITS)
+        return MSG_TOO_MANY_DIGITS;
     *pp = p;
     return NULL;
 }
@@ -337,6 +356,9 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     if (negative)
         mpz_neg(num, num);
     mpq_canonicalize(out);
+    err = number_check_size(out);
+    if (err)
+        return err;
 
     if (info) {
         info->percent = suffix == SUFFIX_PERCENT;
@@ -368,6 +390,22 @@ const char *number_parse(mpq_t out, const char *text, number_kind kind, number_i
             info->money = false;
         }
     }
+    return err;
+}
+
+const char *number_check_size(const mpq_t value)
+{
+    if (mpq_sgn(value) == 0)
+        return NULL;
+    mpq_t magnitude, bound;
+    mpq_inits(magnitude, bound, NULL);
+    mpq_abs(magnitude, value);
+    mpz_ui_pow_ui(mpq_numref(bound), 10, NUMBER_MAX_EXPONENT);
+    const char *err = mpq_cmp(magnitude, bound) > 0 ? MSG_TOO_LARGE : NULL;
+    mpq_inv(bound, bound);
+    if (!err && mpq_cmp(magnitude, bound) < 0)
+        err = MSG_TOO_SMALL;
+    mpq_clears(magnitude, bound, NULL);
     return err;
 }
 

@@ -24,6 +24,8 @@
 #include "common.h"
 #include "alloc.h"
 #include "csv_reader.h"
+#include "fatal.h"
+#include "input_file.h"
 #include "number.h"
 #include "suggest.h"
 
@@ -291,7 +293,9 @@ static bool cell_nonnegative(csv_loader *ld, size_t j, number_kind kind, mpq_t o
     const char *text = ld->fields[j];
     const char *err = number_parse(out, text, kind, NULL);
     if (err != NULL) {
-        cell_error(ld, ld->record_line, j, "'%s' is not a valid number: %s", text, err);
+        char *shown = diag_excerpt(text);
+        cell_error(ld, ld->record_line, j, "'%s' is not a valid number: %s", shown, err);
+        free(shown);
         return false;
     }
     if (mpq_sgn(out) < 0) {
@@ -497,9 +501,15 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         *source = (source_file){ 0 };
     char *text = NULL;
     size_t length = 0;
-    if (!csv_read_file(path, &text, &length)) {
-        diag_error(diags, display_path, 0, KEY_PATH, "cannot read %s: %s", display_path,
-                   strerror(errno));
+    input_status status = input_file_read(path, &text, &length);
+    if (status == INPUT_CANNOT_READ) {
+        /* SPEC §7.3: a missing or unreadable input file is an I/O error (exit 3). */
+        diag_io_error(diags, display_path, 0, KEY_PATH, "cannot read %s: %s", display_path,
+                      strerror(errno));
+        return 1;
+    }
+    if (status != INPUT_OK) {
+        diag_error(diags, display_path, 0, KEY_PATH, "%s", input_status_message(status));
         return 1;
     }
 
@@ -515,11 +525,9 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
         if (bonus->projects[p].id != NULL)
             id_set_add(&ld.ids, bonus->projects[p].id, 0);
 
-    size_t valid = csv_utf8_valid_prefix((const unsigned char *)text, length);
+    size_t valid = input_utf8_valid_prefix((const unsigned char *)text, length);
     if (valid < length) {
-        int line = 1;
-        for (size_t i = 0; i < valid; i++)
-            line += text[i] == '\n';
+        int line = input_line_of(text, valid);
         diag_error(diags, display_path, line, KEY_PATH,
                    "byte 0x%02X is not UTF-8 text: save the file as \"CSV UTF-8\"",
                    (unsigned char)text[valid]);

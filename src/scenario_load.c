@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,7 @@
 #include "suggest.h"
 #include "scenario_validate_tmt.h"
 
+/* SPEC §7.5: at most 32 files in an `extends` chain (the scenario and 31 parents). */
 #define MAX_EXTENDS_DEPTH 32
 
 typedef struct {
@@ -28,6 +30,9 @@ typedef struct {
     char *real[MAX_EXTENDS_DEPTH];
     const char *shown[MAX_EXTENDS_DEPTH];
     int depth;
+    /* A file of the chain could not be read, or the chain was cut: validating what was
+     * read would only add follow-up errors (keys the missing files hold). */
+    bool incomplete;
 } extends_chain;
 
 static void add_source(source_list *list, const char *path, char *text, size_t length)
@@ -81,6 +86,7 @@ static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
     char *text = NULL;
     size_t length = 0;
     if (ini_doc_read(&doc, display, display, diags, &text, &length) && !text) {
+        chain->incomplete = true;
         ini_doc_free(&doc);
         return;
     }
@@ -92,14 +98,24 @@ static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
         char *parent = relative_to(display, extends->value);
         char *real = realpath(parent, NULL);
         if (!real) {
-            diag_error(diags, extends->file, extends->line, "scenario.extends",
-                       "cannot read the parent file %s: %s", parent, strerror(errno));
+            /* SPEC §7.3: a missing or unreadable input file is an I/O error. */
+            diag_io_error(diags, extends->file, extends->line, "scenario.extends",
+                          "cannot read the parent file %s: %s", parent, strerror(errno));
+            chain->incomplete = true;
         } else {
             int seen = -1;
             for (int i = 0; i < chain->depth; i++)
                 if (strcmp(chain->real[i], real) == 0)
                     seen = i;
-            if (seen >= 0 || chain->depth == MAX_EXTENDS_DEPTH) {
+            if (seen < 0 && chain->depth == MAX_EXTENDS_DEPTH) {
+                /* SPEC §7.5: a chain too deep says so; it is not a cycle. */
+                diag_error(diags, extends->file, extends->line, "scenario.extends",
+                           "the extends chain is longer than %d files (%s -> ... -> %s): "
+                           "merge some of the parents into one file",
+                           MAX_EXTENDS_DEPTH, chain->shown[0], parent);
+                chain->incomplete = true;
+                free(real);
+            } else if (seen >= 0) {
                 char cycle[2048] = "";
                 for (int i = seen < 0 ? 0 : seen; i < chain->depth; i++) {
                     strncat(cycle, chain->shown[i], sizeof cycle - strlen(cycle) - 1);
@@ -221,7 +237,7 @@ struct scenario_source {
     ini_doc doc;
     source_list sources;
     long long mtime;
-    size_t read_errors;      /* syntax errors, a missing parent: no variant may stand */
+    size_t read_errors;      /* syntax errors of the files: no variant may stand */
 };
 
 void scenario_source_free(scenario_source *src)
@@ -253,6 +269,10 @@ scenario_source *scenario_source_read(const char *path, diag_list *diags)
     size_t errors_before = diag_error_count(diags);
     load_chain(&src->doc, path, &chain, &src->sources, diags);
     free(real);
+    if (chain.incomplete) {
+        scenario_source_free(src);
+        return NULL;
+    }
     if (src->sources.n_files == 0 || src->doc.n_sections == 0) {
         if (diag_error_count(diags) == errors_before)
             diag_error(diags, path, 0, "", "the file has no sections: a scenario needs at least [scenario]");

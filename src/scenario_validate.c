@@ -14,6 +14,7 @@
 #include "input_words.h"
 #include "ledger_csv.h"
 #include "scenario_validate_tmt.h"
+#include "scenario_limits.h"
 #include "suggest.h"
 #include "years.h"
 
@@ -142,10 +143,12 @@ static bool parse_number(checker *c, const ini_section *sec, const ini_key *k, n
     number_info info;
     const char *err = number_parse(out, k->value, kind, &info);
     if (err) {
+        char *shown = diag_excerpt(k->value);
         if (kind != NUMBER_RATIO && kind != NUMBER_MEASURE && strchr(k->value, '%'))
-            key_error(c, sec, k, "'%s' is not a valid value here: %s", k->value, ratio_keys_hint);
+            key_error(c, sec, k, "'%s' is not a valid value here: %s", shown, ratio_keys_hint);
         else
-            key_error(c, sec, k, "'%s' is not a valid number: %s", k->value, err);
+            key_error(c, sec, k, "'%s' is not a valid number: %s", shown, err);
+        free(shown);
         return false;
     }
     if (kind == NUMBER_RATIO && !info.percent && mpq_cmp_ui(out, 1, 1) > 0) {
@@ -1223,6 +1226,7 @@ scenario *scenario_validate(const ini_doc *doc, diag_list *diags)
     check_bonus_sections(&c);
     tmt_validate(doc, diags, &s->tmt);   /* [tmt] and [tmt.ID], SPEC §7.6 */
     check_caseload(&c);
+    scenario_limits_check(s, doc, diags);   /* SPEC §7.5: what run could not write */
     collect_inputs(s, doc);
 
     if (diag_error_count(diags) > errors_before) {

@@ -242,9 +242,10 @@ int command_show(const cli_options *opts)
     diag_list diags = { 0 };
     scenario *s = scenario_load(opts->files[0], opts->sets, opts->n_sets, &diags);
     diag_print(&diags, stderr);
+    int load_status = diag_exit_status(&diags);
     diag_list_free(&diags);
     if (!s)
-        return EXIT_INVALID;
+        return load_status == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     results *r = results_compute(s);
     cli_result_warnings(opts->files[0], s, r);
     language lang = cli_language(opts, s);

@@ -290,13 +290,19 @@ bool wb_sheet_present(const scenario *s, const results *r, wb_sheet sheet)
 }
 
 /* SPEC §6: MonthlyDetail has one row per line and month it costs something. */
-static void layout_build(wb_layout *layout, const results *r)
+size_t wb_detail_count(const results *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->n_lines; i++)
         for (int m = 0; m < r->n_months; m++)
             if (mpq_sgn(r->lines[i].monthly[m]) != 0)
                 n++;
+    return n;
+}
+
+static void layout_build(wb_layout *layout, const results *r)
+{
+    size_t n = wb_detail_count(r);
     layout->n_detail = n;
     layout->detail = NULL;
     if (n == 0)

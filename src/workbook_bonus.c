@@ -633,6 +633,18 @@ static int column_widths(bonus_sheet *sh)
     return rc;
 }
 
+/* The last row and column the sheet can use for n projects and k indicators: the table
+ * and its total row, then (when at most CHART_MAX_BARS projects are eligible) a title,
+ * a header and a row per bar, two rows below; columns as in workbook_bonus_sheet. */
+void wb_bonus_extent(size_t n_projects, size_t n_indicators, unsigned long long *last_row,
+                     unsigned long long *last_col)
+{
+    unsigned long long rows = n_projects > 0 ? n_projects : 1;
+    unsigned long long bars = n_projects < CHART_MAX_BARS ? n_projects : CHART_MAX_BARS;
+    *last_row = HEADER_ROW + rows + 1 + (bars > 0 ? 3 + 1 + bars : 0);
+    *last_col = COL_FIRST_INDICATOR + 2ULL * n_indicators + 7;
+}
+
 /* ---- The sheet ---------------------------------------------------------------------- */
 
 int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)

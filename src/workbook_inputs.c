@@ -64,6 +64,43 @@ static long write_lines(wb_context *ctx, lxw_worksheet *ws, long row, const char
     return row;
 }
 
+/* The rows write_lines takes for text: one per '\n'-ended line, and one for a last line
+ * without a '\n'. */
+static long line_count(const char *text, size_t length)
+{
+    long n = 0;
+    for (const char *p = text; (p = memchr(p, '\n', length - (size_t)(p - text))) != NULL; p++)
+        n++;
+    return n + (length > 0 && text[length - 1] != '\n');
+}
+
+/* Walks the sheet's layout as workbook_inputs_sheet writes it: a heading row per file,
+ * its lines, a blank row; then the overrides' heading and lines. */
+bool wb_inputs_overflow(const scenario *s, const char **file, long *line)
+{
+    const long last_row = LXW_ROW_MAX - 1;
+    long row = WB_TABLE_ROW;
+    for (size_t i = 0; i < s->n_sources; i++) {
+        const source_file *src = &s->sources[i];
+        long lines = src->text ? line_count(src->text, src->length) : 0;
+        if (row + lines > last_row) {
+            *file = src->path;
+            *line = row >= last_row ? 1 : last_row - row + 1;
+            return true;
+        }
+        row += lines + 2;
+    }
+    if (s->overrides_text && s->overrides_text[0]) {
+        long lines = line_count(s->overrides_text, strlen(s->overrides_text));
+        if (row + lines > last_row) {
+            *file = "--set";
+            *line = row >= last_row ? 1 : last_row - row + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
 int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws)
 {
     const scenario *s = ctx->s;

@@ -2,11 +2,12 @@
 # e2e_bad_inputs — the bad-input catalogue (tests/bad/, conventions in tests/bad/README.md).
 #
 # For every tests/bad/NAME.ini:
-#   1. `$TKK check tests/bad/NAME.ini` exits 1 and its stderr has, for every
+#   1. `$TKK check tests/bad/NAME.ini` exits 1 (or N, for a file with a `; exit: N`
+#      line: 3 where an input file cannot be read) and its stderr has, for every
 #      `; expect: LINE: PATH: TEXT` comment of the file, a line starting with
 #      `tests/bad/NAME.ini:LINE: PATH: ` whose message contains TEXT (an expectation
 #      `; expect: FILE:LINE: PATH: TEXT` names another file, as printed);
-#   2. `$TKK run -o DIR tests/bad/NAME.ini`, with DIR/<id>.xlsx already there, exits 1
+#   2. `$TKK run -o DIR tests/bad/NAME.ini`, with DIR/<id>.xlsx already there, exits so
 #      and leaves DIR exactly as it was (the old workbook byte-identical, no new file).
 # First, the valid bases the catalogue is made from must pass `check`.
 # Prints TAP-style "ok" / "not ok" lines for tests/run-tests.sh.
@@ -38,9 +39,10 @@ for base in tests/data/base.ini tests/data/base_bonus.ini; do
 done
 
 # has_line FILE LINE PATH TEXT: does $tmp/err have "FILE:LINE: PATH: ..." containing TEXT
-# (warnings do not count)?
+# (warnings do not count)? An empty PATH (a problem of the whole line) is printed without
+# its ": ".
 has_line() {
-    PREFIX="$1:$2: $3: " TEXT="$4" awk '
+    PREFIX="$1:$2: ${3:+$3: }" TEXT="$4" awk '
         BEGIN { prefix = ENVIRON["PREFIX"]; text = ENVIRON["TEXT"]; found = 0 }
         index($0, prefix) == 1 {
             rest = substr($0, length(prefix) + 1)
@@ -59,14 +61,16 @@ for ini in tests/bad/*.ini; do
     n_files=$((n_files + 1))
     name=${ini#tests/bad/}
 
-    # ---- check: exit 1 and every expected message
+    # ---- check: exit 1 (or the file's `; exit: N`) and every expected message
+    want_status=$(sed -n 's/^; exit: \([0-9]\)$/\1/p' "$ini" | head -n 1)
+    want_status=${want_status:-1}
     "$TKK" check "$ini" >"$tmp/out" 2>"$tmp/err"
     status=$?
     shown=0
-    if [ "$status" -eq 1 ]; then
-        ok "$name: check exits 1"
+    if [ "$status" -eq "$want_status" ]; then
+        ok "$name: check exits $want_status"
     else
-        not_ok "$name: check exits 1 (got $status)"
+        not_ok "$name: check exits $want_status (got $status)"
         indent "$tmp/err"; shown=1
     fi
     n_expect=0
@@ -108,10 +112,10 @@ for ini in tests/bad/*.ini; do
     "$TKK" run -q -o "$out" "$ini" >"$tmp/out" 2>"$tmp/err"
     status=$?
     after=$(snapshot "$out")
-    if [ "$status" -eq 1 ]; then
-        ok "$name: run exits 1"
+    if [ "$status" -eq "$want_status" ]; then
+        ok "$name: run exits $want_status"
     else
-        not_ok "$name: run exits 1 (got $status)"
+        not_ok "$name: run exits $want_status (got $status)"
         indent "$tmp/err"
     fi
     if [ "$before" = "$after" ]; then

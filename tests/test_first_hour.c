@@ -13,6 +13,7 @@
 #include "csv_reader.h"
 #include "diag.h"
 #include "export_text.h"
+#include "input_file.h"
 #include "input_words.h"
 #include "month.h"
 #include "number.h"
@@ -116,7 +117,7 @@ static void test_csv_position(void **state)
     (void)state;
     const char text[] = "a;b\nhenkilöstö;\xf6";
     int line, column;
-    size_t bad = csv_utf8_valid_prefix((const unsigned char *)text, strlen(text));
+    size_t bad = input_utf8_valid_prefix((const unsigned char *)text, strlen(text));
     assert_int_equal(bad, strlen(text) - 1);
     csv_position(text, bad, &line, &column);
     /* line 2: "henkilöstö;" is 11 characters (13 bytes), so the bad byte is column 12 */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -77,9 +78,16 @@ static const valid_case valid_cases[] = {
     { "007", NUMBER_PLAIN, "7", false, false },
     { "0,125", NUMBER_MONEY, "1/8", false, false },
     { "1.234", NUMBER_PLAIN, "617/500", false, false },             /* '.' is a decimal point */
-    /* Longer than one 9-digit chunk: 12345678901234567890,12345678901 */
-    { "12345678901234567890,12345678901", NUMBER_PLAIN,
-      "1234567890123456789012345678901/100000000000", false, false },
+    /* Longer than one 9-digit chunk, within ±10^15: 123456789012345,12345678901234567
+     * = 12345678901234512345678901234567 / 10^17 (odd and not a multiple of 5). */
+    { "123456789012345,12345678901234567", NUMBER_PLAIN,
+      "12345678901234512345678901234567/100000000000000000", false, false },
+    /* SPEC §7.5: the bounds themselves are accepted: ±10^15, 10^-15, and 10^17 % = 10^15. */
+    { "1 000 000 000 000 000 " EURO, NUMBER_MONEY, "1000000000000000", false, true },
+    { "-1 000 000 000 000 000", NUMBER_MONEY, "-1000000000000000", false, false },
+    { "0,000000000000001", NUMBER_PLAIN, "1/1000000000000000", false, false },
+    { "100 000 000 000 000 000 %", NUMBER_RATIO, "1000000000000000", true, false },
+    { "1/1000000000000000", NUMBER_PLAIN, "1/1000000000000000", false, false },
 };
 
 static const invalid_case invalid_cases[] = {
@@ -131,6 +139,13 @@ static const invalid_case invalid_cases[] = {
     { "0x10", NUMBER_PLAIN, "unexpected text" },
     { "5 " EURO, NUMBER_PLAIN, "no suffix" },
     { "5 %", NUMBER_PLAIN, "no suffix" },
+    /* SPEC §7.5: beyond ±10^15, or nearer 0 than 10^-15 (10^15 + 0,01; 10^-16; 2/10^16). */
+    { "1 000 000 000 000 000,01", NUMBER_MONEY, "beyond ±10^15" },
+    { "-1 000 000 000 000 001 " EURO, NUMBER_MONEY, "beyond ±10^15" },
+    { "100 000 000 000 000 001 %", NUMBER_RATIO, "beyond ±10^15" },
+    { "2000000000000000/1,5", NUMBER_PLAIN, "beyond ±10^15" },     /* 1,33… × 10^15 */
+    { "0,0000000000000001", NUMBER_PLAIN, "too close to 0" },
+    { "2/10000000000000001", NUMBER_PLAIN, "too close to 0" },      /* 2/(10^16 + 1) < 10^-15 */
 };
 
 static void test_valid_examples(void **state)
@@ -218,6 +233,34 @@ static void test_spellings_agree(void **state)
     mpq_clear(expected);
 }
 
+/* NUMBER_MAX_DIGITS: "0," and 999 more digits (1 000 in all, value 10^-15) is accepted,
+ * one digit more is refused; 5 000 000 digits are refused without building the number
+ * (10^400 and a 10 000-digit amount were INF cells before, issue 8). */
+static void test_digit_limit(void **state)
+{
+    (void)state;
+    size_t big = 5000000;
+    char *text = malloc(big + 3);
+    assert_non_null(text);
+    memcpy(text, "0,", 2);
+    memset(text + 2, '0', 999);
+    text[2 + 14] = '1';                     /* 0,000000000000001 then zeros */
+    text[2 + 999] = '\0';
+    mpq_t value;
+    mpq_init(value);
+    assert_null(number_parse(value, text, NUMBER_PLAIN, NULL));
+    assert_int_equal(mpq_cmp_ui(value, 1, 1000000000000000UL), 0);
+    text[2 + 999] = '0';
+    text[2 + 1000] = '\0';
+    assert_non_null(strstr(number_parse(value, text, NUMBER_PLAIN, NULL), "1 000 digits"));
+    memset(text, '9', big);
+    text[big] = '\0';
+    assert_non_null(strstr(number_parse(value, text, NUMBER_MONEY, NULL), "1 000 digits"));
+    assert_int_equal(mpq_sgn(value), 0);
+    mpq_clear(value);
+    free(text);
+}
+
 static void test_is_whole(void **state)
 {
     (void)state;
@@ -242,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_null_info_and_text),
         cmocka_unit_test(test_spellings_agree),
         cmocka_unit_test(test_is_whole),
+        cmocka_unit_test(test_digit_limit),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }

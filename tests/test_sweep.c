@@ -265,9 +265,9 @@ static void test_count_and_refusal_size(void **state)
     for (int i = 0; i < 3; i++)
         sweep_axis_free(&axes[i]);
 
-    /* A range far too long to list is only counted: 0..10^30:1 saturates, and two such
-     * axes multiply to the saturated count without overflow. */
-    parse_ok(&axes[0], "a.b=0..1000000000000000000000000000000:1");
+    /* A range far too long to list is only counted: 0..10^15:10^-10 (10^25 values)
+     * saturates, and two such axes multiply to the saturated count without overflow. */
+    parse_ok(&axes[0], "a.b=0..1000000000000000:0,0000000001");
     parse_ok(&axes[1], "c.d=0..1000000000:1");
     assert_true(axes[0].n_values == ULLONG_MAX);
     assert_true(sweep_count(axes, 2) == ULLONG_MAX);
