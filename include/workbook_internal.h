@@ -29,6 +29,7 @@
 #include "month.h"
 #include "results.h"
 #include "scenario.h"
+#include "workbook.h"
 #include "xlsx_out.h"
 
 /* ---- Labels (workbook_labels.c) ------------------------------------------------ */
@@ -175,6 +176,7 @@ typedef struct wb_context {
     char reward_paid_ref[WB_REF_SIZE];
 
     struct wb_recorder *recorder;   /* `tkk export` (SPEC §7.3): every cell kept exact; or NULL */
+    const workbook_note *note;  /* an extra Summary block (tkk solve), or NULL */
 } wb_context;
 
 /* ---- Sheet writers (one file each) ------------------------------------------------ */
@@ -194,6 +196,8 @@ int workbook_kpis_sheet(wb_context *ctx, lxw_worksheet *ws);
  * row (untouched without KPI rows). */
 int workbook_summary_kpis(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row);
 int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws);
+/* The Summary's extra block (workbook_note.c): ctx->note from *row on; *row ends past it. */
+int workbook_note_block(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row);
 
 /* Shared by Staff and Costs (workbook_staff.c): a line's Total as a SUMIF over
  * MonthlyDetail by the ID in id_col; and a "Total" row under a table summing a column. */

@@ -397,7 +397,14 @@ static tkk_err workbook_write_visible(const char *out_path, const scenario *s,
                                       const results *r, language lang, const bool *visible,
                                       char *error, size_t error_size)
 {
-    wb_context ctx = {.s = s, .r = r};
+    return workbook_write_note(out_path, s, r, lang, NULL, error, error_size);
+}
+
+tkk_err workbook_write_note(const char *out_path, const scenario *s, const results *r,
+                            language lang, const workbook_note *note, char *error,
+                            size_t error_size)
+{
+    wb_context ctx = {.s = s, .r = r, .note = note};
     tkk_err err = xlsx_out_open(&ctx.out, out_path, lang, false, error, error_size);
     if (err != TKK_OK)
         return err;
