@@ -174,6 +174,22 @@ static int out_of_memory(void)
     return EXIT_IO;
 }
 
+/* The loader names PATH=VALUE "--set:N" (N = the --set overrides + 1): say "--find". */
+static void name_find(diag_list *diags, size_t n_sets)
+{
+    for (size_t i = 0; i < diags->count; i++) {
+        diag *d = &diags->items[i];
+        if (strcmp(d->file, "--set") != 0 || d->line != (int)n_sets + 1)
+            continue;
+        char *file = strdup("--find");
+        if (file) {
+            free(d->file);
+            d->file = file;
+            d->line = 0;
+        }
+    }
+}
+
 /* PATH must be an input of the scenario or a key it accepts; its current value a number.
  * Returns an exit status; current gets the value (0 when the file does not write it). */
 static int check_path(solve_run *run, mpq_t current)
@@ -205,6 +221,7 @@ static int check_path(solve_run *run, mpq_t current)
         bool accepted = s != NULL;
         scenario_free(s);
         if (!accepted) {
+            name_find(&diags, run->opts->n_sets);
             diag_print(&diags, stderr);
             fprintf(stderr, "tkk: --find %s: not an input %s accepts\n", path, run->file);
         }
@@ -250,6 +267,10 @@ static int build_grid(solve_run *run, const mpq_t current)
         status = grid_bound(step, "--step", opts->step, run->kind);
     else if (status == EXIT_OK)
         solve_default_step(step, run->kind);
+    if (status == EXIT_OK && mpq_sgn(step) <= 0) {
+        fprintf(stderr, "tkk: --step %s: the step must be above 0\n", opts->step);
+        status = EXIT_USAGE;
+    }
     if (status == EXIT_OK && opts->to)
         status = grid_bound(to, "--to", opts->to, run->kind);
     else if (status == EXIT_OK)
@@ -278,6 +299,7 @@ static scenario *load_again(solve_run *run, const mpq_t value, results **r, bool
     diag_list diags = {0};
     scenario *s = scenario_load(run->file, run->sets, run->opts->n_sets + 1, &diags);
     run->sets[run->opts->n_sets] = NULL;
+    name_find(&diags, run->opts->n_sets);
     for (size_t i = 0; i < diags.count; i++)
         if (!diag_list_has(&run->base_diags, &diags.items[i])) {
             diag_print(&diags, stderr);
@@ -564,6 +586,7 @@ static int solve_scenario(solve_run *run)
                      &run->probe) != 0 || run->probe.out_of_memory)
         return out_of_memory();
     if (run->res.outcome == SOLVE_STOPPED) {
+        name_find(&run->probe.problems, opts->n_sets);
         diag_print(&run->probe.problems, stderr);
         fprintf(stderr, "tkk: %s: the scenario is invalid at %s (a value of the grid): "
                         "narrow --from and --to\n", run->file,
