@@ -599,7 +599,12 @@ static int solve_scenario(solve_run *run)
         return status;
     run->question = question_text(run);
     print_table(run);
-    if (opts->output && run->solved)
+    if (opts->output && !run->solved) {
+        fprintf(stderr, "tkk: %s: no workbook written: the scenario at the answer is invalid\n",
+                run->file);
+        return EXIT_INVALID;
+    }
+    if (opts->output)
         status = write_solved(run);
     return status;
 }
