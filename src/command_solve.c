@@ -325,6 +325,8 @@ static int verify(solve_run *run)
         mpq_clear(metric);
         return out_of_memory();
     }
+    if (run->solved_results)
+        cli_result_warnings(run->file, run->solved, run->solved_results);   /* as tkk run */
     bool answer_holds = run->solved && defined && solve_goal_holds(&run->goal, metric);
     run->agrees = run->solved && defined == res->answer->defined &&
                   (!defined || mpq_equal(metric, res->answer->metric));

@@ -162,6 +162,23 @@ def test_shipped(work):
        "täyttyy" in stdout and not re.search(r"\b(Answer|holds|fails|value)\b", stdout),
        "fi: the table in Finnish", stdout)
 
+    # The Finnish solved workbook: the block in Finnish, its numbers as numbers.
+    out = os.path.join(work, "solved-fi.xlsx")
+    rc, stdout, err = tkk("solve", SALO, "--find", "staff.coaches.fte", "--goal",
+                          "Municipal_Cost <= 600 000", "-o", out)
+    summary = {}
+    if rc == 0 and os.path.exists(out):
+        with xlsx_tables.open_book(out) as book:
+            summary = {row[0]: row[1] for row in book.wb[book.sheet_names()[0]].iter_rows(
+                values_only=True) if row and row[0]}
+    ok(summary.get("Vastaus: staff.coaches.fte") == 7.7 and "Tavoitehaku" in summary and
+       summary.get("Kunnan kustannus vastauksessa") == 597467.2 and
+       summary.get("Seuraava arvo") == 7.8 and
+       summary.get("Seuraava arvo: Kunnan kustannus") == 600428.8 and
+       "tavoite täyttyy vastauksessa" in str(summary.get("Tarkistus")),
+       "-o FILE.xlsx: the Finnish Summary block", "exit %d %s\n%r" % (rc, err, summary))
+    return [out]
+
 
 # ---- errors ------------------------------------------------------------------------------
 
@@ -337,9 +354,17 @@ def test_property(work):
 def main():
     work = tempfile.mkdtemp(prefix="tkk-e2e-solve.")
     try:
-        test_shipped(work)
+        books = test_shipped(work)
         test_errors(work)
         test_property(work)
+        if os.environ.get("TKK_SKIP_RECALC") == "1":
+            print("# LibreOffice recalculation skipped (TKK_SKIP_RECALC=1)")
+        else:
+            p = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tests",
+                                                                  "recalc_check.py")] + books,
+                               capture_output=True, text=True)
+            ok(p.returncode == 0, "LibreOffice recalculates every formula of the solved "
+               "workbook to the cached values", p.stdout + p.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return tap.finish()
