@@ -49,7 +49,7 @@ bool solve_metric_is_money(solve_metric metric);
  * last month (Caseload), no own-contribution requirement (Shortfall). */
 bool solve_metric_value(mpq_t out, solve_metric metric, const scenario *s, const results *r);
 /* Why a scenario does not define the metric, for messages ("the scenario has no [bonus]"). */
-const char *solve_metric_missing(solve_metric metric);
+const char *solve_metric_missing(solve_metric metric, language lang);
 
 typedef struct {
     solve_metric metric;

@@ -70,6 +70,38 @@ static const label
                  "suuremman arvon.",
                  "The goal holds at the end of the range (--to): a larger --to may give a "
                  "larger value."},
+    W_NOT_AGAIN = {"tkk: %s: varoitus: vastauksen skenaariota ei voitu laskea uudelleen: ei "
+                   "monotoninen tässä\n",
+                   "tkk: %s: warning: the scenario at the answer could not be computed again: "
+                   "not monotone here\n"},
+    W_NEIGHBOUR_HOLDS = {"tkk: %s: varoitus: uudelleen laskettuna tavoite täyttyy myös "
+                         "naapuriarvossa: ei monotoninen tässä\n",
+                         "tkk: %s: warning: computed again, the goal also holds at the "
+                         "neighbour: not monotone here\n"},
+    W_ANSWER_FAILS = {"tkk: %s: varoitus: uudelleen laskettuna tavoite ei täyty vastauksessa: "
+                      "ei monotoninen tässä\n",
+                      "tkk: %s: warning: computed again, the goal does not hold at the "
+                      "answer: not monotone here\n"},
+    W_DISAGREE = {"tkk: %s: varoitus: uudelleen laskettu luku poikkeaa haun luvusta\n",
+                  "tkk: %s: warning: computing the answer again gave another figure than the "
+                  "search\n"},
+    W_NOT_MONOTONE = {"tkk: %s: varoitus: %s ei ole monotoninen muuttujan %s suhteen %zu "
+                      "lasketussa arvossa: puolitushaku löysi kohdan, jossa tavoite vaihtuu, "
+                      "mutta muutkin hakualueen arvot voivat täyttää sen (tkk sweep näyttää "
+                      "koko alueen)\n",
+                      "tkk: %s: warning: %s is not monotone in %s over the %zu values "
+                      "computed: bisection found where the goal changes, but other values of "
+                      "the range may meet it too (tkk sweep shows the whole range)\n"},
+    E_NONE = {"tkk: %s: mikään muuttujan %s arvo välillä %s … %s ei täytä tavoitetta %s\n",
+              "tkk: %s: no value of %s in %s … %s meets the goal %s\n"},
+    E_UNDEFINED = {"tkk: %s: %s ei ole määritelty yhdessäkään lasketussa arvossa: %s\n",
+                   "tkk: %s: %s is not defined at any value computed: %s\n"},
+    E_RANGE = {"tkk: %s: %s on pienimmillään %s (kohdassa %s) ja suurimmillaan %s (kohdassa "
+               "%s) %zu lasketussa arvossa%s\n",
+               "tkk: %s: %s ranges from %s (at %s) to %s (at %s) over the %zu values "
+               "computed%s\n"},
+    E_RANGE_MONOTONE = {"; jos luku on monotoninen, tämä on sen vaihteluväli koko hakualueella",
+                        ", which are its range over the grid if it is monotone in PATH"},
     N_END_MIN = {"Tavoite täyttyy hakualueen alarajalla (--from): pienempi --from voi antaa "
                  "pienemmän arvon.",
                  "The goal holds at the start of the range (--from): a smaller --from may "
@@ -348,23 +380,17 @@ static int verify(solve_run *run)
     }
     mpq_clear(metric);
     run->verified = answer_holds && neighbour_fails;
+    language lang = run->lang;
     if (!run->solved)
-        fprintf(stderr, "tkk: %s: warning: the scenario at the answer could not be computed "
-                        "again: not monotone here\n", run->file);
+        fprintf(stderr, L(lang, W_NOT_AGAIN), run->file);
     else if (!run->verified)
-        fprintf(stderr, "tkk: %s: warning: the goal %s at the %s when computed again: "
-                        "not monotone here\n", run->file,
-                answer_holds ? "also holds" : "does not hold",
-                answer_holds ? "neighbour" : "answer");
+        fprintf(stderr, answer_holds ? L(lang, W_NEIGHBOUR_HOLDS) : L(lang, W_ANSWER_FAILS),
+                run->file);
     else if (!run->agrees)
-        fprintf(stderr, "tkk: %s: warning: computing the answer again gave another figure than "
-                        "the search\n", run->file);
+        fprintf(stderr, L(lang, W_DISAGREE), run->file);
     if (!res->monotone)
-        fprintf(stderr, "tkk: %s: warning: %s is not monotone in %s over the %zu values "
-                        "computed: bisection found where the goal changes, but other values "
-                        "of the range may meet it too (tkk sweep shows the whole range)\n",
-                run->file, solve_metric_name(run->goal.metric), run->opts->find,
-                res->n_probes);
+        fprintf(stderr, L(lang, W_NOT_MONOTONE), run->file, solve_metric_name(run->goal.metric),
+                run->opts->find, res->n_probes);
     return EXIT_OK;
 }
 
@@ -432,16 +458,17 @@ static void print_table(const solve_run *run)
 /* SOLVE_NONE: exit 1 with the figure's range over the values computed. */
 static int report_none(const solve_run *run)
 {
+    language lang = run->lang;
     const solve_result *res = &run->res;
-    char *from = path_value_text(run->grid.from, run->kind, LANG_EN);
-    char *to = path_value_text(run->grid.to, run->kind, LANG_EN);
-    fprintf(stderr, "tkk: %s: no value of %s in %s .. %s meets the goal %s\n", run->file,
-            run->opts->find, from ? from : "", to ? to : "", run->opts->goal);
+    char *from = path_value_text(run->grid.from, run->kind, lang);
+    char *to = path_value_text(run->grid.to, run->kind, lang);
+    fprintf(stderr, L(lang, E_NONE), run->file, run->opts->find, from ? from : "", to ? to : "",
+            run->opts->goal);
     free(from);
     free(to);
     if (!res->least) {
-        fprintf(stderr, "tkk: %s: %s is not defined at any value computed: %s\n", run->file,
-                solve_metric_name(run->goal.metric), solve_metric_missing(run->goal.metric));
+        fprintf(stderr, L(lang, E_UNDEFINED), run->file, solve_metric_name(run->goal.metric),
+                solve_metric_missing(run->goal.metric, lang));
         return EXIT_INVALID;
     }
     mpq_t at;
@@ -449,17 +476,16 @@ static int report_none(const solve_run *run)
     const solve_point *ends[2] = {res->least, res->greatest};
     char *texts[4];
     for (size_t k = 0; k < 2; k++) {
-        texts[2 * k] = metric_text(ends[k]->metric, run->goal.metric, LANG_EN);
+        texts[2 * k] = metric_text(ends[k]->metric, run->goal.metric, lang);
         solve_grid_value(at, &run->grid, ends[k]->index);
-        texts[2 * k + 1] = path_value_text(at, run->kind, LANG_EN);
+        texts[2 * k + 1] = path_value_text(at, run->kind, lang);
     }
     /* Bisection probes only the ends when the goal fails at both; with a monotone figure
      * they hold its least and greatest value, and that is what the message claims. */
-    fprintf(stderr, "tkk: %s: %s ranges from %s (at %s) to %s (at %s) over the %zu value%s "
-                    "computed%s\n", run->file, solve_metric_name(run->goal.metric),
+    fprintf(stderr, L(lang, E_RANGE), run->file, solve_metric_name(run->goal.metric),
             texts[0] ? texts[0] : "", texts[1] ? texts[1] : "", texts[2] ? texts[2] : "",
-            texts[3] ? texts[3] : "", res->n_probes, res->n_probes == 1 ? "" : "s",
-            res->monotone ? ", which are its range over the grid if it is monotone in PATH" : "");
+            texts[3] ? texts[3] : "", res->n_probes,
+            res->monotone ? L(lang, E_RANGE_MONOTONE) : "");
     for (size_t k = 0; k < 4; k++)
         free(texts[k]);
     mpq_clear(at);
@@ -566,7 +592,8 @@ static int solve_scenario(solve_run *run)
     if (((m == SOLVE_BONUS_POOL || m == SOLVE_BONUS_ALLOCATED || m == SOLVE_BONUS_UNALLOCATED) &&
          !run->base->has_bonus) ||
         ((m == SOLVE_REWARD_CLAIMED || m == SOLVE_REWARD_PAID) && !run->base->has_rewards)) {
-        fprintf(stderr, "tkk: --goal '%s': %s\n", opts->goal, solve_metric_missing(m));
+        fprintf(stderr, "tkk: --goal '%s': %s\n", opts->goal,
+                solve_metric_missing(m, run->lang));
         return EXIT_USAGE;
     }
     run->kind = solve_key_kind_of(opts->find);

@@ -19,7 +19,7 @@ static const struct {
     const char *name;
     const char *fi, *en;     /* the Summary's labels (workbook_labels.c), Caseload the KPI's */
     bool money;
-    const char *missing;     /* why a scenario may not define it */
+    const char *missing;     /* why a scenario may not define it (en; fi below) */
 } metrics[SOLVE_METRIC_COUNT] = {
     [SOLVE_TOTAL_COST] = {"Total_Cost", "Kokonaiskustannus", "Total cost", true, NULL},
     [SOLVE_MUNICIPAL_COST] = {"Municipal_Cost", "Kunnan kustannus", "Municipal cost", true, NULL},
@@ -58,9 +58,26 @@ bool solve_metric_is_money(solve_metric metric)
     return metrics[metric].money;
 }
 
-const char *solve_metric_missing(solve_metric metric)
+const char *solve_metric_missing(solve_metric metric, language lang)
 {
-    return metrics[metric].missing ? metrics[metric].missing : "";
+    static const struct {
+        const char *en, *fi;
+    } finnish[] = {
+        {"the scenario has no [bonus]", "skenaariossa ei ole osiota [bonus]"},
+        {"the scenario has no [reward.*] criteria", "skenaariossa ei ole osioita [reward.*]"},
+        {"the caseload needs [scenario] clients and coach FTE (coach = yes) in the scenario's "
+         "last month",
+         "asiakasmäärä per omavalmentaja tarvitsee asiakasmäärän (clients) ja omavalmentajien "
+         "HTV:t (coach = yes) viimeisenä kuukautena"},
+        {"the shortfall needs [funding] reference_tmt and own_min_share",
+         "vaje tarvitsee osion [funding] avaimet reference_tmt ja own_min_share"},
+    };
+    const char *missing = metrics[metric].missing ? metrics[metric].missing : "";
+    if (lang == LANG_FI)
+        for (size_t i = 0; i < ARRAY_SIZE(finnish); i++)
+            if (strcmp(missing, finnish[i].en) == 0)
+                return finnish[i].fi;
+    return missing;
 }
 
 bool solve_metric_value(mpq_t out, solve_metric metric, const scenario *s, const results *r)

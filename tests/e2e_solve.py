@@ -207,8 +207,12 @@ def test_errors(work):
     rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Total_Cost < 1",
                        "--step", "1 %")
     ok(rc == 2 and "ratio keys" in err, "% on a non-ratio key", err)
-    rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Bonus_Allocated > 1")
+    rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Bonus_Allocated > 1",
+                       "--lang", "en")
     ok(rc == 2 and "no [bonus]" in err, "a bonus goal without [bonus]", err)
+    rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Bonus_Allocated > 1")
+    ok(rc == 2 and "skenaariossa ei ole osiota [bonus]" in err,
+       "a bonus goal without [bonus], in Finnish", err)
     rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Total_Cost < 1",
                        "--min", "--max")
     ok(rc == 2, "--min and --max together", err)
@@ -219,13 +223,18 @@ def test_errors(work):
     # run at 0 below; 178 599 005,60 € at 6 000 FTE), nothing written.
     out = os.path.join(work, "none")
     rc, stdout, err = solve(SALO, "--find", "staff.coaches.fte", "--goal",
-                            "Total_Cost < 1", "-o", out)
+                            "Total_Cost < 1", "-o", out, "--lang", "en")
     zero = run_figure(work, SALO, "staff.coaches.fte", "0", "Total_Cost")
     ok(rc == 1 and "no value of staff.coaches.fte" in err and
        "ranges from 903,005.60 € (at 0) to 178,599,005.60 € (at 6,000)" in err and
        "2 values computed" in err and abs(zero - 903005.60) < 0.005,
        "no value meets the goal: exit 1 with the range", err)
     ok(not os.path.exists(out) or not os.listdir(out), "no value: nothing written")
+    rc, stdout, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Total_Cost < 1")
+    ok(rc == 1 and "mikään muuttujan staff.coaches.fte arvo välillä 0 … 6 000" in err and
+       "pienimmillään 903 005,60 € (kohdassa 0)" in err and
+       not re.search(r"\b(value|ranges|computed|warning)\b", err),
+       "no value meets the goal: the message in Finnish", err)
 
     rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Total_Cost < 1",
                        "--from", "-5", "--to", "5")
@@ -240,6 +249,10 @@ def test_errors(work):
                             "--lang", "en")
     ok(rc == 0 and "warning: Bonus_Unallocated is not monotone in bonus.pool" in err,
        "a figure that is not monotone draws a warning", stdout + err)
+    rc, stdout, err = solve(BONUS, "--find", "bonus.pool", "--goal",
+                            "Bonus_Unallocated <= 100", "--to", "1000000", "--step", "1")
+    ok(rc == 0 and "varoitus: Bonus_Unallocated ei ole monotoninen muuttujan bonus.pool" in err,
+       "the warning in Finnish", stdout + err)
 
 
 # ---- property: random scenarios against an exhaustive scan --------------------------------
