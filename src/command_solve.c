@@ -233,30 +233,29 @@ static int check_path(solve_run *run, mpq_t current)
         if (strcasecmp(base->inputs[i].path, path) == 0)
             written = base->inputs[i].value;
     if (!written) {
-        const char **paths = calloc(base->n_inputs + 1, sizeof *paths);
-        if (!paths)
-            return out_of_memory();
-        for (size_t i = 0; i < base->n_inputs; i++)
-            paths[i] = base->inputs[i].path;
-        const char *guess = suggest_closest(path, paths);
-        if (guess) {
-            fprintf(stderr, "tkk: --find %s: not an input of %s; did you mean %s?\n", path,
-                    run->file, guess);
-            free(paths);
-            return EXIT_USAGE;
-        }
-        free(paths);
-        /* A key the file does not write (e.g. funding.state_cap): the loader decides. */
+        /* A key the file does not write (e.g. funding.state_cap, cost.other.monthly) is
+         * fine when the loader accepts it (at 0, its value then); else a misspelling. */
         diag_list diags = {0};
         mpq_set_ui(current, 0, 1);
         scenario *s = solve_probe_build(&run->probe, current, &diags);
         bool accepted = s != NULL;
         scenario_free(s);
-        if (!accepted) {
+        const char **paths = accepted ? NULL : calloc(base->n_inputs + 1, sizeof *paths);
+        const char *guess = NULL;
+        if (paths) {
+            for (size_t i = 0; i < base->n_inputs; i++)
+                paths[i] = base->inputs[i].path;
+            guess = suggest_closest(path, paths);
+        }
+        if (guess) {
+            fprintf(stderr, "tkk: --find %s: not an input of %s; did you mean %s?\n", path,
+                    run->file, guess);
+        } else if (!accepted) {
             name_find(&diags, run->opts->n_sets);
             diag_print(&diags, stderr);
             fprintf(stderr, "tkk: --find %s: not an input %s accepts\n", path, run->file);
         }
+        free(paths);
         diag_list_free(&diags);
         return accepted ? EXIT_OK : EXIT_USAGE;
     }

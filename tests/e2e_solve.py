@@ -191,6 +191,17 @@ def test_errors(work):
     rc, _, err = solve(SALO, "--find", "staf.coaches.fte", "--goal", "Total_Cost < 1")
     ok(rc == 2 and "did you mean staff.coaches.fte?" in err, "unknown section: did you mean",
        err)
+    # A key the file does not write but the loader accepts: cost.other.monthly adds 10
+    # months (2021-03..12) to 1 080 701,60 €: (1 200 000 − 1 080 701,60) ÷ 10 = 11 929,84
+    # exactly meets Total_Cost <= 1 200 000; 11 929,85 gives 1 200 000,10.
+    rc, stdout, err = solve(SALO, "--find", "cost.other.monthly", "--goal",
+                            "Total_Cost <= 1 200 000", "--to", "20000", "--lang", "en")
+    ok(rc == 0 and solve_answer(stdout) == ("11,929.84", "11,929.85") and
+       "1,200,000.00 €" in stdout, "a key the file does not write (cost.other.monthly)",
+       stdout + err)
+    rc, _, err = solve(SALO, "--find", "staff.new.fte", "--goal", "Total_Cost < 1")
+    ok(rc == 2 and "--find: staff.new.role: missing required key" in err and
+       ("not an input %s accepts" % SALO) in err, "a PATH the loader refuses", err)
     rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Municpal_Cost < 1")
     ok(rc == 2 and "did you mean Municipal_Cost?" in err, "unknown NAME: did you mean", err)
     rc, _, err = solve(SALO, "--find", "staff.coaches.fte", "--goal", "Total_Cost < 1",
