@@ -9,6 +9,18 @@
 
 enum { COL_LABEL, COL_VALUE };
 
+/* Characters a line holds in the Summary's columns A and B (34 and 46 units wide,
+ * workbook_summary.c), less a margin, so that no text is cut (SPEC §7.1). */
+enum { LABEL_CHARACTERS = 32, VALUE_CHARACTERS = 44 };
+
+static size_t characters(const char *text)
+{
+    size_t n = 0;
+    for (const char *c = text ? text : ""; *c; c++)
+        n += ((unsigned char)*c & 0xC0) != 0x80;   /* UTF-8: count characters */
+    return n;
+}
+
 int workbook_note_block(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row)
 {
     const workbook_note *note = ctx->note;
@@ -17,21 +29,20 @@ int workbook_note_block(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row)
         return -1;
     for (size_t i = 0; i < note->n_lines; i++) {
         const workbook_note_line *line = &note->lines[i];
-        if (wb_string(ctx, ws, *row, COL_LABEL, line->label, NULL) != 0)
+        /* Long labels and texts wrap; the row as high as the longer of the two. */
+        size_t lines = characters(line->label) / LABEL_CHARACTERS + 1;
+        if (line->kind == WORKBOOK_NOTE_TEXT &&
+            characters(line->text) / VALUE_CHARACTERS + 1 > lines)
+            lines = characters(line->text) / VALUE_CHARACTERS + 1;
+        if (lines > 1)
+            WB_CHECK(ctx, worksheet_set_row(ws, *row, (double)lines * 13.0, NULL));
+        if (wb_string(ctx, ws, *row, COL_LABEL, line->label, ctx->fmt.wrap) != 0)
             return -1;
         int rc = 0;
         switch (line->kind) {
-        case WORKBOOK_NOTE_TEXT: {
-            /* Wrapped in column B (46 characters wide), as the description is. */
-            size_t characters = 0;
-            for (const char *c = line->text ? line->text : ""; *c; c++)
-                characters += ((unsigned char)*c & 0xC0) != 0x80;
-            if (characters > 44)
-                WB_CHECK(ctx, worksheet_set_row(ws, *row, (double)(characters / 44 + 1) * 13.0,
-                                                NULL));
+        case WORKBOOK_NOTE_TEXT:
             rc = wb_string(ctx, ws, *row, COL_VALUE, line->text, ctx->fmt.wrap);
             break;
-        }
         case WORKBOOK_NOTE_MONEY:
             rc = wb_number(ctx, ws, *row, COL_VALUE, line->value, ctx->fmt.money);
             break;
