@@ -22,158 +22,12 @@
 #include "cli.h"
 #include "common.h"
 #include "number.h"
-#include "output_path.h"
 #include "results.h"
 #include "scenario_load.h"
 #include "solve.h"
 #include "solve_probe.h"
+#include "solve_report.h"
 #include "suggest.h"
-#include "text_table.h"
-#include "workbook.h"
-
-typedef struct {
-    const char *fi, *en;
-} label;
-
-#define L(lang, l) ((lang) == LANG_EN ? (l).en : (l).fi)
-
-static const label
-    T_HEADING = {"Tavoitehaku", "Goal seek"},
-    T_LARGEST = {"suurin", "the largest"},
-    T_SMALLEST = {"pienin", "the smallest"},
-    T_QUESTION = {"%s arvo %s välillä %s … %s (askel %s), jolla %s %s %s",
-                  "%s value of %s in %s … %s (step %s) where %s %s %s"},
-    H_ROW = {"", ""},
-    H_GOAL = {"Tavoite", "Goal"},
-    R_ANSWER = {"Vastaus", "Answer"},
-    R_NEXT = {"Seuraava arvo", "Next value"},
-    R_PREVIOUS = {"Edellinen arvo", "Previous value"},
-    V_HOLDS = {"täyttyy", "holds"},
-    V_FAILS = {"ei täyty", "fails"},
-    V_UNDEFINED = {"ei määritelty", "not defined"},
-    S_QUESTION = {"Kysymys", "Question"},
-    S_AT_ANSWER = {"%s vastauksessa", "%s at the answer"},
-    S_AT_NEIGHBOUR = {"%s: %s", "%s: %s"},
-    S_CHECK = {"Tarkistus", "Check"},
-    S_PROBES = {"Laskettuja arvoja", "Values computed"},
-    C_PROVED = {"tavoite täyttyy vastauksessa eikä sen naapurissa (laskettu uudelleen)",
-                "the goal holds at the answer and fails at its neighbour (computed again)"},
-    C_END = {"vastaus on hakualueen päässä: tavoite täyttyy siinä (laskettu uudelleen)",
-             "the answer is the end of the range: the goal holds there (computed again)"},
-    C_NOT_MONOTONE = {"VAROITUS: luku ei ole monotoninen haun arvoissa; hakualueella voi olla "
-                      "muitakin arvoja, joilla tavoite täyttyy",
-                      "WARNING: the figure is not monotone over the values computed; other "
-                      "values of the range may meet the goal too"},
-    C_DISAGREE = {"VAROITUS: uudelleen laskettu tulos poikkeaa haun tuloksesta",
-                  "WARNING: computing again gave another result than the search"},
-    N_END_MAX = {"Tavoite täyttyy hakualueen ylärajalla (--to): suurempi --to voi antaa "
-                 "suuremman arvon.",
-                 "The goal holds at the end of the range (--to): a larger --to may give a "
-                 "larger value."},
-    W_NOT_AGAIN = {"tkk: %s: varoitus: vastauksen skenaariota ei voitu laskea uudelleen: ei "
-                   "monotoninen tässä\n",
-                   "tkk: %s: warning: the scenario at the answer could not be computed again: "
-                   "not monotone here\n"},
-    W_NEIGHBOUR_HOLDS = {"tkk: %s: varoitus: uudelleen laskettuna tavoite täyttyy myös "
-                         "naapuriarvossa: ei monotoninen tässä\n",
-                         "tkk: %s: warning: computed again, the goal also holds at the "
-                         "neighbour: not monotone here\n"},
-    W_ANSWER_FAILS = {"tkk: %s: varoitus: uudelleen laskettuna tavoite ei täyty vastauksessa: "
-                      "ei monotoninen tässä\n",
-                      "tkk: %s: warning: computed again, the goal does not hold at the "
-                      "answer: not monotone here\n"},
-    W_DISAGREE = {"tkk: %s: varoitus: uudelleen laskettu luku poikkeaa haun luvusta\n",
-                  "tkk: %s: warning: computing the answer again gave another figure than the "
-                  "search\n"},
-    W_NOT_MONOTONE = {"tkk: %s: varoitus: %s ei ole monotoninen muuttujan %s suhteen %zu "
-                      "lasketussa arvossa: puolitushaku löysi kohdan, jossa tavoite vaihtuu, "
-                      "mutta muutkin hakualueen arvot voivat täyttää sen (tkk sweep näyttää "
-                      "koko alueen)\n",
-                      "tkk: %s: warning: %s is not monotone in %s over the %zu values "
-                      "computed: bisection found where the goal changes, but other values of "
-                      "the range may meet it too (tkk sweep shows the whole range)\n"},
-    E_NONE = {"tkk: %s: mikään muuttujan %s arvo välillä %s … %s ei täytä tavoitetta %s\n",
-              "tkk: %s: no value of %s in %s … %s meets the goal %s\n"},
-    E_UNDEFINED = {"tkk: %s: %s ei ole määritelty yhdessäkään lasketussa arvossa: %s\n",
-                   "tkk: %s: %s is not defined at any value computed: %s\n"},
-    E_RANGE = {"tkk: %s: %s on pienimmillään %s (kohdassa %s) ja suurimmillaan %s (kohdassa "
-               "%s) %zu lasketussa arvossa%s\n",
-               "tkk: %s: %s ranges from %s (at %s) to %s (at %s) over the %zu values "
-               "computed%s\n"},
-    E_RANGE_MONOTONE = {"; jos luku on monotoninen, tämä on sen vaihteluväli koko hakualueella",
-                        ", which are its range over the grid if it is monotone in PATH"},
-    N_END_MIN = {"Tavoite täyttyy hakualueen alarajalla (--from): pienempi --from voi antaa "
-                 "pienemmän arvon.",
-                 "The goal holds at the start of the range (--from): a smaller --from may "
-                 "give a smaller value."};
-
-/* ---- Formatting ----------------------------------------------------------------------- */
-
-/* The decimals a value needs to be written exactly, when it has a finite expansion. */
-static bool exact_decimals(const mpq_t value, unsigned *decimals)
-{
-    mpz_t rest, factor;
-    mpz_inits(rest, factor, NULL);
-    mpz_set(rest, mpq_denref(value));
-    mpz_set_ui(factor, 2);
-    unsigned long twos = (unsigned long)mpz_remove(rest, rest, factor);
-    mpz_set_ui(factor, 5);
-    unsigned long fives = (unsigned long)mpz_remove(rest, rest, factor);
-    bool finite = mpz_cmp_ui(rest, 1) == 0;
-    unsigned long need = twos > fives ? twos : fives;
-    *decimals = need > 12 ? 12 : (unsigned)need;
-    mpz_clears(rest, factor, NULL);
-    return finite && need <= 12;
-}
-
-/* A value of PATH for people: "9,4", "2 400,50 €", "23,4 %"; "≈ " when not exact. */
-static char *path_value_text(const mpq_t value, solve_key_kind kind, language lang)
-{
-    unsigned decimals;
-    bool exact;
-    char *number;
-    if (kind == SOLVE_KEY_RATIO || kind == SOLVE_KEY_UNIT_RATIO) {
-        mpq_t hundredfold;
-        mpq_init(hundredfold);
-        mpq_set_ui(hundredfold, 100, 1);
-        mpq_mul(hundredfold, hundredfold, value);
-        exact = exact_decimals(hundredfold, &decimals);
-        mpq_clear(hundredfold);
-        number = percent_format(value, exact ? decimals : 6, lang);
-    } else if (kind == SOLVE_KEY_MONEY) {
-        exact = exact_decimals(value, &decimals);
-        number = exact && decimals <= 2 ? money_format(value, lang)
-                                        : amount_format(value, exact ? decimals : 6, lang);
-    } else {
-        exact = exact_decimals(value, &decimals);
-        number = amount_format(value, exact ? decimals : 6, lang);
-    }
-    if (exact || !number)
-        return number;
-    char *text = NULL;
-    if (asprintf(&text, "≈ %s", number) < 0)
-        text = NULL;
-    free(number);
-    return text;
-}
-
-/* A figure: money to the cent (SPEC §3 rounds money figures already), Caseload with up to
- * four decimals as `tkk show` prints a KPI, "≈ " when that is not exact. */
-static char *metric_text(const mpq_t value, solve_metric metric, language lang)
-{
-    if (solve_metric_is_money(metric))
-        return money_format(value, lang);
-    unsigned decimals;
-    bool exact = exact_decimals(value, &decimals) && decimals <= 4;
-    char *number = amount_format(value, 4, lang);
-    if (exact || !number)
-        return number;
-    char *text = NULL;
-    if (asprintf(&text, "≈ %s", number) < 0)
-        text = NULL;
-    free(number);
-    return text;
-}
 
 /* ---- The run -------------------------------------------------------------------------- */
 
@@ -191,12 +45,10 @@ typedef struct {
     const char **sets;            /* --set overrides and one slot */
     solve_probe probe;
     solve_result res;
-    /* The answer and its neighbour loaded again from the file (tkk run --set). */
+    /* The answer loaded again from the file (tkk run --set), for -o. */
     scenario *solved;
     results *solved_results;
-    bool verified;                /* the goal holds at the answer, fails at the neighbour */
-    bool agrees;                  /* and the figures equal the search's */
-    mpq_t answer_value, neighbour_value;
+    solve_report report;
     char *question;
 } solve_run;
 
@@ -343,218 +195,42 @@ static scenario *load_again(solve_run *run, const mpq_t value, results **r, bool
     return s;
 }
 
-/* The answer and the neighbour computed again; keeps the answer's scenario for -o. */
+/* The answer and the neighbour computed again; keeps the answer's scenario for -o, and
+ * reports the check (solve_report_check). */
 static int verify(solve_run *run)
 {
     const solve_result *res = &run->res;
-    mpq_t metric;
-    mpq_init(metric);
+    solve_report *rep = &run->report;
+    mpq_t value, metric;
+    mpq_inits(value, metric, NULL);
     bool defined;
-    solve_grid_value(run->answer_value, &run->grid, res->answer->index);
-    run->solved = load_again(run, run->answer_value, &run->solved_results, &defined, metric);
-    if (run->solved && !run->solved_results) {
-        mpq_clear(metric);
-        return out_of_memory();
-    }
+    solve_grid_value(value, &run->grid, res->answer->index);
+    run->solved = load_again(run, value, &run->solved_results, &defined, metric);
+    int status = EXIT_OK;
+    if (run->solved && !run->solved_results)
+        status = out_of_memory();
     if (run->solved_results)
         cli_result_warnings(run->file, run->solved, run->solved_results);   /* as tkk run */
     bool answer_holds = run->solved && defined && solve_goal_holds(&run->goal, metric);
-    run->agrees = run->solved && defined == res->answer->defined &&
+    rep->agrees = run->solved && defined == res->answer->defined &&
                   (!defined || mpq_equal(metric, res->answer->metric));
     bool neighbour_fails = true;
-    if (res->neighbour) {
-        solve_grid_value(run->neighbour_value, &run->grid, res->neighbour->index);
+    if (status == EXIT_OK && res->neighbour) {
+        solve_grid_value(value, &run->grid, res->neighbour->index);
         results *r;
-        scenario *s = load_again(run, run->neighbour_value, &r, &defined, metric);
-        if (s && !r) {
-            scenario_free(s);
-            mpq_clear(metric);
-            return out_of_memory();
-        }
+        scenario *s = load_again(run, value, &r, &defined, metric);
+        if (s && !r)
+            status = out_of_memory();
         neighbour_fails = s && !(defined && solve_goal_holds(&run->goal, metric));
-        run->agrees = run->agrees && s && defined == res->neighbour->defined &&
+        rep->agrees = rep->agrees && s && defined == res->neighbour->defined &&
                       (!defined || mpq_equal(metric, res->neighbour->metric));
         results_free(r);
         scenario_free(s);
     }
-    mpq_clear(metric);
-    run->verified = answer_holds && neighbour_fails;
-    language lang = run->lang;
-    if (!run->solved)
-        fprintf(stderr, L(lang, W_NOT_AGAIN), run->file);
-    else if (!run->verified)
-        fprintf(stderr, answer_holds ? L(lang, W_NEIGHBOUR_HOLDS) : L(lang, W_ANSWER_FAILS),
-                run->file);
-    else if (!run->agrees)
-        fprintf(stderr, L(lang, W_DISAGREE), run->file);
-    if (!res->monotone)
-        fprintf(stderr, L(lang, W_NOT_MONOTONE), run->file, solve_metric_name(run->goal.metric),
-                run->opts->find, res->n_probes);
-    return EXIT_OK;
-}
-
-/* "the largest value of staff.coaches.fte in 0 … 6 000 (step 0,1) where Municipal cost
- * <= 600 000,00 €" in the run's language. */
-static char *question_text(const solve_run *run)
-{
-    language lang = run->lang;
-    char *from = path_value_text(run->grid.from, run->kind, lang);
-    char *to = path_value_text(run->grid.to, run->kind, lang);
-    char *step = path_value_text(run->grid.step, run->kind, lang);
-    char *value = metric_text(run->goal.value, run->goal.metric, lang);
-    char *text = NULL;
-    if (from && to && step && value &&
-        asprintf(&text, L(lang, T_QUESTION), run->maximise ? L(lang, T_LARGEST)
-                                                           : L(lang, T_SMALLEST),
-                 run->opts->find, from, to, step, solve_metric_label(run->goal.metric, lang),
-                 kpi_operator_text(run->goal.op), value) < 0)
-        text = NULL;
-    free(from);
-    free(to);
-    free(step);
-    free(value);
-    return text;
-}
-
-static void print_table(const solve_run *run)
-{
-    language lang = run->lang;
-    const solve_result *res = &run->res;
-    text_table *t = text_table_new(4);
-    if (!t)
-        return;
-    text_table_align(t, "lrrl");
-    text_table_row(t, L(lang, H_ROW), run->opts->find, solve_metric_label(run->goal.metric, lang),
-                   L(lang, H_GOAL));
-    const solve_point *points[2] = {res->answer, res->neighbour};
-    for (size_t k = 0; k < 2; k++) {
-        const solve_point *p = points[k];
-        if (!p)
-            continue;
-        mpq_t value;
-        mpq_init(value);
-        solve_grid_value(value, &run->grid, p->index);
-        char *v = path_value_text(value, run->kind, lang);
-        char *m = p->defined ? metric_text(p->metric, run->goal.metric, lang) : NULL;
-        text_table_row(t, k == 0 ? L(lang, R_ANSWER)
-                              : run->maximise ? L(lang, R_NEXT) : L(lang, R_PREVIOUS),
-                       v, p->defined ? m : "–",
-                       !p->defined ? L(lang, V_UNDEFINED)
-                                   : p->holds ? L(lang, V_HOLDS) : L(lang, V_FAILS));
-        free(v);
-        free(m);
-        mpq_clear(value);
-    }
-    printf("%s: %s\n", run->file, run->question ? run->question : "");
-    text_table_print(t, stdout);
-    text_table_free(t);
-    if (!res->neighbour)
-        printf("%s\n", run->maximise ? L(lang, N_END_MAX) : L(lang, N_END_MIN));
-    if (!run->opts->quiet)
-        printf("%s: %zu\n", L(lang, S_PROBES), res->n_probes);
-}
-
-/* SOLVE_NONE: exit 1 with the figure's range over the values computed. */
-static int report_none(const solve_run *run)
-{
-    language lang = run->lang;
-    const solve_result *res = &run->res;
-    char *from = path_value_text(run->grid.from, run->kind, lang);
-    char *to = path_value_text(run->grid.to, run->kind, lang);
-    fprintf(stderr, L(lang, E_NONE), run->file, run->opts->find, from ? from : "", to ? to : "",
-            run->opts->goal);
-    free(from);
-    free(to);
-    if (!res->least) {
-        fprintf(stderr, L(lang, E_UNDEFINED), run->file, solve_metric_name(run->goal.metric),
-                solve_metric_missing(run->goal.metric, lang));
-        return EXIT_INVALID;
-    }
-    mpq_t at;
-    mpq_init(at);
-    const solve_point *ends[2] = {res->least, res->greatest};
-    char *texts[4];
-    for (size_t k = 0; k < 2; k++) {
-        texts[2 * k] = metric_text(ends[k]->metric, run->goal.metric, lang);
-        solve_grid_value(at, &run->grid, ends[k]->index);
-        texts[2 * k + 1] = path_value_text(at, run->kind, lang);
-    }
-    /* Bisection probes only the ends when the goal fails at both; with a monotone figure
-     * they hold its least and greatest value, and that is what the message claims. */
-    fprintf(stderr, L(lang, E_RANGE), run->file, solve_metric_name(run->goal.metric),
-            texts[0] ? texts[0] : "", texts[1] ? texts[1] : "", texts[2] ? texts[2] : "",
-            texts[3] ? texts[3] : "", res->n_probes,
-            res->monotone ? L(lang, E_RANGE_MONOTONE) : "");
-    for (size_t k = 0; k < 4; k++)
-        free(texts[k]);
-    mpq_clear(at);
-    return EXIT_INVALID;
-}
-
-/* -o: the scenario at the answer, with the question and the answer on its Summary. */
-static int write_solved(solve_run *run)
-{
-    language lang = run->lang;
-    char error[512];
-    char name[300];
-    snprintf(name, sizeof name, "%s-solved.xlsx", run->solved->id);
-    char *out = output_path(run->opts->output, name, true, error, sizeof error);
-    if (!out) {
-        fprintf(stderr, "tkk: %s\n", error);
-        return EXIT_IO;
-    }
-    const solve_result *res = &run->res;
-    const char *metric_label = solve_metric_label(run->goal.metric, lang);
-    workbook_note_kind value_kind = run->kind == SOLVE_KEY_MONEY ? WORKBOOK_NOTE_MONEY
-                                    : run->kind == SOLVE_KEY_RATIO ||
-                                            run->kind == SOLVE_KEY_UNIT_RATIO
-                                        ? WORKBOOK_NOTE_PERCENT
-                                        : WORKBOOK_NOTE_NUMBER;
-    workbook_note_kind metric_kind = solve_metric_is_money(run->goal.metric)
-                                         ? WORKBOOK_NOTE_MONEY : WORKBOOK_NOTE_NUMBER;
-    char *answer_label = NULL, *at_answer = NULL, *at_neighbour = NULL, *probes = NULL;
-    const char *neighbour_label = run->maximise ? L(lang, R_NEXT) : L(lang, R_PREVIOUS);
-    if (asprintf(&answer_label, "%s: %s", L(lang, R_ANSWER), run->opts->find) < 0)
-        answer_label = NULL;
-    if (asprintf(&at_answer, L(lang, S_AT_ANSWER), metric_label) < 0)
-        at_answer = NULL;
-    if (asprintf(&at_neighbour, L(lang, S_AT_NEIGHBOUR), neighbour_label, metric_label) < 0)
-        at_neighbour = NULL;
-    if (asprintf(&probes, "%zu", res->n_probes) < 0)
-        probes = NULL;
-    const char *check = !res->monotone ? L(lang, C_NOT_MONOTONE)
-                        : !run->verified || !run->agrees ? L(lang, C_DISAGREE)
-                        : res->neighbour ? L(lang, C_PROVED) : L(lang, C_END);
-    workbook_note_line lines[7];
-    size_t n = 0;
-    lines[n++] = (workbook_note_line){L(lang, S_QUESTION), WORKBOOK_NOTE_TEXT, run->question, NULL};
-    lines[n++] = (workbook_note_line){answer_label, value_kind, NULL, run->answer_value};
-    if (res->answer->defined)
-        lines[n++] = (workbook_note_line){at_answer, metric_kind, NULL, res->answer->metric};
-    if (res->neighbour) {
-        lines[n++] = (workbook_note_line){neighbour_label, value_kind, NULL, run->neighbour_value};
-        if (res->neighbour->defined)
-            lines[n++] = (workbook_note_line){at_neighbour, metric_kind, NULL,
-                                              res->neighbour->metric};
-    }
-    lines[n++] = (workbook_note_line){L(lang, S_CHECK), WORKBOOK_NOTE_TEXT, check, NULL};
-    lines[n++] = (workbook_note_line){L(lang, S_PROBES), WORKBOOK_NOTE_TEXT, probes, NULL};
-    workbook_note note = {L(lang, T_HEADING), lines, n};
-    int status = EXIT_OK;
-    if (!answer_label || !at_answer || !at_neighbour || !probes || !run->question) {
-        status = out_of_memory();
-    } else if (workbook_write_note(out, run->solved, run->solved_results, lang, &note, error,
-                                   sizeof error) != 0) {
-        fprintf(stderr, "tkk: %s\n", error);
-        status = EXIT_IO;
-    } else if (!run->opts->quiet) {
-        printf("%s -> %s\n", run->file, out);
-    }
-    free(answer_label);
-    free(at_answer);
-    free(at_neighbour);
-    free(probes);
-    free(out);
+    mpq_clears(value, metric, NULL);
+    rep->verified = answer_holds && neighbour_fails;
+    if (status == EXIT_OK)
+        solve_report_check(rep, run->solved != NULL, answer_holds);
     return status;
 }
 
@@ -621,19 +297,25 @@ static int solve_scenario(solve_run *run)
                 run->probe.stopped_at ? run->probe.stopped_at : opts->find);
         return EXIT_INVALID;
     }
+    run->report = (solve_report){
+        .file = run->file, .path = opts->find, .goal_text = opts->goal, .lang = run->lang,
+        .goal = &run->goal, .kind = run->kind, .grid = &run->grid, .maximise = run->maximise,
+        .res = &run->res, .quiet = opts->quiet,
+    };
     if (run->res.outcome == SOLVE_NONE)
-        return report_none(run);
+        return solve_report_none(&run->report);
     if ((status = verify(run)) != EXIT_OK)
         return status;
-    run->question = question_text(run);
-    print_table(run);
+    run->question = solve_report_question(&run->report);
+    solve_report_table(&run->report, run->question);
     if (opts->output && !run->solved) {
         fprintf(stderr, "tkk: %s: no workbook written: the scenario at the answer is invalid\n",
                 run->file);
         return EXIT_INVALID;
     }
     if (opts->output)
-        status = write_solved(run);
+        status = solve_report_workbook(&run->report, run->question, opts->output, run->solved,
+                                       run->solved_results);
     return status;
 }
 
@@ -648,7 +330,6 @@ int command_solve(const cli_options *opts)
         fprintf(stderr, "tkk: %s\n", error);
         return EXIT_USAGE;
     }
-    mpq_inits(run.answer_value, run.neighbour_value, NULL);
     run.sets = calloc(opts->n_sets + 1, sizeof *run.sets);
     if (!run.sets) {
         status = out_of_memory();
@@ -667,7 +348,6 @@ int command_solve(const cli_options *opts)
     scenario_source_free(run.src);
     diag_list_free(&run.base_diags);
     free(run.sets);
-    mpq_clears(run.answer_value, run.neighbour_value, NULL);
     solve_goal_clear(&run.goal);
     return status;
 }
