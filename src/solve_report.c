@@ -110,6 +110,18 @@ static bool exact_decimals(const mpq_t value, unsigned *decimals)
     return finite && need <= 12;
 }
 
+/* number as it is when exact, else "≈ number"; takes number (NULL: no memory). */
+static char *approximately(char *number, bool exact)
+{
+    if (exact || !number)
+        return number;
+    char *text = NULL;
+    if (asprintf(&text, "≈ %s", number) < 0)
+        text = NULL;
+    free(number);
+    return text;
+}
+
 /* A value of PATH for people: "9,4", "2 400,50 €", "23,4 %"; "≈ " when not exact. */
 static char *path_value_text(const mpq_t value, solve_key_kind kind, language lang)
 {
@@ -132,13 +144,7 @@ static char *path_value_text(const mpq_t value, solve_key_kind kind, language la
         exact = exact_decimals(value, &decimals);
         number = amount_format(value, exact ? decimals : 6, lang);
     }
-    if (exact || !number)
-        return number;
-    char *text = NULL;
-    if (asprintf(&text, "≈ %s", number) < 0)
-        text = NULL;
-    free(number);
-    return text;
+    return approximately(number, exact);
 }
 
 /* A figure: money to the cent (SPEC §3 rounds money figures already), Caseload with up to
@@ -149,14 +155,7 @@ static char *metric_text(const mpq_t value, solve_metric metric, language lang)
         return money_format(value, lang);
     unsigned decimals;
     bool exact = exact_decimals(value, &decimals) && decimals <= 4;
-    char *number = amount_format(value, 4, lang);
-    if (exact || !number)
-        return number;
-    char *text = NULL;
-    if (asprintf(&text, "≈ %s", number) < 0)
-        text = NULL;
-    free(number);
-    return text;
+    return approximately(amount_format(value, 4, lang), exact);
 }
 
 /* "the largest value of staff.coaches.fte in 0 … 6 000 (step 0,1) where Municipal cost
