@@ -36,6 +36,7 @@ static const char usage_text[] =
     "      --pdf                run: also OUTDIR/<id>.pdf through LibreOffice\n"
     "      --sheets LIST        run --pdf: only these sheets (names or table names)\n"
     "      --strict             every warning is an error (exit 1)\n"
+    "      --find/--goal/--min/--max/--step/--from/--to   solve: see tkk solve --help\n"
     "  -q, --quiet              no progress or summary lines\n"
     "      --version            print the version\n"
     "  -h, --help               this help (also: tkk COMMAND --help)\n"
