@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "common.h"
@@ -50,7 +52,31 @@ typedef struct {
     results *solved_results;
     solve_report report;
     char *question;
+    /* SPEC §2: long work shows progress on a terminal (a 10 000-project round takes
+     * some 75 ms a probe). */
+    bool progress;
+    struct timespec last_progress;
 } solve_run;
+
+/* A solve_probe_fn: the probe, then "\rN values computed" at most ten times a second. */
+static int probe_with_progress(void *context, unsigned long long i, const mpq_t value,
+                               solve_point *point)
+{
+    solve_run *run = context;
+    int rc = solve_probe_eval(&run->probe, i, value, point);
+    if (run->progress) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double since = (double)(now.tv_sec - run->last_progress.tv_sec) +
+                       (double)(now.tv_nsec - run->last_progress.tv_nsec) / 1e9;
+        if (since >= 0.1) {
+            run->last_progress = now;
+            fprintf(stderr, "\r%llu %s", run->probe.evaluations,
+                    run->lang == LANG_EN ? "values computed" : "arvoa laskettu");
+        }
+    }
+    return rc;
+}
 
 static int out_of_memory(void)
 {
@@ -286,8 +312,13 @@ static int solve_scenario(solve_run *run)
     if (status != EXIT_OK)
         return status;
 
-    if (solve_search(&run->res, &run->grid, &run->goal, run->maximise, solve_probe_eval,
-                     &run->probe) != 0 || run->probe.out_of_memory)
+    run->progress = !opts->quiet && isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &run->last_progress);
+    int searched = solve_search(&run->res, &run->grid, &run->goal, run->maximise,
+                                probe_with_progress, run);
+    if (run->progress)
+        fputs("\r\033[K", stderr);   /* the progress line is gone before the answer */
+    if (searched != 0 || run->probe.out_of_memory)
         return out_of_memory();
     if (run->res.outcome == SOLVE_STOPPED) {
         name_find(&run->probe.problems, opts->n_sets);
