@@ -108,8 +108,7 @@ typedef struct {
 
 /* Evaluates grid value i (its exact value given): sets point->defined and, when defined,
  * point->metric (initialised by the caller); the search sets `holds`. Returns 0, or -1
- * to stop the search (the scenario is invalid there, or memory ran out; the probe has
- * said why). */
+ * to stop the search (the scenario is invalid there; the probe keeps why). */
 typedef int (*solve_probe_fn)(void *context, unsigned long long i, const mpq_t value,
                               solve_point *point);
 
@@ -132,10 +131,9 @@ typedef struct {
 } solve_result;
 
 /* Bisection (SPEC §7.4). maximise: the largest grid value where the goal holds, else
- * the smallest. Returns 0, or -1 when memory runs out (res->outcome SOLVE_STOPPED also
- * when a probe stopped the search). */
-int solve_search(solve_result *res, const solve_grid *grid, const solve_goal *goal,
-                 bool maximise, solve_probe_fn probe, void *context);
+ * the smallest; res->outcome SOLVE_STOPPED when a probe stopped the search. */
+void solve_search(solve_result *res, const solve_grid *grid, const solve_goal *goal,
+                  bool maximise, solve_probe_fn probe, void *context);
 void solve_result_clear(solve_result *res);
 
 #endif

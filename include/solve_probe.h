@@ -28,13 +28,12 @@ typedef struct {
     bool percent;                /* a ratio key: values go to the loader as "55 %" */
     solve_metric metric;
     unsigned long long evaluations;
-    /* Set when a variant was invalid or memory ran out (the search then stops). */
-    bool out_of_memory;
+    /* Set when a variant was invalid (the search then stops). */
     diag_list problems;          /* the invalid variant's messages */
     char *stopped_at;            /* PATH=VALUE of that variant */
 } solve_probe;
 
-/* "PATH=VALUE" for a value of PATH, as the loader reads it; caller frees (NULL: no memory). */
+/* "PATH=VALUE" for a value of PATH, as the loader reads it; caller frees. */
 char *solve_probe_assignment(const solve_probe *probe, const mpq_t value);
 /* The variant at value (NULL when invalid: diags says why). */
 scenario *solve_probe_build(const solve_probe *probe, const mpq_t value, diag_list *diags);

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "cli.h"
 #include "common.h"
 #include "number.h"
@@ -78,12 +79,6 @@ static int probe_with_progress(void *context, unsigned long long i, const mpq_t 
     return rc;
 }
 
-static int out_of_memory(void)
-{
-    fprintf(stderr, "tkk: out of memory\n");
-    return EXIT_IO;
-}
-
 /* The loader names PATH=VALUE "--set:N" (N = the --set overrides + 1): say "--find". */
 static void name_find(diag_list *diags, size_t n_sets)
 {
@@ -91,12 +86,9 @@ static void name_find(diag_list *diags, size_t n_sets)
         diag *d = &diags->items[i];
         if (strcmp(d->file, "--set") != 0 || d->line != (int)n_sets + 1)
             continue;
-        char *file = strdup("--find");
-        if (file) {
-            free(d->file);
-            d->file = file;
-            d->line = 0;
-        }
+        free(d->file);
+        d->file = xstrdup("--find");
+        d->line = 0;
     }
 }
 
@@ -118,13 +110,10 @@ static int check_path(solve_run *run, mpq_t current)
         scenario *s = solve_probe_build(&run->probe, current, &diags);
         bool accepted = s != NULL;
         scenario_free(s);
-        const char **paths = accepted ? NULL : calloc(base->n_inputs + 1, sizeof *paths);
-        const char *guess = NULL;
-        if (paths) {
-            for (size_t i = 0; i < base->n_inputs; i++)
-                paths[i] = base->inputs[i].path;
-            guess = suggest_closest(path, paths);
-        }
+        const char **paths = xcalloc(base->n_inputs + 1, sizeof *paths);
+        for (size_t i = 0; i < base->n_inputs; i++)
+            paths[i] = base->inputs[i].path;
+        const char *guess = accepted ? NULL : suggest_closest(path, paths);
         if (guess) {
             fprintf(stderr, "tkk: --find %s: not an input of %s; did you mean %s?\n", path,
                     run->file, guess);
@@ -202,8 +191,6 @@ static scenario *load_again(solve_run *run, const mpq_t value, results **r, bool
     *r = NULL;
     *defined = false;
     char *assignment = solve_probe_assignment(&run->probe, value);
-    if (!assignment)
-        return NULL;
     run->sets[run->opts->n_sets] = assignment;
     diag_list diags = {0};
     scenario *s = scenario_load(run->file, run->sets, run->opts->n_sets + 1, &diags);
@@ -216,14 +203,16 @@ static scenario *load_again(solve_run *run, const mpq_t value, results **r, bool
         }
     diag_list_free(&diags);
     free(assignment);
-    if (s && (*r = results_compute(s)) != NULL)
+    if (s) {
+        *r = results_compute(s);
         *defined = solve_metric_value(metric, run->goal.metric, s, *r);
+    }
     return s;
 }
 
 /* The answer and the neighbour computed again; keeps the answer's scenario for -o, and
  * reports the check (solve_report_check). */
-static int verify(solve_run *run)
+static void verify(solve_run *run)
 {
     const solve_result *res = &run->res;
     solve_report *rep = &run->report;
@@ -232,21 +221,16 @@ static int verify(solve_run *run)
     bool defined;
     solve_grid_value(value, &run->grid, res->answer->index);
     run->solved = load_again(run, value, &run->solved_results, &defined, metric);
-    int status = EXIT_OK;
-    if (run->solved && !run->solved_results)
-        status = out_of_memory();
-    if (run->solved_results)
+    if (run->solved)
         cli_result_warnings(run->file, run->solved, run->solved_results);   /* as tkk run */
     bool answer_holds = run->solved && defined && solve_goal_holds(&run->goal, metric);
     rep->agrees = run->solved && defined == res->answer->defined &&
                   (!defined || mpq_equal(metric, res->answer->metric));
     bool neighbour_fails = true;
-    if (status == EXIT_OK && res->neighbour) {
+    if (res->neighbour) {
         solve_grid_value(value, &run->grid, res->neighbour->index);
         results *r;
         scenario *s = load_again(run, value, &r, &defined, metric);
-        if (s && !r)
-            status = out_of_memory();
         neighbour_fails = s && !(defined && solve_goal_holds(&run->goal, metric));
         rep->agrees = rep->agrees && s && defined == res->neighbour->defined &&
                       (!defined || mpq_equal(metric, res->neighbour->metric));
@@ -255,9 +239,7 @@ static int verify(solve_run *run)
     }
     mpq_clears(value, metric, NULL);
     rep->verified = answer_holds && neighbour_fails;
-    if (status == EXIT_OK)
-        solve_report_check(rep, run->solved != NULL, answer_holds);
-    return status;
+    solve_report_check(rep, run->solved != NULL, answer_holds);
 }
 
 /* Checks the arguments; exit status 2 with the message when one is missing or wrong. */
@@ -314,12 +296,9 @@ static int solve_scenario(solve_run *run)
 
     run->progress = !opts->quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &run->last_progress);
-    int searched = solve_search(&run->res, &run->grid, &run->goal, run->maximise,
-                                probe_with_progress, run);
+    solve_search(&run->res, &run->grid, &run->goal, run->maximise, probe_with_progress, run);
     if (run->progress)
         fputs("\r\033[K", stderr);   /* the progress line is gone before the answer */
-    if (searched != 0 || run->probe.out_of_memory)
-        return out_of_memory();
     if (run->res.outcome == SOLVE_STOPPED) {
         name_find(&run->probe.problems, opts->n_sets);
         diag_print(&run->probe.problems, stderr);
@@ -335,8 +314,7 @@ static int solve_scenario(solve_run *run)
     };
     if (run->res.outcome == SOLVE_NONE)
         return solve_report_none(&run->report);
-    if ((status = verify(run)) != EXIT_OK)
-        return status;
+    verify(run);
     run->question = solve_report_question(&run->report);
     solve_report_table(&run->report, run->question);
     if (opts->output && !run->solved) {
@@ -361,14 +339,10 @@ int command_solve(const cli_options *opts)
         fprintf(stderr, "tkk: %s\n", error);
         return EXIT_USAGE;
     }
-    run.sets = calloc(opts->n_sets + 1, sizeof *run.sets);
-    if (!run.sets) {
-        status = out_of_memory();
-    } else {
-        for (size_t i = 0; i < opts->n_sets; i++)
-            run.sets[i] = opts->sets[i];
-        status = solve_scenario(&run);
-    }
+    run.sets = xcalloc(opts->n_sets + 1, sizeof *run.sets);
+    for (size_t i = 0; i < opts->n_sets; i++)
+        run.sets[i] = opts->sets[i];
+    status = solve_scenario(&run);
     free(run.question);
     results_free(run.solved_results);
     scenario_free(run.solved);

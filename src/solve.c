@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "number.h"
 #include "suggest.h"
@@ -243,9 +244,7 @@ int solve_grid_init(solve_grid *grid, const mpq_t from, const mpq_t to, const mp
     int rc = 0;
     mpq_t quotient;
     mpq_init(quotient);
-    if (!a || !b || !s) {
-        rc = fail(error, error_size, "out of memory");
-    } else if (mpq_sgn(step) <= 0) {
+    if (mpq_sgn(step) <= 0) {
         rc = fail(error, error_size, "--step %s: the step must be above 0", s);
     } else if (mpq_cmp(from, to) > 0) {
         rc = fail(error, error_size, "--from %s is above --to %s", a, b);
@@ -266,8 +265,7 @@ int solve_grid_init(solve_grid *grid, const mpq_t from, const mpq_t to, const mp
             char *lo = sweep_rational_text(below), *hi = sweep_rational_text(above);
             rc = fail(error, error_size,
                       "--step %s does not divide the range %s .. %s: the grid %s, %s + %s, ... "
-                      "would end at --to %s or %s", s, a, b, a, a, s, lo ? lo : "?",
-                      hi ? hi : "?");
+                      "would end at --to %s or %s", s, a, b, a, a, s, lo, hi);
             free(lo);
             free(hi);
             mpz_clear(k);
@@ -414,7 +412,7 @@ typedef struct {
     solve_probe_fn probe;
     void *context;
     size_t capacity;
-    bool stopped, out_of_memory;
+    bool stopped;
 } search;
 
 /* The probe at index i: evaluated once, remembered. Returns its slot, or (size_t)-1 when
@@ -426,14 +424,8 @@ static size_t probe_at(search *se, unsigned long long i)
         if (res->probes[k].index == i)
             return k;
     if (res->n_probes == se->capacity) {
-        size_t capacity = se->capacity ? 2 * se->capacity : 16;
-        solve_point *grown = realloc(res->probes, capacity * sizeof *grown);
-        if (!grown) {
-            se->out_of_memory = true;
-            return (size_t)-1;
-        }
-        res->probes = grown;
-        se->capacity = capacity;
+        se->capacity = se->capacity ? 2 * se->capacity : 16;
+        res->probes = xreallocarray(res->probes, se->capacity, sizeof *res->probes);
     }
     solve_point *point = &res->probes[res->n_probes];
     memset(point, 0, sizeof *point);
@@ -501,8 +493,8 @@ static void summarise(solve_result *res)
     res->monotone = !(rises && falls);
 }
 
-int solve_search(solve_result *res, const solve_grid *grid, const solve_goal *goal,
-                 bool maximise, solve_probe_fn probe, void *context)
+void solve_search(solve_result *res, const solve_grid *grid, const solve_goal *goal,
+                  bool maximise, solve_probe_fn probe, void *context)
 {
     memset(res, 0, sizeof *res);
     res->maximise = maximise;
@@ -532,18 +524,13 @@ int solve_search(solve_result *res, const solve_grid *grid, const solve_goal *go
         neighbour = outside;
         has_neighbour = found = ok;
     }
-    if (se.out_of_memory || se.stopped) {
-        res->outcome = SOLVE_STOPPED;
-    } else {
-        res->outcome = found ? SOLVE_FOUND : SOLVE_NONE;
-    }
+    res->outcome = se.stopped ? SOLVE_STOPPED : found ? SOLVE_FOUND : SOLVE_NONE;
     qsort(res->probes, res->n_probes, sizeof *res->probes, by_index);
     if (res->outcome == SOLVE_FOUND) {
         res->answer = find_probe(res, answer);
         res->neighbour = has_neighbour ? find_probe(res, neighbour) : NULL;
     }
     summarise(res);
-    return se.out_of_memory ? -1 : 0;
 }
 
 void solve_result_clear(solve_result *res)

@@ -4,15 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "results.h"
 #include "sweep.h"
 
 char *solve_probe_assignment(const solve_probe *probe, const mpq_t value)
 {
     char *text = sweep_value_text(value, probe->percent);
-    char *assignment = NULL;
-    if (text && asprintf(&assignment, "%s=%s", probe->path, text) < 0)
-        assignment = NULL;
+    char *assignment = xasprintf("%s=%s", probe->path, text);
     free(text);
     return assignment;
 }
@@ -20,8 +19,6 @@ char *solve_probe_assignment(const solve_probe *probe, const mpq_t value)
 scenario *solve_probe_build(const solve_probe *probe, const mpq_t value, diag_list *diags)
 {
     char *assignment = solve_probe_assignment(probe, value);
-    if (!assignment)
-        return NULL;
     /* The last --set wins (scenario_load applies them in order), so PATH=VALUE goes last. */
     probe->sets[probe->n_sets] = assignment;
     scenario *s = scenario_source_build(probe->src, probe->sets, probe->n_sets + 1, diags);
@@ -42,7 +39,6 @@ int solve_probe_eval(void *context, unsigned long long i, const mpq_t value, sol
         if (!probe->stopped_at) {
             probe->problems = diags;
             probe->stopped_at = solve_probe_assignment(probe, value);
-            probe->out_of_memory = diags.count == 0;   /* nothing said: no memory */
         } else {
             diag_list_free(&diags);
         }
@@ -50,16 +46,10 @@ int solve_probe_eval(void *context, unsigned long long i, const mpq_t value, sol
     }
     diag_list_free(&diags);
     results *r = results_compute(s);
-    int rc = 0;
-    if (!r) {
-        probe->out_of_memory = true;
-        rc = -1;
-    } else {
-        point->defined = solve_metric_value(point->metric, probe->metric, s, r);
-    }
+    point->defined = solve_metric_value(point->metric, probe->metric, s, r);
     results_free(r);
     scenario_free(s);
-    return rc;
+    return 0;
 }
 
 void solve_probe_clear(solve_probe *probe)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "output_path.h"
 #include "text_table.h"
@@ -110,14 +111,12 @@ static bool exact_decimals(const mpq_t value, unsigned *decimals)
     return finite && need <= 12;
 }
 
-/* number as it is when exact, else "≈ number"; takes number (NULL: no memory). */
+/* number as it is when exact, else "≈ number"; takes number. */
 static char *approximately(char *number, bool exact)
 {
-    if (exact || !number)
+    if (exact)
         return number;
-    char *text = NULL;
-    if (asprintf(&text, "≈ %s", number) < 0)
-        text = NULL;
+    char *text = xasprintf("≈ %s", number);
     free(number);
     return text;
 }
@@ -167,13 +166,10 @@ char *solve_report_question(const solve_report *rep)
     char *to = path_value_text(rep->grid->to, rep->kind, lang);
     char *step = path_value_text(rep->grid->step, rep->kind, lang);
     char *value = metric_text(rep->goal->value, rep->goal->metric, lang);
-    char *text = NULL;
-    if (from && to && step && value &&
-        asprintf(&text, L(lang, T_QUESTION), rep->maximise ? L(lang, T_LARGEST)
-                                                           : L(lang, T_SMALLEST),
-                 rep->path, from, to, step, solve_metric_label(rep->goal->metric, lang),
-                 kpi_operator_text(rep->goal->op), value) < 0)
-        text = NULL;
+    char *text = xasprintf(L(lang, T_QUESTION),
+                           rep->maximise ? L(lang, T_LARGEST) : L(lang, T_SMALLEST), rep->path,
+                           from, to, step, solve_metric_label(rep->goal->metric, lang),
+                           kpi_operator_text(rep->goal->op), value);
     free(from);
     free(to);
     free(step);
@@ -186,8 +182,6 @@ void solve_report_table(const solve_report *rep, const char *question)
     language lang = rep->lang;
     const solve_result *res = rep->res;
     text_table *t = text_table_new(4);
-    if (!t)
-        return;
     text_table_align(t, "lrrl");
     text_table_row(t, L(lang, H_ROW), rep->path, solve_metric_label(rep->goal->metric, lang),
                    L(lang, H_GOAL));
@@ -210,7 +204,7 @@ void solve_report_table(const solve_report *rep, const char *question)
         free(m);
         mpq_clear(value);
     }
-    printf("%s: %s\n", rep->file, question ? question : "");
+    printf("%s: %s\n", rep->file, question);
     text_table_print(t, stdout);
     text_table_free(t);
     if (!res->neighbour)
@@ -242,8 +236,7 @@ int solve_report_none(const solve_report *rep)
     const solve_result *res = rep->res;
     char *from = path_value_text(rep->grid->from, rep->kind, lang);
     char *to = path_value_text(rep->grid->to, rep->kind, lang);
-    fprintf(stderr, L(lang, E_NONE), rep->file, rep->path, from ? from : "", to ? to : "",
-            rep->goal_text);
+    fprintf(stderr, L(lang, E_NONE), rep->file, rep->path, from, to, rep->goal_text);
     free(from);
     free(to);
     if (!res->least) {
@@ -263,8 +256,7 @@ int solve_report_none(const solve_report *rep)
     /* Bisection probes only the ends when the goal fails at both; with a monotone figure
      * they hold its least and greatest value, and that is what the message claims. */
     fprintf(stderr, L(lang, E_RANGE), rep->file, solve_metric_name(rep->goal->metric),
-            texts[0] ? texts[0] : "", texts[1] ? texts[1] : "", texts[2] ? texts[2] : "",
-            texts[3] ? texts[3] : "", res->n_probes,
+            texts[0], texts[1], texts[2], texts[3], res->n_probes,
             res->monotone ? L(lang, E_RANGE_MONOTONE) : "");
     for (size_t k = 0; k < 4; k++)
         free(texts[k]);
@@ -294,16 +286,11 @@ int solve_report_workbook(const solve_report *rep, const char *question, const c
                                         : WORKBOOK_NOTE_NUMBER;
     workbook_note_kind metric_kind = solve_metric_is_money(rep->goal->metric)
                                          ? WORKBOOK_NOTE_MONEY : WORKBOOK_NOTE_NUMBER;
-    char *answer_label = NULL, *at_answer = NULL, *at_neighbour = NULL, *probes = NULL;
     const char *neighbour_label = rep->maximise ? L(lang, R_NEXT) : L(lang, R_PREVIOUS);
-    if (asprintf(&answer_label, "%s: %s", L(lang, R_ANSWER), rep->path) < 0)
-        answer_label = NULL;
-    if (asprintf(&at_answer, L(lang, S_AT_ANSWER), metric_label) < 0)
-        at_answer = NULL;
-    if (asprintf(&at_neighbour, L(lang, S_AT_NEIGHBOUR), neighbour_label, metric_label) < 0)
-        at_neighbour = NULL;
-    if (asprintf(&probes, "%zu", res->n_probes) < 0)
-        probes = NULL;
+    char *answer_label = xasprintf("%s: %s", L(lang, R_ANSWER), rep->path);
+    char *at_answer = xasprintf(L(lang, S_AT_ANSWER), metric_label);
+    char *at_neighbour = xasprintf(L(lang, S_AT_NEIGHBOUR), neighbour_label, metric_label);
+    char *probes = xasprintf("%zu", res->n_probes);
     mpq_t answer_value, neighbour_value;
     mpq_inits(answer_value, neighbour_value, NULL);
     solve_grid_value(answer_value, rep->grid, res->answer->index);
@@ -328,13 +315,11 @@ int solve_report_workbook(const solve_report *rep, const char *question, const c
     lines[n++] = (workbook_note_line){L(lang, S_PROBES), WORKBOOK_NOTE_TEXT, probes, NULL};
     workbook_note note = {L(lang, T_HEADING), lines, n};
     int status = EXIT_OK;
-    if (!answer_label || !at_answer || !at_neighbour || !probes || !question) {
-        fprintf(stderr, "tkk: out of memory\n");
-        status = EXIT_IO;
-    } else if (workbook_write_note(out, solved, solved_results, lang, &note, error,
-                                   sizeof error) != 0) {
+    tkk_err err = workbook_write_note(out, solved, solved_results, lang, &note, error,
+                                      sizeof error);
+    if (err != TKK_OK) {
         fprintf(stderr, "tkk: %s\n", error);
-        status = EXIT_IO;
+        status = tkk_err_exit_status(err);
     } else if (!rep->quiet) {
         printf("%s -> %s\n", rep->file, out);
     }

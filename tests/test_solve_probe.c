@@ -130,7 +130,6 @@ static void test_probe_invalid_value(void **state)
     assert_non_null(probe.stopped_at);
     assert_string_equal(probe.stopped_at, "staff.c.fte=-1");
     assert_true(diag_error_count(&probe.problems) > 0);
-    assert_false(probe.out_of_memory);
     done(&probe, src, &point);
 
     /* A share of 150 % is refused as well (state_share is in 0..1, SPEC §4). */
