@@ -7,11 +7,12 @@
  */
 #include "workbook_internal.h"
 
-enum { COL_LABEL, COL_VALUE };
+enum { COL_LABEL, COL_VALUE, COL_TEXT_LAST = 4 };
 
-/* Characters a line holds in the Summary's columns A and B (34 and 46 units wide,
- * workbook_summary.c), less a margin, so that no text is cut (SPEC §7.1). */
-enum { LABEL_CHARACTERS = 32, VALUE_CHARACTERS = 44 };
+/* Characters a line holds, with a margin, in the Summary's column A (at least 24 units
+ * wide) and over columns B..E (4 × 14 units) where a text is merged, as the description
+ * is (workbook_summary.c), so that no text is cut (SPEC §7.1). */
+enum { LABEL_CHARACTERS = 22, VALUE_CHARACTERS = 50 };
 
 static size_t characters(const char *text)
 {
@@ -41,6 +42,8 @@ int workbook_note_block(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row)
         int rc = 0;
         switch (line->kind) {
         case WORKBOOK_NOTE_TEXT:
+            WB_CHECK(ctx, worksheet_merge_range(ws, *row, COL_VALUE, *row, COL_TEXT_LAST, "",
+                                                ctx->fmt.wrap));
             rc = wb_string(ctx, ws, *row, COL_VALUE, line->text, ctx->fmt.wrap);
             break;
         case WORKBOOK_NOTE_MONEY:
