@@ -57,7 +57,9 @@ def figure(book, name):
     Funding table's total row for Shortfall, the computed caseload KPI for Caseload
     (None when blank)."""
     if name == "Shortfall":
-        total = [r for r in book.rows("Funding") if r.get("Year") == "total"]
+        # The total row: the Excel table's totals row, or (older books) a row "total".
+        total = [book.total_row("Funding")] if book.total_row("Funding") else \
+            [r for r in book.rows("Funding") if r.get("Year") == "total"]
         return None if not total or total[0].get("Shortfall") is None \
             else total[0]["Shortfall"]
     if name == "Caseload":
