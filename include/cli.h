@@ -29,6 +29,10 @@ typedef struct {
     bool pdf;                    /* run: also OUTDIR/<id>.pdf through LibreOffice (§7.1) */
     const char *sheets;          /* run --pdf: only these sheets, "Yhteenveto,Rahoitus" */
     const char *format;          /* export: --format json|csv */
+    /* solve (SPEC §7.4): --find PATH, --goal 'NAME OP VALUE', --from/--to/--step as
+     * written, --min or --max (the default). */
+    const char *find, *goal, *from, *to, *step;
+    bool minimise, maximise;
     const char **files;          /* the scenario files */
     size_t n_files;
 } cli_options;
@@ -40,6 +44,7 @@ int command_compare(const cli_options *opts);  /* tkk compare */
 int command_sweep(const cli_options *opts);    /* tkk sweep */
 int command_init(const cli_options *opts);     /* tkk init (SPEC §7.3) */
 int command_export(const cli_options *opts);   /* tkk export (SPEC §7.3) */
+int command_solve(const cli_options *opts);    /* tkk solve */
 
 /* tkk run --pdf: OUTDIR/<id>.pdf beside the workbook xlsx_out (SPEC §7.1). An exit
  * status: EXIT_IO without LibreOffice (the message names the Debian package). */

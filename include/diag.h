@@ -74,6 +74,9 @@ size_t diag_error_count(const diag_list *list);
 int diag_exit_status(const diag_list *list);
 /* Prints in the order found, "FILE:LINE: PATH: message" ("warning: " before warnings). */
 void diag_print(const diag_list *list, FILE *out);
+/* True when list holds a problem equal to d (same severity, place, path and message): a
+ * variant of a scenario (sweep, solve) reports only what its base did not. */
+bool diag_list_has(const diag_list *list, const diag *d);
 void diag_list_free(diag_list *list);
 
 #endif

@@ -57,6 +57,9 @@ bool sweep_axis_number(mpq_t out, const sweep_axis *axis, unsigned long long i);
 
 /* The exact text of a rational in §3 syntax: "-2.5", "1/3", "0". Caller frees. */
 char *sweep_rational_text(const mpq_t value);
+/* The same, or with percent the value × 100 followed by " %" ("55 %" for 0,55), as a
+ * --set value; also used by `tkk solve`. Caller frees. */
+char *sweep_value_text(const mpq_t value, bool percent);
 
 /* The number of variants: the product of the axes' counts, ULLONG_MAX on overflow. */
 unsigned long long sweep_count(const sweep_axis *axes, size_t n_axes);

@@ -30,4 +30,29 @@ tkk_err workbook_write(const char *out_path, const scenario *s, const results *r
 int workbook_write_sheets(const char *out_path, const scenario *s, const results *r,
                           language lang, const char *sheets, char *error, size_t error_size);
 
+/* An extra block on the Summary sheet, under the scenario's details: a heading and
+ * label/value lines, e.g. `tkk solve`'s question and answer (SPEC §7.4). The texts come
+ * in the workbook's language; a value is a number cell in the line's format. */
+typedef enum {
+    WORKBOOK_NOTE_TEXT, WORKBOOK_NOTE_MONEY, WORKBOOK_NOTE_NUMBER, WORKBOOK_NOTE_PERCENT
+} workbook_note_kind;
+
+typedef struct {
+    const char *label;
+    workbook_note_kind kind;
+    const char *text;            /* WORKBOOK_NOTE_TEXT */
+    mpq_srcptr value;            /* the others */
+} workbook_note_line;
+
+typedef struct {
+    const char *heading;
+    const workbook_note_line *lines;
+    size_t n_lines;
+} workbook_note;
+
+/* workbook_write with a note on the Summary (note NULL: the same bytes as workbook_write). */
+tkk_err workbook_write_note(const char *out_path, const scenario *s, const results *r,
+                            language lang, const workbook_note *note, char *error,
+                            size_t error_size);
+
 #endif

@@ -29,6 +29,7 @@
 #include "month.h"
 #include "results.h"
 #include "scenario.h"
+#include "workbook.h"
 #include "xlsx_out.h"
 
 /* ---- Labels (workbook_labels.c) ------------------------------------------------ */
@@ -178,6 +179,7 @@ typedef struct wb_context {
 
     struct wb_recorder *recorder;   /* `tkk export` (SPEC §7.3): every cell kept exact; or NULL */
     char tmt_net_effect_ref[WB_REF_SIZE];   /* the TMT sheet's Net effect over the period */
+    const workbook_note *note;  /* an extra Summary block (tkk solve), or NULL */
 } wb_context;
 
 /* ---- Sheet writers (one file each) ------------------------------------------------ */
@@ -204,6 +206,8 @@ int workbook_tmt_sheet(wb_context *ctx, lxw_worksheet *ws);
  * when r->tmt.has_net_effect. */
 int workbook_tmt_summary_figure(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row,
                                 lxw_col_t label_col, lxw_col_t value_col);
+/* The Summary's extra block (workbook_note.c): ctx->note from *row on; *row ends past it. */
+int workbook_note_block(wb_context *ctx, lxw_worksheet *ws, lxw_row_t *row);
 
 /* Shared by Staff and Costs (workbook_staff.c): a line's Total as a SUMIF over
  * MonthlyDetail by the ID in id_col; and a "Total" row under a table summing a column. */

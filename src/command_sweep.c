@@ -107,18 +107,6 @@ static void print_variant_diags(diag_list *diags, size_t n_sets, const sweep_axi
     free(at_fault);
 }
 
-/* True when the variant's diag is one the base scenario already reported. */
-static bool already_reported(const diag *d, const diag_list *base)
-{
-    for (size_t i = 0; i < base->count; i++) {
-        const diag *b = &base->items[i];
-        if (b->severity == d->severity && b->line == d->line && strcmp(b->file, d->file) == 0 &&
-            strcmp(b->path, d->path) == 0 && strcmp(b->message, d->message) == 0)
-            return true;
-    }
-    return false;
-}
-
 typedef struct {
     const cli_options *opts;
     const scenario_source *src;
@@ -153,7 +141,7 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
     /* Warnings the base scenario did not have: shown for the first such variant only. */
     bool new_warning = false;
     for (size_t i = 0; i < diags.count; i++)
-        if (!already_reported(&diags.items[i], run->base_diags))
+        if (!diag_list_has(run->base_diags, &diags.items[i]))
             new_warning = true;
     if (new_warning) {
         run->variants_with_warnings++;

@@ -175,6 +175,18 @@ void diag_print(const diag_list *list, FILE *out)
     free(order);
 }
 
+bool diag_list_has(const diag_list *list, const diag *d)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const diag *b = &list->items[i];
+        if (b->severity == d->severity && b->line == d->line && b->column == d->column &&
+            strcmp(b->file, d->file) == 0 && strcmp(b->path, d->path) == 0 &&
+            strcmp(b->message, d->message) == 0)
+            return true;
+    }
+    return false;
+}
+
 void diag_list_free(diag_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {

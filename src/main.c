@@ -25,6 +25,7 @@ static const char usage_text[] =
     "  sweep FILE.ini --vary PATH=SPEC [--vary ...]   OUTDIR/<id>-sweep.xlsx\n"
     "  init FILE.ini            a commented scenario template (--lang fi|en)\n"
     "  export FILE.ini --format json|csv   the tables for programs: OUTDIR/<id>.json or .csv\n"
+    "  solve FILE.ini --find PATH --goal 'NAME OP VALUE'   goal seek on a grid\n"
     "\n"
     "options:\n"
     "  -o, --output DIR|FILE    where to write (default output/)\n"
@@ -35,6 +36,7 @@ static const char usage_text[] =
     "      --pdf                run: also OUTDIR/<id>.pdf through LibreOffice\n"
     "      --sheets LIST        run --pdf: only these sheets (names or table names)\n"
     "      --strict             every warning is an error (exit 1)\n"
+    "      --find/--goal/--min/--max/--step/--from/--to   solve: see tkk solve --help\n"
     "  -q, --quiet              no progress or summary lines\n"
     "      --version            print the version\n"
     "  -h, --help               this help (also: tkk COMMAND --help)\n"
@@ -82,6 +84,17 @@ static const struct {
       "Writes the scenario's tables and defined names for programs: OUTDIR/<id>.json (exact\n"
       "values as strings) or one OUTDIR/<id>-<Table>.csv per table (',' and '.' under en,\n"
       "';' and ',' under fi; UTF-8 with BOM).\n" },
+    { "solve", command_solve,
+      "usage: tkk solve FILE.ini --find PATH --goal 'NAME OP VALUE' [--min|--max]\n"
+      "                 [--step S] [--from A] [--to B] [-o DIR|FILE.xlsx] [--lang fi|en]\n"
+      "The largest (--max, default) or smallest (--min) value of PATH on the grid A, A+S, ...,\n"
+      "B at which the goal holds, by bisection with an exact evaluation per value; the value's\n"
+      "neighbour on the grid is shown too. NAME: Total_Cost, Municipal_Cost, State_Grant,\n"
+      "Municipal_Net_Cost, Bonus_Pool, Bonus_Allocated, Bonus_Unallocated, Reward_Claimed,\n"
+      "Reward_Paid, Caseload, Shortfall; OP: <, <=, >, >=. Defaults: A = 0; S = 0,1 for FTE,\n"
+      "0,01 for money, 0,1 % for ratios, 1 for counts; B = 1 000 x the current value (1 000\n"
+      "when it is 0; 100 % for shares). -o also writes OUTDIR/<id>-solved.xlsx, the scenario\n"
+      "at the answer. Exit status 1 when no value of the grid meets the goal.\n" },
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -126,7 +139,8 @@ int main(int argc, char **argv)
         return usage_error("unknown command '%s'", argv[1]);
 
     enum { OPT_LANG = 256, OPT_SET, OPT_VARY, OPT_MAX, OPT_VERSION, OPT_ALIGN, OPT_SHOW, OPT_PDF,
-           OPT_SHEETS, OPT_STRICT, OPT_FORMAT };
+           OPT_SHEETS, OPT_STRICT, OPT_FORMAT, OPT_FIND, OPT_GOAL, OPT_FROM, OPT_TO, OPT_STEP,
+           OPT_MIN };
     static const struct option long_options[] = {
         { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, OPT_LANG },
@@ -142,8 +156,21 @@ int main(int argc, char **argv)
         { "align", required_argument, NULL, OPT_ALIGN },
         { "show", no_argument, NULL, OPT_SHOW },
         { "help", no_argument, NULL, 'h' },
+        { "find", required_argument, NULL, OPT_FIND },
+        { "goal", required_argument, NULL, OPT_GOAL },
+        { "from", required_argument, NULL, OPT_FROM },
+        { "to", required_argument, NULL, OPT_TO },
+        { "step", required_argument, NULL, OPT_STEP },
+        { "min", no_argument, NULL, OPT_MIN },
         { NULL, 0, NULL, 0 },
     };
+    /* `tkk solve --max` is a flag (the largest value); `tkk sweep --max N` a limit. */
+    struct option options[ARRAY_SIZE(long_options)];
+    memcpy(options, long_options, sizeof options);
+    if (strcmp(commands[which].name, "solve") == 0)
+        for (size_t i = 0; options[i].name; i++)
+            if (strcmp(options[i].name, "max") == 0)
+                options[i].has_arg = no_argument;
     cli_options opts = { .max_variants = 1000000 };
     opts.sets = xcalloc((size_t)argc, sizeof *opts.sets);
     opts.varies = xcalloc((size_t)argc, sizeof *opts.varies);
@@ -151,7 +178,7 @@ int main(int argc, char **argv)
     int status = EXIT_OK;
     int c;
     optind = 2;
-    while ((c = getopt_long(argc, argv, "o:qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
         switch (c) {
         case 'o':
             opts.output = optarg;
@@ -174,6 +201,10 @@ int main(int argc, char **argv)
             opts.varies[opts.n_varies++] = optarg;
             break;
         case OPT_MAX: {
+            if (!optarg) {   /* solve */
+                opts.maximise = true;
+                break;
+            }
             char *end;
             unsigned long long n = strtoull(optarg, &end, 10);
             if (*optarg == '\0' || *end != '\0' || *optarg == '-' || n == 0) {
@@ -183,6 +214,24 @@ int main(int argc, char **argv)
             opts.max_variants = n;
             break;
         }
+        case OPT_FIND:
+            opts.find = optarg;
+            break;
+        case OPT_GOAL:
+            opts.goal = optarg;
+            break;
+        case OPT_FROM:
+            opts.from = optarg;
+            break;
+        case OPT_TO:
+            opts.to = optarg;
+            break;
+        case OPT_STEP:
+            opts.step = optarg;
+            break;
+        case OPT_MIN:
+            opts.minimise = true;
+            break;
         case 'q':
             opts.quiet = true;
             break;

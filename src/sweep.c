@@ -228,6 +228,23 @@ static void range_value(mpq_t value, const sweep_axis *axis, unsigned long long 
     mpq_clear(offset);
 }
 
+char *sweep_value_text(const mpq_t value, bool percent)
+{
+    if (!percent)
+        return sweep_rational_text(value);
+    /* SPEC §3: "55 %" is 0,55 on a ratio key; a non-ratio key rejects the % as it would
+     * in the file, rather than silently taking 0,55. */
+    mpq_t hundredfold;
+    mpq_init(hundredfold);
+    mpq_set_ui(hundredfold, 100, 1);
+    mpq_mul(hundredfold, hundredfold, value);
+    char *number = sweep_rational_text(hundredfold);
+    char *text = xasprintf("%s %%", number);
+    free(number);
+    mpq_clear(hundredfold);
+    return text;
+}
+
 char *sweep_axis_text(const sweep_axis *axis, unsigned long long i)
 {
     if (axis->form == SWEEP_LIST)
@@ -235,21 +252,7 @@ char *sweep_axis_text(const sweep_axis *axis, unsigned long long i)
     mpq_t value;
     mpq_init(value);
     range_value(value, axis, i);
-    char *text;
-    if (axis->percent) {
-        /* SPEC §3: "55 %" is 0,55 on a ratio key; a non-ratio key rejects the % as it
-         * would in the file, rather than silently taking 0,55. */
-        mpq_t hundred;
-        mpq_init(hundred);
-        mpq_set_ui(hundred, 100, 1);
-        mpq_mul(value, value, hundred);
-        mpq_clear(hundred);
-        char *number = sweep_rational_text(value);
-        text = xasprintf("%s %%", number);
-        free(number);
-    } else {
-        text = sweep_rational_text(value);
-    }
+    char *text = sweep_value_text(value, axis->percent);
     mpq_clear(value);
     return text;
 }

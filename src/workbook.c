@@ -417,11 +417,13 @@ static void hide_sheets(wb_context *ctx, const bool *visible)
             worksheet_hide(ctx->sheets[sheet]);
 }
 
-static tkk_err workbook_write_visible(const char *out_path, const scenario *s,
-                                      const results *r, language lang, const bool *visible,
-                                      char *error, size_t error_size)
+/* The workbook with only the visible sheets shown (NULL: all) and an extra Summary
+ * block (NULL: none). */
+static tkk_err write_book(const char *out_path, const scenario *s, const results *r,
+                          language lang, const bool *visible, const workbook_note *note,
+                          char *error, size_t error_size)
 {
-    wb_context ctx = {.s = s, .r = r};
+    wb_context ctx = {.s = s, .r = r, .note = note};
     tkk_err err = xlsx_out_open(&ctx.out, out_path, lang, false, error, error_size);
     if (err != TKK_OK)
         return err;
@@ -435,6 +437,20 @@ static tkk_err workbook_write_visible(const char *out_path, const scenario *s,
     err = xlsx_out_commit(&ctx.out);   /* after an abandon: its recorded error */
     free(ctx.layout.detail);
     return err;
+}
+
+static tkk_err workbook_write_visible(const char *out_path, const scenario *s,
+                                      const results *r, language lang, const bool *visible,
+                                      char *error, size_t error_size)
+{
+    return write_book(out_path, s, r, lang, visible, NULL, error, error_size);
+}
+
+tkk_err workbook_write_note(const char *out_path, const scenario *s, const results *r,
+                            language lang, const workbook_note *note, char *error,
+                            size_t error_size)
+{
+    return write_book(out_path, s, r, lang, NULL, note, error, error_size);
 }
 
 tkk_err workbook_write(const char *out_path, const scenario *s, const results *r,

@@ -418,6 +418,8 @@ int workbook_summary_sheet(wb_context *ctx, lxw_worksheet *ws)
                          .widths = {label_column_width(ctx->out.lang), 14, 14, 14, 14}};
     if (wb_sheet_title(ctx, ws, WB_L_TITLE_SUMMARY) != 0 || write_info(&sum) != 0)
         return -1;
+    if (ctx->note && workbook_note_block(ctx, ws, &sum.row) != 0)
+        return -1;
 
     sum.row++;
     if (wb_string(ctx, ws, sum.row++, COL_LABEL, wb_text(ctx, WB_L_SUM_KEY_FIGURES),

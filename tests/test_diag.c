@@ -54,11 +54,36 @@ static void test_empty_list_prints_nothing(void **state)
     diag_list_free(&list);
 }
 
+/* diag_list_has: a variant's problem counts as the base's only when severity, file,
+ * line, column, path and message are all the same (sweep and solve print the others). */
+static void test_list_has(void **state)
+{
+    (void)state;
+    diag_list base = {0}, variant = {0};
+    diag_warning(&base, "a.ini", 3, "bonus.rate", "'20' is a ratio of 2 000 %%");
+    diag_error_at(&base, "p.csv", 4, 2, "project.x.grant", "bad");
+    diag_warning(&variant, "a.ini", 3, "bonus.rate", "'20' is a ratio of 2 000 %%");   /* same */
+    diag_error(&variant, "a.ini", 3, "bonus.rate", "'20' is a ratio of 2 000 %%");     /* severity */
+    diag_warning(&variant, "a.ini", 4, "bonus.rate", "'20' is a ratio of 2 000 %%");   /* line */
+    diag_error_at(&variant, "p.csv", 4, 3, "project.x.grant", "bad");                 /* column */
+    diag_warning(&variant, "--set", 3, "bonus.rate", "'20' is a ratio of 2 000 %%");   /* file */
+    diag_warning(&variant, "a.ini", 3, "bonus.cap", "'20' is a ratio of 2 000 %%");    /* path */
+    diag_warning(&variant, "a.ini", 3, "bonus.rate", "'30' is a ratio of 3 000 %%");   /* message */
+    assert_true(diag_list_has(&base, &variant.items[0]));
+    for (size_t i = 1; i < variant.count; i++)
+        assert_false(diag_list_has(&base, &variant.items[i]));
+    diag_list empty = {0};
+    assert_false(diag_list_has(&empty, &variant.items[0]));
+    diag_list_free(&base);
+    diag_list_free(&variant);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_and_order),
         cmocka_unit_test(test_empty_list_prints_nothing),
+        cmocka_unit_test(test_list_has),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
