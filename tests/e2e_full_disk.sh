@@ -13,6 +13,7 @@
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 TKK=${TKK:-$root/tkk}
+case $TKK in /*) ;; *) TKK=$(pwd)/$TKK ;; esac
 python=/usr/bin/python3
 n=0
 
@@ -37,17 +38,29 @@ cp "$root/scenarios/salo-2021.ini" "$root/scenarios/salo-2021-two-more-coaches.i
 complete() { "$python" "$root/tests/xlsx_complete.py" "$1" > /dev/null; }
 
 # ---- 1. /tmp full ----------------------------------------------------------------------
+# The checkout itself may live under /tmp (a CI clone, a scratch worktree): the tmpfs over
+# /tmp would hide it, so inside the namespace the checkout is first bound to a folder
+# outside /tmp and everything runs from there.
+stage=/run/tkk-e2e-full-disk.$$
+mkdir -p "$stage"
+staged_work=$stage/${work#"$root"/}
+case $TKK in
+    "$root"/*) staged_tkk=$stage/${TKK#"$root"/} ;;
+    *) staged_tkk=$TKK ;;
+esac
 cat > "$work/tmp-full.sh" <<EOF
 set -u
+mount --bind "$root" "$stage" || exit 90
 mount -t tmpfs -o size=16k tmpfs /tmp || exit 90
 dd if=/dev/zero of=/tmp/filler bs=4k 2>/dev/null   # fills /tmp up to ENOSPC
-cd "$work"
-"$TKK" run -q -o out salo-2021.ini; echo "run=\$?" > status
-"$TKK" compare -q -o out/compare.xlsx salo-2021.ini salo-2021-two-more-coaches.ini; echo "compare=\$?" >> status
-"$TKK" sweep -q -o out salo-2021.ini --vary staff.coaches.fte=5..7:1; echo "sweep=\$?" >> status
+cd "$staged_work" || exit 91
+"$staged_tkk" run -q -o out salo-2021.ini; echo "run=\$?" > status
+"$staged_tkk" compare -q -o out/compare.xlsx salo-2021.ini salo-2021-two-more-coaches.ini; echo "compare=\$?" >> status
+"$staged_tkk" sweep -q -o out salo-2021.ini --vary staff.coaches.fte=5..7:1; echo "sweep=\$?" >> status
 ls -A /tmp > tmp-after
 EOF
 unshare -m bash "$work/tmp-full.sh" 2>"$work/tmp-full.err"
+rmdir "$stage" 2>/dev/null
 check '[ "$(cat "$work/status" 2>/dev/null | tr "\n" " ")" = "run=0 compare=0 sweep=0 " ]' \
       "/tmp full: run, compare and sweep succeed ($(tr '\n' ' ' < "$work/status" 2>/dev/null))"
 check '[ "$(cat "$work/tmp-after")" = "filler" ]' "/tmp full: nothing was written to /tmp"
