@@ -10,6 +10,7 @@
 #include "compare.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +250,16 @@ static int comparison_chart(xlsx_out *out, lxw_worksheet *ws, const compare_tabl
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options = {.x_scale = 1.5, .y_scale = 1.2};
     XLSX_CHECK(out, worksheet_insert_chart_opt(ws, below, 0, chart, &options));
+    /* A chart is never cut between pages (SPEC §7.1): unless the rows above it (15 pt
+     * each, the wrapped note and header about 45 pt more) and the chart (288 px × 1,2 =
+     * 259 pt) fit the printable height of A4 landscape (595 pt − 1,5 in) at the print
+     * scale, the chart starts a page of its own. */
+    double scale = ws->print_scale ? ws->print_scale / 100.0 : 1;
+    double height = 15.0 * (double)below + 45 + 259;
+    if (height * scale > 595 - 108 - 20) {
+        lxw_row_t breaks[] = {below - 1, 0};
+        XLSX_CHECK(out, worksheet_set_h_pagebreaks(ws, breaks));
+    }
     return 0;
 }
 
@@ -302,16 +313,37 @@ enum { PATH_WIDTH = 34, VALUE_WIDTH = 40 };
 /* About how many lines text takes wrapped in a column of `width` characters. */
 static size_t text_lines(const char *text, size_t width)
 {
+    /* Greedy word wrap as the spreadsheet does it, counted in characters with a margin
+     * of three (proportional fonts set some lines wider than their count). */
     if (!text)
         return 1;
-    size_t lines = 1, column = 0;
-    for (const char *p = text; *p; p++) {
+    size_t room = width > 4 ? width - 3 : 1;
+    size_t lines = 1, column = 0, word = 0;
+    for (const char *p = text;; p++) {
+        bool end = *p == '\0' || *p == '\n' || *p == ' ';
+        if (!end) {
+            if (((unsigned char)*p & 0xC0) != 0x80)
+                word++;
+            continue;
+        }
+        /* The word just ended: on this line after a blank, or on the next ones. */
+        size_t needed = column ? column + 1 + word : word;
+        if (needed <= room) {
+            column = needed;
+        } else {
+            lines++;
+            while (word > room) {   /* a word longer than a line is cut into lines */
+                lines++;
+                word -= room;
+            }
+            column = word;
+        }
+        word = 0;
+        if (*p == '\0')
+            break;
         if (*p == '\n') {
             lines++;
             column = 0;
-        } else if (((unsigned char)*p & 0xC0) != 0x80 && ++column > width - 2) {
-            lines++;
-            column = 1;
         }
     }
     return lines;
@@ -338,7 +370,8 @@ static int inputs_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_formats 
         }
         /* libxlsxwriter does not fit row heights to wrapped text: set them here. */
         if (lines > 1)
-            XLSX_CHECK(out, worksheet_set_row(ws, row, 15.0 * (double)(lines < 20 ? lines : 20),
+            /* 409 pt is the highest row a spreadsheet keeps (27 lines). */
+            XLSX_CHECK(out, worksheet_set_row(ws, row, 15.0 * (double)(lines < 27 ? lines : 27),
                                             NULL));
     }
     const char **headers = xcalloc(n + 1, sizeof *headers);
