@@ -604,6 +604,39 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
 
 /* ---- the whole of §5.6 ---------------------------------------------------------------- */
 
+/* Steps 3–6 start from zeros, as bonus_result_init leaves them. */
+static void bonus_reset_allocation(bonus_result *out)
+{
+    for (size_t p = 0; p < out->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        mpq_set_ui(r->basis, 0, 1);
+        mpq_set_ui(r->cap, 0, 1);
+        mpq_set_ui(r->exact, 0, 1);
+        mpq_set_ui(r->floor, 0, 1);
+        mpq_set_ui(r->remainder, 0, 1);
+        mpq_set_ui(r->bonus, 0, 1);
+        r->got_extra_unit = false;
+        r->has_cap = false;
+    }
+    out->has_lambda = false;
+    mpq_set_ui(out->lambda, 0, 1);
+    mpq_set_ui(out->exact_total, 0, 1);
+    mpq_set_ui(out->rounded_total, 0, 1);
+    mpq_set_ui(out->allocated, 0, 1);
+    mpq_set_ui(out->unallocated, 0, 1);
+}
+
+void bonus_recompute(bonus_result *out, const bonus_input *in)
+{
+    /* Steps 1 and 2 read only the indicator values and weights, which the caller
+     * promises are those out was computed with. */
+    bonus_reset_allocation(out);
+    bonus_admit(out, in);
+    bonus_basis(out, in);
+    bonus_allocate_exact(out, in);
+    bonus_round_to_unit(out, in);
+}
+
 void bonus_compute(bonus_result *out, const bonus_input *in)
 {
     bonus_result_init(out, in->n_projects, in->n_indicators);

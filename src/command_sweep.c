@@ -122,6 +122,7 @@ typedef struct {
     const diag_list *base_diags;
     scenario *work;                /* built like base, patched per variant; NULL: rebuild */
     scenario_patch **patches;      /* one per axis */
+    results *work_results;         /* of the last patched variant, reused by the next */
     bool warnings_shown;
     bool result_warning_shown;     /* cli_result_warnings, for the first variant only */
     unsigned long long variants_with_warnings;
@@ -146,14 +147,14 @@ static bool patch_variant(sweep_run *run, const sweep_iter *it)
 static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *wb)
 {
     if (patch_variant(run, it)) {
-        results *r = results_compute(run->work);
+        /* The patched keys never touch indicator values or weights: the bonus steps 1–2
+         * of the previous patched variant stand. */
+        results *r = run->work_results = results_compute_again(run->work_results, run->work);
         if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
             run->result_warning_shown = true;
             cli_result_warnings(run->opts->files[0], run->work, r);
         }
-        int status = sweep_workbook_row(wb, it, r) != 0 ? EXIT_IO : EXIT_OK;
-        results_free(r);
-        return status;
+        return sweep_workbook_row(wb, it, r) != 0 ? EXIT_IO : EXIT_OK;
     }
     size_t n_sets = run->opts->n_sets;
     for (size_t k = 0; k < run->n_axes; k++)
@@ -336,6 +337,7 @@ int command_sweep(const cli_options *opts)
         for (size_t k = 0; run.patches && k < run.n_axes; k++)
             scenario_patch_free(run.patches[k]);
         free(run.patches);
+        results_free(run.work_results);
         scenario_free(run.work);
         if (status == EXIT_OK && !opts->quiet)
             printf("%s: %llu %s -> %s\n", opts->files[0], count,
