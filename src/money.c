@@ -117,7 +117,7 @@ static char *format_fixed(const mpq_t value, unsigned decimals, char separator, 
     mpz_t rounded;
     mpz_init(rounded);
     int sign = money_scaled_round(rounded, value, decimals, ROUND_HALF_UP);
-    char *digits = mpz_get_str(NULL, 10, rounded);   /* through xmalloc (alloc_install) */
+    char *digits = xmpz_get_str(rounded);
     mpz_clear(rounded);
 
     size_t digit_count = strlen(digits);
