@@ -93,19 +93,29 @@ void money_round(mpq_t out, const mpq_t in, rounding_mode mode)
     money_round_places(out, in, 2, mode);
 }
 
+void money_floor_units(mpq_t out, mpz_t whole, const mpq_t in, const mpq_t unit)
+{
+    /* ⌊in ÷ unit⌋ = ⌊(a·d) ÷ (b·c)⌋ for in = a/b, unit = c/d (c, b, d > 0), toward −∞
+     * (SPEC §5.6 step 6), also for a negative in; no gcd needed for a floor. */
+    static mpz_t top, bottom;
+    static bool ready;
+    if (!ready) {
+        mpz_inits(top, bottom, NULL);
+        ready = true;
+    }
+    mpz_mul(top, mpq_numref(in), mpq_denref(unit));
+    mpz_mul(bottom, mpq_denref(in), mpq_numref(unit));
+    mpz_fdiv_q(whole, top, bottom);
+    mpq_set_z(out, whole);
+    mpq_mul(out, out, unit);
+}
+
 void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit)
 {
-    mpq_t units;
     mpz_t whole;
-    mpq_init(units);
     mpz_init(whole);
-    mpq_div(units, in, unit);
-    /* ⌊x⌋ toward −∞ (SPEC §5.6 step 6), also for a negative x. */
-    mpz_fdiv_q(whole, mpq_numref(units), mpq_denref(units));
-    mpq_set_z(units, whole);
-    mpq_mul(out, units, unit);
+    money_floor_units(out, whole, in, unit);
     mpz_clear(whole);
-    mpq_clear(units);
 }
 
 /* Writes |value| rounded half-up to `decimals` decimals as text: integer digits grouped
