@@ -21,9 +21,10 @@
  * NULL and the caller rebuilds. A key added here must have no rule beyond its own value:
  * tests/e2e_sweep_patch.py compares every key of this list against the rebuild. scenario_patch_apply
  * accepts only a value the loader would accept without any message: a value the loader
- * rejects or warns about (a ratio above 1 written without %), or an FTE of 0 (the
- * caseload rule of SPEC §5.5 looks at every coach line), returns false so that the
- * caller's rebuild reports it exactly as before.
+ * rejects or warns about (a ratio above 1 written without %, side_costs above 100 %),
+ * an FTE of 0 (the caseload rule of SPEC §5.5 looks at every coach line), or a salary
+ * that raises could take near the ±10^15 € limit (scenario_limits.h), returns false so
+ * that the caller's rebuild reports it exactly as before.
  */
 #ifndef TKK_SCENARIO_PATCH_H
 #define TKK_SCENARIO_PATCH_H

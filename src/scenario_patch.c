@@ -30,7 +30,7 @@ typedef struct {
 static const patch_key patch_keys[] = {
     { T_STAFF, "fte", NUMBER_PLAIN, RULE_NONNEGATIVE },
     { T_STAFF, "monthly_salary", NUMBER_MONEY, RULE_NONNEGATIVE },
-    { T_STAFF, "side_costs", NUMBER_RATIO, RULE_NONNEGATIVE },
+    { T_STAFF, "side_costs", NUMBER_RATIO, RULE_UNIT_RATIO },   /* above 100 % an error */
     { T_PREMISES, "setup", NUMBER_MONEY, RULE_NONNEGATIVE },
     { T_PREMISES, "monthly_rent", NUMBER_MONEY, RULE_NONNEGATIVE },
     { T_COST, "amount", NUMBER_MONEY, RULE_NONNEGATIVE },
@@ -64,6 +64,7 @@ struct scenario_patch {
     const patch_key *key;
     size_t index;            /* the line of a table with ids */
     bool fte;                /* an FTE of 0 goes to the loader (§5.5 caseload rule) */
+    bool salary;             /* a salary near the compounding limit goes to the loader */
 };
 
 static int compare_input_path(const void *path, const void *entry)
@@ -146,6 +147,7 @@ scenario_patch *scenario_patch_new(const scenario *base, const char *path)
             patch->key = k;
             patch->index = index;
             patch->fte = k->table == T_STAFF && strcmp(k->key, "fte") == 0;
+            patch->salary = k->table == T_STAFF && strcmp(k->key, "monthly_salary") == 0;
         }
     }
     free(lower);
@@ -184,6 +186,28 @@ static mpq_ptr target(const scenario_patch *p, scenario *s)
     return NULL;
 }
 
+/* scenario_limits.h: [indexation] raises must not take a salary beyond ±10^15 €. A
+ * salary whose every positive raise compounded stays below 10^14 is far inside that
+ * (the cent roundings of 600 steps add at most 6 €); anything nearer goes to the loader,
+ * whose check gives the exact message. */
+static bool salary_far_from_limit(const scenario *s, const mpq_t salary)
+{
+    mpq_t bound, factor;
+    mpq_inits(bound, factor, NULL);
+    mpq_set(bound, salary);
+    for (size_t i = 0; i < s->n_indexation; i++)
+        if (mpq_sgn(s->indexation[i].raise) > 0) {
+            mpq_set_ui(factor, 1, 1);
+            mpq_add(factor, factor, s->indexation[i].raise);
+            mpq_mul(bound, bound, factor);
+        }
+    mpz_ui_pow_ui(mpq_numref(factor), 10, 14);
+    mpz_set_ui(mpq_denref(factor), 1);
+    bool far = mpq_cmp(bound, factor) < 0;
+    mpq_clears(bound, factor, NULL);
+    return far;
+}
+
 bool scenario_patch_apply(const scenario_patch *p, scenario *s, const char *value)
 {
     mpq_t v;
@@ -208,6 +232,8 @@ bool scenario_patch_apply(const scenario_patch *p, scenario *s, const char *valu
             break;
         }
     if (ok && p->fte && mpq_sgn(v) == 0)
+        ok = false;
+    if (ok && p->salary && !salary_far_from_limit(s, v))
         ok = false;
     if (ok)
         mpq_swap(target(p, s), v);

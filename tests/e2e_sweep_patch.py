@@ -10,7 +10,8 @@ setup/monthly_rent, cost amount/monthly, funding state_share/state_cap/own_min_s
 reward allocation and criterion amount, bonus pool/rate/cap/min_score/unit, project
 grant) and for keys it leaves to the loader (a month, reference_tmt, a weight): a sweep
 whose list mixes values the patch takes with values that go back to the loader (a ratio
-above 1 without % that warns, an FTE of 0, a value in percent) must give byte-identical
+above 1 without % that warns, an FTE of 0, a salary near the 10^15 limit of compounding
+raises) must give byte-identical
 workbooks, the same exit status and the same messages with and without the patch; an
 invalid value (negative, outside 0..100 %, not a number) must stop both the same way,
 with nothing written. Also a CSV bonus sweep (scenarios/bonus-2015.ini) both ways.
@@ -35,6 +36,8 @@ name = Patch test
 start = 2021-03
 end = 2022-12
 clients = 900
+[indexation]
+2022-01 = 2 %
 [staff.coaches]
 role = Coach
 fte = 6
@@ -83,7 +86,9 @@ CASES = [
      "fte range × salary list"),
     ("funded", ["staff.coaches.fte=3;0;4", "premises.module.monthly_rent=100;2 400"],
      "an FTE of 0 goes to the loader (caseload rule) between patched ones"),
-    ("funded", ["staff.coaches.side_costs=10 %;1.5;0.25;30 %"], "a ratio above 1 warns"),
+    ("funded", ["staff.coaches.side_costs=10 %;0.25;30 %;100 %"], "side costs"),
+    ("funded", ["staff.coaches.monthly_salary=3000;500 000 000 000 000"],
+     "a salary near the limit: loader"),
     ("funded", ["premises.module.setup=0..30000:7500"], "premises setup"),
     ("funded", ["cost.renovation.amount=1/3;17000", "cost.licences.monthly=0;99,99"],
      "cost amount and monthly, a fraction"),
@@ -100,14 +105,19 @@ CASES = [
     ("bonus-2014", ["bonus.min_score=0;0,5;0,7", "bonus.unit=0,01;500;1000"],
      "min_score and unit"),
     ("bonus-2014", ["project.lieksa.grant=0;200 000;2 000 000"], "a project's grant"),
-    ("bonus-2014", ["indicator.activation.weight=60 %;0.6"], "a weight: loader"),
+    ("bonus-2014", ["bonus.rate=20 %;1.5;0.2"], "a rate above 1 without % warns: loader"),
+    ("bonus-2014", ["indicator.aktivointi.weight=60 %;0.6"], "a weight: loader"),
     ("bonus-2015", ["bonus.pool=100 000..1 400 000:100 000"], "CSV projects"),
 ]
 
 INVALID = [
     ("funded", ["staff.coaches.fte=2;-1;3"], "a negative FTE"),
+    ("funded", ["staff.coaches.side_costs=20 %;150 %"], "side_costs above 100 %"),
+    ("funded", ["staff.coaches.monthly_salary=3000;999 999 999 999 999"],
+     "a salary the raise takes beyond 10^15"),
     ("funded", ["staff.coaches.fte=1;0", "staff.state-coaches.fte=0"], "no coach FTE left"),
     ("funded", ["funding.state_share=50 %;120 %"], "a share above 100 %"),
+    ("funded", ["funding.state_share=0.5;1.5"], "a share above 1 without %"),
     ("funded", ["premises.module.monthly_rent=100;abc"], "not a number"),
     ("funded", ["premises.module.monthly_rent=100;50 %"], "a percent on a money key"),
     ("bonus-2014", ["bonus.unit=500;0"], "a unit of 0"),
