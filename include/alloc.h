@@ -15,10 +15,16 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <gmp.h>
 
 /* GMP allocates through xmalloc/xrealloc/free from now on (mp_set_memory_functions):
  * its own out-of-memory path would abort() with SIGABRT. */
 void alloc_install(void);
+
+/* The decimal digits of value (with '-' when negative) in malloc'd text, to free with
+ * free(): mpz_get_str(NULL, …) would allocate through GMP's functions, whose blocks
+ * must go back to GMP (limb_pool.h). */
+char *xmpz_get_str(const mpz_t value);
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);

@@ -85,6 +85,11 @@ typedef struct {
 
 /* Fills out (which must not be initialised). */
 void bonus_compute(bonus_result *out, const bonus_input *in);
+/* Steps 3–6 again on a result of bonus_compute, for an input that differs only in pool,
+ * method, rate, cap, min_score, top, unit or grants — not in projects, indicator values
+ * or weights, whose steps 1–2 are kept (`tkk sweep`, issue 13). Gives exactly what
+ * bonus_compute would, without allocating. */
+void bonus_recompute(bonus_result *out, const bonus_input *in);
 void bonus_result_free(bonus_result *result);
 
 /* The English reason text of §6 ("below min_score", "outside top N" with N filled in, "score 0"),

@@ -22,6 +22,9 @@ void money_round_places(mpq_t out, const mpq_t in, unsigned decimals, rounding_m
 void money_round(mpq_t out, const mpq_t in, rounding_mode mode);
 /* out = unit × ⌊in ÷ unit⌋ (unit > 0). */
 void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit);
+/* The same, with the number of units ⌊in ÷ unit⌋ in whole. out must not alias in or
+ * unit. */
+void money_floor_units(mpq_t out, mpz_t whole, const mpq_t in, const mpq_t unit);
 
 /* "1 234,56 €" (fi) or "1,234.56 €" (en), value rounded half-up to cents for display.
  * Caller frees. */

@@ -123,6 +123,10 @@ typedef struct results {
 
 /* Never NULL: memory comes from xmalloc (alloc.h). */
 results *results_compute(const scenario *s);
+/* results_compute(s) for a scenario that differs from the one previous was computed for
+ * only in values scenario_patch writes (no indicator value or weight): the bonus result
+ * is kept and only its steps 3–6 run again (bonus_recompute); previous is consumed. */
+results *results_compute_again(results *previous, const scenario *s);
 void results_free(results *r);
 
 #endif

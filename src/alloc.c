@@ -2,12 +2,14 @@
 #include "alloc.h"
 
 #include <gmp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fatal.h"
+#include "limb_pool.h"
 
 void *xmalloc(size_t size)
 {
@@ -98,7 +100,30 @@ static void gmp_free(void *p, size_t size)
     free(p);
 }
 
+/* Under AddressSanitizer every GMP block stays its own malloc, so that a missing
+ * mpq_clear is still reported as a leak; otherwise small blocks come from limb_pool. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TKK_LIMB_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TKK_LIMB_POOL 0
+#endif
+#endif
+#ifndef TKK_LIMB_POOL
+#define TKK_LIMB_POOL 1
+#endif
+
 void alloc_install(void)
 {
-    mp_set_memory_functions(gmp_allocate, gmp_reallocate, gmp_free);
+    if (TKK_LIMB_POOL)
+        mp_set_memory_functions(limb_pool_alloc, limb_pool_realloc, limb_pool_free);
+    else
+        mp_set_memory_functions(gmp_allocate, gmp_reallocate, gmp_free);
+}
+
+char *xmpz_get_str(const mpz_t value)
+{
+    /* sizeinbase may exceed by one; one more for the sign, one for the NUL. */
+    char *text = xmalloc(mpz_sizeinbase(value, 10) + 2);
+    return mpz_get_str(text, 10, value);
 }

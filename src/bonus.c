@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "vocab.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,7 @@ typedef struct {
     mpq_srcptr score;
     const char *id;
     size_t index;
+    uint64_t rank;      /* step 6: ⌊key ÷ unit × 2^64⌋, an exact integer pre-filter */
 } bonus_keyed;
 
 /* A comparator in qsort's convention: negative when a comes before b. */
@@ -184,6 +186,10 @@ static int bonus_keyed_cmp_asc(const void *a, const void *b)
 static int bonus_keyed_cmp_unit(const void *a, const void *b)
 {
     const bonus_keyed *x = a, *y = b;
+    /* rank = ⌊remainder ÷ unit × 2^64⌋ never decreases as the remainder grows, so
+     * different ranks order the remainders exactly; equal ranks compare the rationals. */
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? 1 : -1;
     int c = mpq_cmp(y->key, x->key);
     if (c == 0)
         c = mpq_cmp(y->score, x->score);
@@ -543,8 +549,11 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in)
 static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
 {
     mpq_t floor_sum, spare;
+    mpz_t units, floor_units;   /* Σ floors = unit × floor_units: integers, no gcd */
     mpq_init(floor_sum);
     mpq_init(spare);
+    mpz_init(units);
+    mpz_init(floor_units);
     size_t with_remainder = 0;
     mpq_set_ui(out->exact_total, 0, 1);
     for (size_t p = 0; p < out->n_projects; p++) {
@@ -552,13 +561,15 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
         if (r->reason != BONUS_REASON_ELIGIBLE)
             continue;
         mpq_add(out->exact_total, out->exact_total, r->exact);
-        money_floor_to(r->floor, r->exact, in->unit);
+        money_floor_units(r->floor, units, r->exact, in->unit);
+        mpz_add(floor_units, floor_units, units);
         mpq_sub(r->remainder, r->exact, r->floor);
-        mpq_add(floor_sum, floor_sum, r->floor);
         mpq_set(r->bonus, r->floor);
         if (mpq_sgn(r->remainder) > 0)
             with_remainder++;
     }
+    mpq_set_z(floor_sum, floor_units);
+    mpq_mul(floor_sum, floor_sum, in->unit);
     money_floor_to(out->rounded_total, out->exact_total, in->unit);
 
     /* (A − Σ floors) ÷ u is a whole number: both are multiples of u. */
@@ -567,17 +578,30 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
     if (mpq_sgn(spare) > 0 && with_remainder > 0) {
         bonus_keyed *heap = xcalloc(with_remainder, sizeof *heap);
         size_t n = 0;
+        mpz_t scaled, divisor;   /* remainder ÷ unit × 2^64 as num·u_den·2^64 ÷ (den·u_num) */
+        mpz_init(scaled);
+        mpz_init(divisor);
         for (size_t p = 0; p < out->n_projects; p++) {
             const bonus_project_result *r = &out->projects[p];
             if (r->reason == BONUS_REASON_ELIGIBLE && mpq_sgn(r->remainder) > 0) {
+                /* 0 < remainder < unit, so the quotient is below 2^64. */
+                mpz_mul(scaled, mpq_numref(r->remainder), mpq_denref(in->unit));
+                mpz_mul_2exp(scaled, scaled, 64);
+                mpz_mul(divisor, mpq_denref(r->remainder), mpq_numref(in->unit));
+                mpz_fdiv_q(scaled, scaled, divisor);
+                _Static_assert(GMP_NUMB_BITS == 64, "one limb holds the rank");
+                uint64_t rank = (uint64_t)mpz_getlimbn(scaled, 0);   /* 0 when scaled is 0 */
                 heap[n++] = (bonus_keyed){
                     .key = r->remainder,
                     .score = r->score,
                     .id = in->projects[p].id != NULL ? in->projects[p].id : "",
                     .index = p,
+                    .rank = rank,
                 };
             }
         }
+        mpz_clear(scaled);
+        mpz_clear(divisor);
         bonus_heapify(heap, n, bonus_keyed_cmp_unit);
         mpz_ptr units_left = mpq_numref(spare);
         for (; n > 0 && mpz_sgn(units_left) > 0; n = bonus_heap_pop(heap, n, bonus_keyed_cmp_unit)) {
@@ -590,19 +614,56 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
             }
             r->got_extra_unit = true;
             mpz_sub_ui(units_left, units_left, 1);
+            mpz_add_ui(floor_units, floor_units, 1);
         }
         free(heap);
     }
 
-    mpq_set_ui(out->allocated, 0, 1);
-    for (size_t p = 0; p < out->n_projects; p++)
-        mpq_add(out->allocated, out->allocated, out->projects[p].bonus);
+    /* Σ bonuses: every bonus is its floor, or its floor and one unit, or 0 for a project
+     * not eligible — unit × (floor units + units given), the same rational as adding. */
+    mpq_set_z(out->allocated, floor_units);
+    mpq_mul(out->allocated, out->allocated, in->unit);
     mpq_sub(out->unallocated, in->pool, out->allocated);
     mpq_clear(floor_sum);
     mpq_clear(spare);
+    mpz_clear(units);
+    mpz_clear(floor_units);
 }
 
 /* ---- the whole of §5.6 ---------------------------------------------------------------- */
+
+/* Steps 3–6 start from zeros, as bonus_result_init leaves them. */
+static void bonus_reset_allocation(bonus_result *out)
+{
+    for (size_t p = 0; p < out->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        mpq_set_ui(r->basis, 0, 1);
+        mpq_set_ui(r->cap, 0, 1);
+        mpq_set_ui(r->exact, 0, 1);
+        mpq_set_ui(r->floor, 0, 1);
+        mpq_set_ui(r->remainder, 0, 1);
+        mpq_set_ui(r->bonus, 0, 1);
+        r->got_extra_unit = false;
+        r->has_cap = false;
+    }
+    out->has_lambda = false;
+    mpq_set_ui(out->lambda, 0, 1);
+    mpq_set_ui(out->exact_total, 0, 1);
+    mpq_set_ui(out->rounded_total, 0, 1);
+    mpq_set_ui(out->allocated, 0, 1);
+    mpq_set_ui(out->unallocated, 0, 1);
+}
+
+void bonus_recompute(bonus_result *out, const bonus_input *in)
+{
+    /* Steps 1 and 2 read only the indicator values and weights, which the caller
+     * promises are those out was computed with. */
+    bonus_reset_allocation(out);
+    bonus_admit(out, in);
+    bonus_basis(out, in);
+    bonus_allocate_exact(out, in);
+    bonus_round_to_unit(out, in);
+}
 
 void bonus_compute(bonus_result *out, const bonus_input *in)
 {

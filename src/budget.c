@@ -1,6 +1,7 @@
 /* budget — Budget, Plan and Actual per year and category (SPEC §5.3). */
 #include "budget.h"
 #include "alloc.h"
+#include "money_sum.h"
 
 #include <stdlib.h>
 
@@ -50,7 +51,8 @@ static void budget_plan(mpq_t plan, const scenario *s, const line_result *lines,
         first = s->start;
     if (last > s->end)
         last = s->end;
-    mpq_set_ui(plan, 0, 1);
+    money_sum sum;   /* in cents: no gcd per addition */
+    money_sum_init(&sum);
     for (size_t l = 0; l < n_lines; l++) {
         const line_result *line = &lines[l];
         if (line->payer != PAYER_MUNICIPALITY)
@@ -58,8 +60,10 @@ static void budget_plan(mpq_t plan, const scenario *s, const line_result *lines,
         if (category != CAT_COUNT && line->category != category)
             continue;
         for (int i = first - s->start; i <= last - s->start; i++)
-            mpq_add(plan, plan, line->monthly[i]);
+            money_sum_add(&sum, line->monthly[i]);
     }
+    money_sum_get(plan, &sum);
+    money_sum_clear(&sum);
 }
 
 void budget_compute(budget_row **rows, size_t *n_rows, const scenario *s,

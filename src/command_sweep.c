@@ -2,10 +2,14 @@
  * command_sweep — `tkk sweep FILE.ini --vary PATH=SPEC...` (SPEC §2, §6): every
  * combination of the varied inputs, one row each, into OUTDIR/<id>-sweep.xlsx.
  *
- * The files are read once (scenario_source_read); each variant is built from them with
- * the --set overrides followed by the variant's PATH=VALUE assignments, computed,
- * written as one row and freed before the next, so memory does not grow with the
- * number of variants. A variant that fails validation stops the sweep with exit 1:
+ * The files are read and validated once; each variant writes its varied values into
+ * one working scenario (scenario_patch: no INI copy, re-validation, CSV re-read or
+ * SHA-256 per variant), is computed, written as one row and its results freed before
+ * the next, so memory does not grow with the number of variants. A variant whose
+ * values the patch cannot take alone (a key outside scenario_patch's list, a value the
+ * loader would reject or warn about) is built from the files with the --set overrides
+ * followed by its PATH=VALUE assignments, as every variant was before; so are all of
+ * them under TKK_SWEEP_REBUILD=1 (the tests' and benchmark's reference). A variant that fails validation stops the sweep with exit 1:
  * its problems are printed and nothing is written (an existing workbook stays as it
  * was), like `tkk run` with an invalid scenario.
  */
@@ -22,6 +26,7 @@
 #include "output_path.h"
 #include "results.h"
 #include "scenario_load.h"
+#include "scenario_patch.h"
 #include "suggest.h"
 #include "sweep.h"
 #include "sweep_workbook.h"
@@ -115,14 +120,42 @@ typedef struct {
     const char **sets;             /* the --set arguments, then one slot per axis */
     const scenario *base;          /* the file with the --set overrides alone */
     const diag_list *base_diags;
+    scenario *work;                /* built like base, patched per variant; NULL: rebuild */
+    scenario_patch **patches;      /* one per axis */
+    results *work_results;         /* of the last patched variant, reused by the next */
     bool warnings_shown;
     bool result_warning_shown;     /* cli_result_warnings, for the first variant only */
     unsigned long long variants_with_warnings;
 } sweep_run;
 
+/* Writes every axis's value into run->work; false when one needs the loader. Every axis
+ * is written, not only those that moved, so a variant that fell back leaves nothing
+ * stale behind. */
+static bool patch_variant(sweep_run *run, const sweep_iter *it)
+{
+    if (!run->work)
+        return false;
+    for (size_t k = 0; k < run->n_axes; k++) {
+        const char *value = strchr(it->assignments[k], '=') + 1;
+        if (!scenario_patch_apply(run->patches[k], run->work, value))
+            return false;
+    }
+    return true;
+}
+
 /* Builds, computes and writes one variant. Returns an exit status. */
 static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *wb)
 {
+    if (patch_variant(run, it)) {
+        /* The patched keys never touch indicator values or weights: the bonus steps 1–2
+         * of the previous patched variant stand. */
+        results *r = run->work_results = results_compute_again(run->work_results, run->work);
+        if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
+            run->result_warning_shown = true;
+            cli_result_warnings(run->opts->files[0], run->work, r);
+        }
+        return sweep_workbook_row(wb, it, r) != 0 ? EXIT_IO : EXIT_OK;
+    }
     size_t n_sets = run->opts->n_sets;
     for (size_t k = 0; k < run->n_axes; k++)
         run->sets[n_sets + k] = it->assignments[k];
@@ -210,6 +243,23 @@ static int sweep_all(sweep_run *run, const scenario *base, const char *out,
     return EXIT_OK;
 }
 
+/* The working scenario and one patch per axis, when every axis can be patched (else
+ * every variant is rebuilt). The working copy is a second build of the base: the base
+ * stays as the workbook's Inputs and properties read it. */
+static void prepare_patches(sweep_run *run)
+{
+    const char *rebuild = getenv("TKK_SWEEP_REBUILD");
+    if (rebuild && rebuild[0] && strcmp(rebuild, "0") != 0)
+        return;
+    run->patches = xcalloc(run->n_axes, sizeof *run->patches);
+    for (size_t k = 0; k < run->n_axes; k++)
+        if (!(run->patches[k] = scenario_patch_new(run->base, run->axes[k].path)))
+            return;
+    diag_list diags = {0};
+    run->work = scenario_source_build(run->src, run->opts->sets, run->opts->n_sets, &diags);
+    diag_list_free(&diags);   /* the base's own, printed once already */
+}
+
 /* Parses every --vary; exit status 2 with the message on the first bad one. */
 static int parse_axes(sweep_axis *axes, const cli_options *opts)
 {
@@ -282,7 +332,13 @@ int command_sweep(const cli_options *opts)
             .opts = opts, .src = src, .axes = axes, .n_axes = opts->n_varies, .sets = sets,
             .base = base, .base_diags = &base_diags,
         };
+        prepare_patches(&run);
         status = sweep_all(&run, base, out, count, error, sizeof error);
+        for (size_t k = 0; run.patches && k < run.n_axes; k++)
+            scenario_patch_free(run.patches[k]);
+        free(run.patches);
+        results_free(run.work_results);
+        scenario_free(run.work);
         if (status == EXIT_OK && !opts->quiet)
             printf("%s: %llu %s -> %s\n", opts->files[0], count,
                    variants_word(count, cli_language(opts, base)), out);

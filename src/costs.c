@@ -1,6 +1,8 @@
 /* costs — cost lines month by month (SPEC §5.1, §5.2). */
 #include "costs.h"
 
+#include <stdbool.h>
+
 /* Index of month m in the scenario's arrays, or -1 outside the period. */
 static int costs_month_index(const scenario *s, month_t m)
 {
@@ -53,17 +55,29 @@ void costs_staff_monthly(mpq_t *monthly, const scenario *s, const staff_line *li
     while (next_step < s->n_indexation && s->indexation[next_step].month <= first)
         next_step++;
 
+    mpq_t side;
+    mpq_init(side);
+    mpq_set_ui(side, 1, 1);
+    mpq_add(side, side, line->side_costs);
+    /* The cost changes only where the salary is raised: computed once per stretch of
+     * months between indexation steps and copied to the other months of the stretch. */
+    bool fresh = true;
     for (month_t m = first; m <= last; m++) {
-        while (next_step < s->n_indexation && s->indexation[next_step].month <= m)
+        while (next_step < s->n_indexation && s->indexation[next_step].month <= m) {
             costs_raise(salary, s->indexation[next_step++].raise, factor, s->rounding);
+            fresh = true;
+        }
+        if (!fresh) {
+            mpq_set(monthly[m - s->start], monthly[m - 1 - s->start]);
+            continue;
+        }
+        fresh = false;
         /* cost = ROUND(fte × salary × (1 + side_costs), 2), one rounding (§5.1). */
-        mpq_set_ui(factor, 1, 1);
-        mpq_add(factor, factor, line->side_costs);
         mpq_mul(cost, line->fte, salary);
-        mpq_mul(cost, cost, factor);
+        mpq_mul(cost, cost, side);
         money_round(monthly[m - s->start], cost, s->rounding);
     }
-    mpq_clears(salary, factor, cost, NULL);
+    mpq_clears(salary, factor, cost, side, NULL);
 }
 
 /* Adds ROUND(amount) in every month of [start, end] clipped to the period. */

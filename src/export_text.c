@@ -34,7 +34,7 @@ static char *decimal_text(const mpq_t value, unsigned long decimals)
     mpz_divexact(scaled, scaled, mpq_denref(value));
     bool negative = mpz_sgn(scaled) < 0;
     mpz_abs(scaled, scaled);
-    char *digits = mpz_get_str(NULL, 10, scaled);   /* GMP allocates through alloc.h */
+    char *digits = xmpz_get_str(scaled);   /* malloc'd: GMP's own blocks go back to GMP */
     mpz_clear(scaled);
     size_t n = strlen(digits);
     size_t width = n > decimals ? n : decimals + 1;   /* "5" with 2 decimals: "005" */
@@ -63,7 +63,13 @@ char *export_exact(const mpq_t value, bool money)
             decimals = 2;
         return decimal_text(value, decimals);
     }
-    return mpq_get_str(NULL, 10, value);   /* canonical: "1421/9" */
+    /* canonical "1421/9" (a whole number terminates, so the denominator is above 1) */
+    char *num = xmpz_get_str(mpq_numref(value));
+    char *den = xmpz_get_str(mpq_denref(value));
+    char *text = xasprintf("%s/%s", num, den);
+    free(num);
+    free(den);
+    return text;
 }
 
 /* CSV numbers must open as numbers in a spreadsheet, which a fraction would not: a value

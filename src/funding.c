@@ -1,6 +1,7 @@
 /* funding — state grant and own contribution per year and in total (SPEC §5.4). */
 #include "funding.h"
 #include "alloc.h"
+#include "money_sum.h"
 
 #include <stdlib.h>
 
@@ -109,16 +110,27 @@ static void funding_year(funding_row *row, const scenario *s, const line_result 
     if (last > s->end)
         last = s->end;
     row->months = first <= last ? last - first + 1 : 0;
+    money_sum total, state, eligible;   /* in cents: no gcd per addition */
+    money_sum_init(&total);
+    money_sum_init(&state);
+    money_sum_init(&eligible);
     for (int i = first - s->start; i <= last - s->start; i++) {
         for (size_t l = 0; l < n_lines; l++) {
             const line_result *line = &lines[l];
-            mpq_add(row->total_cost, row->total_cost, line->monthly[i]);
+            money_sum_add(&total, line->monthly[i]);
             if (line->payer == PAYER_STATE)
-                mpq_add(row->state_paid, row->state_paid, line->monthly[i]);
+                money_sum_add(&state, line->monthly[i]);
             else if (line->eligible)
-                mpq_add(row->eligible, row->eligible, line->monthly[i]);
+                money_sum_add(&eligible, line->monthly[i]);
         }
     }
+    /* The row's sums start at 0 (funding_row_init). */
+    money_sum_get(row->total_cost, &total);
+    money_sum_get(row->state_paid, &state);
+    money_sum_get(row->eligible, &eligible);
+    money_sum_clear(&total);
+    money_sum_clear(&state);
+    money_sum_clear(&eligible);
     mpq_sub(row->municipal_cost, row->total_cost, row->state_paid);
     funding_state_grant(row->state_grant, &s->funding, row->eligible, s->rounding);
     mpq_sub(row->municipal_net, row->municipal_cost, row->state_grant);

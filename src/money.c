@@ -5,49 +5,87 @@
 #include "money.h"
 #include "alloc.h"
 
+#include "common.h"
+
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* 10^decimals, computed once per number of decimals: rounding to cents runs for every
+ * cost line and month, so the power is cached rather than recomputed per call. The
+ * cache lives as long as the program (reachable, so not a leak). */
+#define MONEY_POW10_CACHED 19
+static const mpz_t *power_of_ten(unsigned decimals)
+{
+    static mpz_t cache[MONEY_POW10_CACHED];
+    static bool ready[MONEY_POW10_CACHED];
+    static mpz_t other;       /* beyond the cache: recomputed, one slot */
+    static bool other_ready;
+    if (decimals < MONEY_POW10_CACHED) {
+        if (!ready[decimals]) {
+            mpz_init(cache[decimals]);
+            mpz_ui_pow_ui(cache[decimals], 10, decimals);
+            ready[decimals] = true;
+        }
+        return (const mpz_t *)&cache[decimals];
+    }
+    if (!other_ready) {
+        mpz_init(other);
+        other_ready = true;
+    }
+    mpz_ui_pow_ui(other, 10, decimals);
+    return (const mpz_t *)&other;
+}
+
+/* Scratch integers reused by every rounding: GMP keeps their limbs between calls, so a
+ * rounding allocates nothing once the scratch has grown to the operands' size. */
+static mpz_t scratch_scaled, scratch_remainder;
+static bool scratch_ready;
+
+static void scratch_init(void)
+{
+    if (!scratch_ready) {
+        mpz_init(scratch_scaled);
+        mpz_init(scratch_remainder);
+        scratch_ready = true;
+    }
+}
+
 /* |in| × 10^decimals rounded to a whole number by mode; the sign is returned apart
- * (-1, 0, 1) so that half-up can round halves away from zero. */
+ * (-1, 0, 1) so that half-up can round halves away from zero. rounded must not be one
+ * of the scratch integers. */
 static int money_scaled_round(mpz_t rounded, const mpq_t in, unsigned decimals, rounding_mode mode)
 {
     int sign = mpq_sgn(in);
-    mpz_t scaled, remainder, twice;
-    mpz_init(scaled);
-    mpz_init(remainder);
-    mpz_init(twice);
-
-    mpz_ui_pow_ui(scaled, 10, decimals);
-    mpz_mul(scaled, scaled, mpq_numref(in));
-    mpz_abs(scaled, scaled);
-    /* |in| × 10^d = q + r/den with 0 ≤ r < den; compare r with den/2 in integers. */
-    mpz_tdiv_qr(rounded, remainder, scaled, mpq_denref(in));
-    mpz_mul_2exp(twice, remainder, 1);
-    int half = mpz_cmp(twice, mpq_denref(in));
+    scratch_init();
+    mpz_mul(scratch_scaled, *power_of_ten(decimals), mpq_numref(in));
+    mpz_abs(scratch_scaled, scratch_scaled);
+    /* |in| × 10^d = q + r/den with 0 ≤ r < den; compare 2r with den in integers. */
+    mpz_tdiv_qr(rounded, scratch_remainder, scratch_scaled, mpq_denref(in));
+    mpz_mul_2exp(scratch_remainder, scratch_remainder, 1);
+    int half = mpz_cmp(scratch_remainder, mpq_denref(in));
     if (half > 0 || (half == 0 && (mode == ROUND_HALF_UP || mpz_odd_p(rounded))))
         mpz_add_ui(rounded, rounded, 1);
-
-    mpz_clear(scaled);
-    mpz_clear(remainder);
-    mpz_clear(twice);
     return mpz_sgn(rounded) == 0 ? 0 : sign;
 }
 
 void money_round_places(mpq_t out, const mpq_t in, unsigned decimals, rounding_mode mode)
 {
-    mpz_t rounded;
-    mpz_init(rounded);
+    static mpz_t rounded;
+    static bool rounded_ready;
+    if (!rounded_ready) {
+        mpz_init(rounded);
+        rounded_ready = true;
+    }
     int sign = money_scaled_round(rounded, in, decimals, mode);
     /* in is fully read before out is written, so out may alias in. */
     if (sign < 0)
         mpz_neg(rounded, rounded);
     mpz_set(mpq_numref(out), rounded);
-    mpz_ui_pow_ui(mpq_denref(out), 10, decimals);
+    mpz_set(mpq_denref(out), *power_of_ten(decimals));
     mpq_canonicalize(out);
-    mpz_clear(rounded);
 }
 
 void money_round(mpq_t out, const mpq_t in, rounding_mode mode)
@@ -55,19 +93,29 @@ void money_round(mpq_t out, const mpq_t in, rounding_mode mode)
     money_round_places(out, in, 2, mode);
 }
 
+void money_floor_units(mpq_t out, mpz_t whole, const mpq_t in, const mpq_t unit)
+{
+    /* ⌊in ÷ unit⌋ = ⌊(a·d) ÷ (b·c)⌋ for in = a/b, unit = c/d (c, b, d > 0), toward −∞
+     * (SPEC §5.6 step 6), also for a negative in; no gcd needed for a floor. */
+    static mpz_t top, bottom;
+    static bool ready;
+    if (!ready) {
+        mpz_inits(top, bottom, NULL);
+        ready = true;
+    }
+    mpz_mul(top, mpq_numref(in), mpq_denref(unit));
+    mpz_mul(bottom, mpq_denref(in), mpq_numref(unit));
+    mpz_fdiv_q(whole, top, bottom);
+    mpq_set_z(out, whole);
+    mpq_mul(out, out, unit);
+}
+
 void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit)
 {
-    mpq_t units;
     mpz_t whole;
-    mpq_init(units);
     mpz_init(whole);
-    mpq_div(units, in, unit);
-    /* ⌊x⌋ toward −∞ (SPEC §5.6 step 6), also for a negative x. */
-    mpz_fdiv_q(whole, mpq_numref(units), mpq_denref(units));
-    mpq_set_z(units, whole);
-    mpq_mul(out, units, unit);
+    money_floor_units(out, whole, in, unit);
     mpz_clear(whole);
-    mpq_clear(units);
 }
 
 /* Writes |value| rounded half-up to `decimals` decimals as text: integer digits grouped
@@ -79,7 +127,7 @@ static char *format_fixed(const mpq_t value, unsigned decimals, char separator, 
     mpz_t rounded;
     mpz_init(rounded);
     int sign = money_scaled_round(rounded, value, decimals, ROUND_HALF_UP);
-    char *digits = mpz_get_str(NULL, 10, rounded);   /* through xmalloc (alloc_install) */
+    char *digits = xmpz_get_str(rounded);
     mpz_clear(rounded);
 
     size_t digit_count = strlen(digits);
@@ -168,7 +216,8 @@ char *amount_format(const mpq_t value, unsigned decimals, language lang)
  * only place an exact value becomes a double (SPEC §3). With value = n/d > 0 we choose
  * a power of two 2^s so that q = ⌊n·2^s / d⌋ has 53 bits, round q by the remainder,
  * and scale back with ldexp, which is exact for a 53-bit integer. */
-double money_to_double(const mpq_t value)
+STATIC double money_to_double_by_integers(const mpq_t value);
+STATIC double money_to_double_by_integers(const mpq_t value)
 {
     int sign = mpq_sgn(value);
     if (sign == 0)
@@ -222,4 +271,20 @@ double money_to_double(const mpq_t value)
     mpz_clear(q);
     mpz_clear(r);
     return sign < 0 ? -magnitude : magnitude;
+}
+
+/* The fast path needs doubles that are IEEE binary64 evaluated without excess precision. */
+#if FLT_EVAL_METHOD != 0 || DBL_MANT_DIG != 53
+#error "money_to_double's fast path assumes IEEE double arithmetic (FLT_EVAL_METHOD 0)"
+#endif
+
+double money_to_double(const mpq_t value)
+{
+    /* When numerator and denominator are exact doubles (below 2^53), IEEE 754 division
+     * rounds their quotient correctly to nearest, ties to even: the same double that
+     * money_to_double_by_integers finds, without its five GMP temporaries. Cents
+     * (n/100, n/50, ...) of amounts below 90 billion € always land here. */
+    if (mpz_sizeinbase(mpq_numref(value), 2) <= 53 && mpz_sizeinbase(mpq_denref(value), 2) <= 53)
+        return mpz_get_d(mpq_numref(value)) / mpz_get_d(mpq_denref(value));
+    return money_to_double_by_integers(value);
 }

@@ -12,6 +12,7 @@
 #include "costs.h"
 #include "funding.h"
 #include "kpi.h"
+#include "money_sum.h"
 #include "rewards.h"
 #include "tmt.h"
 
@@ -48,6 +49,8 @@ static void results_lines(results *r, const scenario *s)
     size_t n = s->n_staff + s->n_premises + s->n_costs;
     r->lines = xcalloc(n, sizeof *r->lines);
     r->n_lines = n;
+    money_sum sum;
+    money_sum_init(&sum);
 
     for (size_t i = 0; i < n; i++) {
         line_result *line = &r->lines[i];
@@ -84,9 +87,12 @@ static void results_lines(results *r, const scenario *s)
             costs_cost_monthly(monthly, s, cost);
         }
         /* §3: every total is the exact sum of the rounded amounts below it. */
+        money_sum_reset(&sum);
         for (int m = 0; m < s->n_months; m++)
-            mpq_add(line->total, line->total, monthly[m]);
+            money_sum_add(&sum, monthly[m]);
+        money_sum_get(line->total, &sum);
     }
+    money_sum_clear(&sum);
 }
 
 /* The Monthly table: per category, total and state-paid (all lines), and coach FTE. */
@@ -99,16 +105,33 @@ static void results_months(results *r, const scenario *s)
     r->state_paid = results_mpq_array_new(n);
     r->coach_fte = results_mpq_array_new(n);
 
-    for (size_t l = 0; l < r->n_lines; l++) {
-        const line_result *line = &r->lines[l];
-        for (size_t m = 0; m < n; m++) {
-            mpq_add(r->by_category[line->category][m], r->by_category[line->category][m],
-                    line->monthly[m]);
-            mpq_add(r->month_total[m], r->month_total[m], line->monthly[m]);
+    /* Month by month over the lines, each sum in cents (money_sum). */
+    money_sum category[CAT_COUNT], total, state;
+    for (int c = 0; c < CAT_COUNT; c++)
+        money_sum_init(&category[c]);
+    money_sum_init(&total);
+    money_sum_init(&state);
+    for (size_t m = 0; m < n; m++) {
+        for (int c = 0; c < CAT_COUNT; c++)
+            money_sum_reset(&category[c]);
+        money_sum_reset(&total);
+        money_sum_reset(&state);
+        for (size_t l = 0; l < r->n_lines; l++) {
+            const line_result *line = &r->lines[l];
+            money_sum_add(&category[line->category], line->monthly[m]);
+            money_sum_add(&total, line->monthly[m]);
             if (line->payer == PAYER_STATE)
-                mpq_add(r->state_paid[m], r->state_paid[m], line->monthly[m]);
+                money_sum_add(&state, line->monthly[m]);
         }
+        for (int c = 0; c < CAT_COUNT; c++)
+            money_sum_get(r->by_category[c][m], &category[c]);
+        money_sum_get(r->month_total[m], &total);
+        money_sum_get(r->state_paid[m], &state);
     }
+    for (int c = 0; c < CAT_COUNT; c++)
+        money_sum_clear(&category[c]);
+    money_sum_clear(&total);
+    money_sum_clear(&state);
     costs_coach_fte(r->coach_fte, s);
 }
 
@@ -127,7 +150,27 @@ static void results_kpis(results_owner *owner, const scenario *s)
     kpi_rows_compute(&r->kpi_rows, &r->n_kpi_rows, s, r->coach_fte);
 }
 
+static results *results_compute_keeping(const scenario *s, bonus_result *kept);
+
 results *results_compute(const scenario *s)
+{
+    return results_compute_keeping(s, NULL);
+}
+
+results *results_compute_again(results *previous, const scenario *s)
+{
+    if (!previous || !previous->has_bonus || !s->has_bonus) {
+        results_free(previous);
+        return results_compute(s);
+    }
+    bonus_result kept = previous->bonus;
+    previous->has_bonus = false;   /* results_free leaves it alone */
+    results_free(previous);
+    return results_compute_keeping(s, &kept);
+}
+
+/* kept: a bonus result of the same projects, indicator values and weights, or NULL. */
+static results *results_compute_keeping(const scenario *s, bonus_result *kept)
 {
     results_owner *owner = xcalloc(1, sizeof *owner);
     results *r = &owner->pub;
@@ -146,7 +189,11 @@ results *results_compute(const scenario *s)
     owner->n_rewards = s->n_rewards;
     r->has_rewards = s->has_rewards;
 
-    if (s->has_bonus) {
+    if (s->has_bonus && kept) {
+        r->bonus = *kept;
+        bonus_recompute(&r->bonus, &s->bonus);
+        r->has_bonus = true;
+    } else if (s->has_bonus) {
         bonus_compute(&r->bonus, &s->bonus);
         r->has_bonus = true;
     }

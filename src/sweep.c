@@ -65,7 +65,7 @@ char *sweep_rational_text(const mpq_t value)
         mpz_mul(scaled, scaled, mpq_numref(value));
         mpz_divexact(scaled, scaled, mpq_denref(value));
         mpz_abs(scaled, scaled);
-        char *digits = mpz_get_str(NULL, 10, scaled);
+        char *digits = xmpz_get_str(scaled);
         size_t n_digits = strlen(digits);
         /* At least one digit before the point: pad with zeros. */
         size_t width = n_digits > decimals ? n_digits : (size_t)decimals + 1;
@@ -82,8 +82,8 @@ char *sweep_rational_text(const mpq_t value)
         *o = '\0';
         free(digits);
     } else {
-        char *num = mpz_get_str(NULL, 10, mpq_numref(value));
-        char *den = mpz_get_str(NULL, 10, mpq_denref(value));
+        char *num = xmpz_get_str(mpq_numref(value));
+        char *den = xmpz_get_str(mpq_denref(value));
         text = xasprintf("%s/%s", num, den);
         free(num);
         free(den);

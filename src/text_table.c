@@ -6,12 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The cells' texts one after another in one buffer, each found by its offset: a
+ * million-row `tkk show` then costs no allocation per cell (issue 13). */
 struct text_table {
     size_t columns;
-    char **cells;        /* rows × columns */
+    size_t *cells;       /* rows × columns offsets into text */
     size_t rows, capacity;
+    char *text;
+    size_t text_used, text_capacity;
     char *alignment;     /* 'l' or 'r' per column */
 };
+
+static const char *cell_text(const text_table *t, size_t r, size_t c)
+{
+    return t->text + t->cells[r * t->columns + c];
+}
 
 text_table *text_table_new(size_t columns)
 {
@@ -37,7 +46,16 @@ void text_table_add(text_table *t, const char *const *cells)
         t->cells = xreallocarray(t->cells, t->capacity * t->columns, sizeof *t->cells);
     }
     for (size_t c = 0; c < t->columns; c++) {
-        t->cells[t->rows * t->columns + c] = xstrdup(cells[c] ? cells[c] : "");
+        const char *cell = cells[c] ? cells[c] : "";
+        size_t length = strlen(cell) + 1;
+        if (t->text_capacity - t->text_used < length) {
+            while (t->text_capacity - t->text_used < length)
+                t->text_capacity = t->text_capacity ? t->text_capacity * 2 : 4096;
+            t->text = xrealloc(t->text, t->text_capacity);
+        }
+        memcpy(t->text + t->text_used, cell, length);
+        t->cells[t->rows * t->columns + c] = t->text_used;
+        t->text_used += length;
     }
     t->rows++;
 }
@@ -68,17 +86,17 @@ void text_table_print(const text_table *t, FILE *out)
     size_t *widths = xcalloc(t->columns, sizeof *widths);
     for (size_t r = 0; r < t->rows; r++)
         for (size_t c = 0; c < t->columns; c++) {
-            size_t w = text_width(t->cells[r * t->columns + c]);
+            size_t w = text_width(cell_text(t, r, c));
             if (w > widths[c])
                 widths[c] = w;
         }
     for (size_t r = 0; r < t->rows; r++) {
         /* Empty cells at the end of a row print nothing: no trailing blanks. */
         size_t used = t->columns;
-        while (used > 0 && t->cells[r * t->columns + used - 1][0] == '\0')
+        while (used > 0 && cell_text(t, r, used - 1)[0] == '\0')
             used--;
         for (size_t c = 0; c < used; c++) {
-            const char *cell = t->cells[r * t->columns + c];
+            const char *cell = cell_text(t, r, c);
             size_t pad = widths[c] - text_width(cell);
             if (c)
                 fputs("  ", out);
@@ -106,9 +124,8 @@ void text_table_free(text_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->rows * t->columns; i++)
-        free(t->cells[i]);
     free(t->cells);
+    free(t->text);
     free(t->alignment);
     free(t);
 }

@@ -1211,6 +1211,85 @@ static void test_properties_random(void **state)
     mpq_clear(factor);
 }
 
+/* Every field of two results, exactly. */
+static void assert_identical(const bonus_result *a, const bonus_result *b)
+{
+    assert_int_equal(a->n_projects, b->n_projects);
+    assert_int_equal(a->eligible_count, b->eligible_count);
+    assert_int_equal(a->top_tie_extended, b->top_tie_extended);
+    assert_int_equal(a->has_lambda, b->has_lambda);
+    assert_true(mpq_equal(a->lambda, b->lambda));
+    assert_true(mpq_equal(a->exact_total, b->exact_total));
+    assert_true(mpq_equal(a->rounded_total, b->rounded_total));
+    assert_true(mpq_equal(a->allocated, b->allocated));
+    assert_true(mpq_equal(a->unallocated, b->unallocated));
+    for (size_t p = 0; p < a->n_projects; p++) {
+        const bonus_project_result *x = &a->projects[p], *y = &b->projects[p];
+        for (size_t k = 0; k < a->n_indicators; k++)
+            assert_true(mpq_equal(x->normalized[k], y->normalized[k]));
+        assert_true(mpq_equal(x->score, y->score));
+        assert_int_equal(x->reason, y->reason);
+        assert_true(mpq_equal(x->basis, y->basis));
+        assert_int_equal(x->has_cap, y->has_cap);
+        assert_true(mpq_equal(x->cap, y->cap));
+        assert_true(mpq_equal(x->exact, y->exact));
+        assert_true(mpq_equal(x->floor, y->floor));
+        assert_true(mpq_equal(x->remainder, y->remainder));
+        assert_int_equal(x->got_extra_unit, y->got_extra_unit);
+        assert_true(mpq_equal(x->bonus, y->bonus));
+    }
+}
+
+/* bonus_recompute (steps 3–6 again, `tkk sweep`): on a result of one input, for the same
+ * projects with another pool, method, rate, cap, min_score, top, unit and grants, it
+ * must give field for field what bonus_compute gives from scratch — also twice in a
+ * row, and back to the first input. */
+static void test_recompute_random(void **state)
+{
+    (void)state;
+    rng_state = 20140617;
+    static const unsigned long money_dens[] = { 1, 1, 100, 3 };
+    static const char *const units[] = { "1/100", "1", "500", "7/3", "10" };
+    mpq_t one;
+    mpq_init(one);
+    mpq_set_ui(one, 1, 1);
+    size_t perm[30];
+    for (int round = 0; round < 300; round++) {
+        bonus_input in;
+        random_input(&in);
+        for (size_t i = 0; i < in.n_projects; i++)
+            perm[i] = i;
+        bonus_result kept;
+        compute(&kept, &in);
+        for (int step = 0; step < 3; step++) {
+            bonus_input varied;
+            clone_input(&varied, &in, perm, one);
+            if (step < 2) {
+                varied.method = (bonus_method)rng_below(3);
+                random_q(varied.pool, 200000, money_dens, 4);
+                random_q(varied.rate, 30, (const unsigned long[]){ 100 }, 1);
+                varied.has_cap = rng_below(2) == 0;
+                random_q(varied.cap, 50, (const unsigned long[]){ 100 }, 1);
+                varied.has_min_score = rng_below(3) == 0;
+                random_q(varied.min_score, 10, (const unsigned long[]){ 10 }, 1);
+                varied.top = rng_below(3) == 0 ? 1 + rng_below(varied.n_projects) : 0;
+                set_q(varied.unit, units[rng_below(5)]);
+                random_q(varied.projects[rng_below(varied.n_projects)].grant, 50000,
+                         money_dens, 4);
+            }   /* step 2: the first input again */
+            bonus_recompute(&kept, &varied);
+            bonus_result fresh;
+            compute(&fresh, &varied);
+            assert_identical(&kept, &fresh);
+            bonus_result_free(&fresh);
+            bonus_input_free(&varied);
+        }
+        bonus_result_free(&kept);
+        bonus_input_free(&in);
+    }
+    mpq_clear(one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1239,6 +1318,7 @@ int main(void)
         cmocka_unit_test(test_round_unit_nobody_may_take),
         cmocka_unit_test(test_input_init_free),
         cmocka_unit_test(test_properties_random),
+        cmocka_unit_test(test_recompute_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -316,6 +316,40 @@ static void test_to_double(void **state)
     mpq_clear(value);
 }
 
+/* The fast path (numerator and denominator below 2^53, one IEEE division) must give the
+ * same double as the integer method for every value it takes: a property test over
+ * pseudo-random fractions of every size up to 53 bits, including exact cents and ties
+ * near 2^53 (the integer method is checked against hand-computed values above). */
+double money_to_double_by_integers(const mpq_t value);
+
+static void test_to_double_fast_path_agrees(void **state)
+{
+    (void)state;
+    gmp_randstate_t random;
+    gmp_randinit_default(random);
+    gmp_randseed_ui(random, 20261201);
+    mpq_t value;
+    mpq_init(value);
+    for (int i = 0; i < 200000; i++) {
+        mp_bitcnt_t n_bits = 1 + (mp_bitcnt_t)(i % 53), d_bits = 1 + (mp_bitcnt_t)((i / 53) % 53);
+        mpz_urandomb(mpq_numref(value), random, n_bits);
+        mpz_urandomb(mpq_denref(value), random, d_bits);
+        if (mpz_sgn(mpq_denref(value)) == 0)
+            mpz_set_ui(mpq_denref(value), 100);   /* cents */
+        if (i & 1)
+            mpz_neg(mpq_numref(value), mpq_numref(value));
+        mpq_canonicalize(value);
+        double fast = money_to_double(value);
+        double slow = money_to_double_by_integers(value);
+        if (fast != slow) {
+            gmp_printf("fast path differs at %Qd: %.17g vs %.17g\n", value, fast, slow);
+            fail();
+        }
+    }
+    mpq_clear(value);
+    gmp_randclear(random);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_decimal_format),
         cmocka_unit_test(test_amount_format),
         cmocka_unit_test(test_to_double),
+        cmocka_unit_test(test_to_double_fast_path_agrees),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }

@@ -152,7 +152,8 @@ static void test_required_per_year(void **state)
     funding_row row;
     memset(&row, 0, sizeof row);
     mpq_inits(row.total_cost, row.state_paid, row.municipal_cost, row.eligible,
-              row.state_grant, row.municipal_net, row.required, row.shortfall, NULL);
+              row.state_grant, row.municipal_net, row.required, row.shortfall, row.basis,
+              NULL);
     row.year = 2021;
     row.months = 6;
     funding_required(&row, &p, ROUND_HALF_UP);
@@ -177,7 +178,8 @@ static void test_required_per_year(void **state)
     assert_true(row.has_required && q_eq(row.required, "8333.33"));
 
     mpq_clears(row.total_cost, row.state_paid, row.municipal_cost, row.eligible,
-               row.state_grant, row.municipal_net, row.required, row.shortfall, NULL);
+               row.state_grant, row.municipal_net, row.required, row.shortfall, row.basis,
+               NULL);
     year_values_free(p.reference_tmt_years, p.n_reference_tmt_years);
     mpq_clears(p.state_share, p.state_cap, p.reference_tmt, p.own_min_share, NULL);
 }

@@ -8,7 +8,9 @@
 # Run by tests/bench/run-bench.sh (`make bench`). The scenarios come from
 # tests/bench/gen_projects.py (fixed seed: the same inputs on every run) in a temporary
 # folder, removed at the end. Prints one line per size and format, e.g.
-#   tkk run 10000 projects (CSV): 0.41 s, peak RSS 38 MiB
+#   tkk run 10000 projects (CSV): 0.41 s, 0.38 s CPU, peak RSS 38 MiB, workbook 1 650 KiB
+#     raw libxlsxwriter peer (constant_memory, same cells): ...; tkk ÷ raw 1.30 (wall), ...
+# The peer line needs build/bench/bench_raw_xlsx (built by `make bench`).
 # Figures from tests/bench/measure.sh.
 # Exit status 1 if a run fails or writes no workbook.
 set -u
@@ -41,8 +43,20 @@ for n in ${BENCH_SIZES:-10000}; do
             continue
         fi
         echo "$figures" | awk -v n="$n" -v f="$label" -v kb="$(wc -c <"$out/bench-$format-$n.xlsx")" '
-            { printf "tkk run %d projects (%s): %.2f s, peak RSS %d MiB, workbook %d KiB\n",
-                     n, f, $1, ($2 + 1023) / 1024, (kb + 1023) / 1024 }'
+            { printf "tkk run %d projects (%s): %.2f s, %.2f s CPU, peak RSS %d MiB, workbook %d KiB\n",
+                     n, f, $1, $3, ($2 + 1023) / 1024, (kb + 1023) / 1024 }'
+        # The peer of the same run: raw libxlsxwriter in constant_memory mode writing
+        # the round's cells (tests/bench/bench_raw_xlsx.c), when `make bench` built it.
+        raw="$root/${BUILD:-build}/bench/bench_raw_xlsx"
+        csv="${ini%.ini}-projects.csv"
+        if [ "$format" = csv ] && [ -x "$raw" ] && [ -x /usr/bin/time ] && [ -f "$csv" ]; then
+            /usr/bin/time -f '%e %M %U %S' -o "$work/raw.txt" "$raw" "$csv" "$work/raw.xlsx" >/dev/null \
+                && tail -n 1 "$work/raw.txt" | awk -v tkk="$figures" '{
+                    split(tkk, t, " "); cpu = $3 + $4
+                    printf "  raw libxlsxwriter peer (constant_memory, same cells): %.2f s, %.2f s CPU, peak RSS %d MiB; tkk ÷ raw %.2f (wall), %.2f (CPU)\n",
+                           $1, cpu, ($2 + 1023) / 1024, ($1 > 0 ? t[1] / $1 : 0), (cpu > 0 ? t[3] / cpu : 0) }'
+            rm -f "$work/raw.xlsx"
+        fi
         rm -rf "$out"
     done
 done

@@ -3,9 +3,11 @@
 #
 #   . "$(dirname "$0")/measure.sh"
 #   bench_setup bench_run          # sets root, python, tkk (absolute), work (removed at exit)
-#   figures=$(measure_tkk run -q -o OUT FILE.ini)    # "SECONDS KIB"; status is tkk's
+#   figures=$(measure_tkk run -q -o OUT FILE.ini)    # "SECONDS KIB CPU"; status is tkk's
 #
-# Wall-clock seconds and the peak resident set of the tkk process, from GNU time
+# Wall-clock seconds, the peak resident set and the CPU seconds (user + system) of the
+# tkk process — on a shared, loaded machine the CPU seconds are the steadier figure —
+# from GNU time
 # (Debian package `time`, installed when we may) or, without it, Python's
 # getrusage(RUSAGE_CHILDREN). tkk's stderr goes to "$work/stderr.txt".
 
@@ -30,9 +32,9 @@ bench_setup() {
 
 measure_tkk() {
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$tkk" "$@" >/dev/null 2>"$work/stderr.txt"
+        /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$tkk" "$@" >/dev/null 2>"$work/stderr.txt"
         measured=$?
-        tail -n 1 "$work/time.txt"
+        tail -n 1 "$work/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
         return $measured
     fi
     "$python" - "$tkk" "$@" 2>"$work/stderr.txt" <<'PY'
@@ -40,7 +42,8 @@ import resource, subprocess, sys, time
 start = time.monotonic()
 status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
 elapsed = time.monotonic() - start
-print("%.2f %d" % (elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.2f %d %.2f" % (elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime))
 sys.exit(status)
 PY
 }
