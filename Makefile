@@ -31,7 +31,7 @@ TEST_CFLAGS  = -I/usr/include/iniparser
 BUILD_DEBS := build-essential pkg-config libgmp-dev libxlsxwriter-dev libcsv-dev nettle-dev zlib1g-dev
 TEST_DEBS  := libcmocka-dev libiniparser-dev libreoffice-calc-nogui python3-uno python3-openpyxl poppler-utils
 
-SRC      := $(sort $(wildcard src/*.c))
+SRC      := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/src/%.o)
 TEST_SRC := $(sort $(wildcard tests/test_*.c))

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """e2e_sweep_patch — `tkk sweep` patching the varied values into the loaded scenario
-(issue 13, src/scenario_patch.c) writes the very bytes the full rebuild of every variant
+(issue 13, src/load/scenario_patch.c) writes the very bytes the full rebuild of every variant
 writes (TKK_SWEEP_REBUILD=1).
 
     TKK=./tkk /usr/bin/python3 tests/e2e_sweep_patch.py

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the last line of defence (SPEC §7.5, src/fatal.c, src/alloc.c): the
+ * Unit tests of the last line of defence (SPEC §7.5, src/base/fatal.c, src/base/alloc.c): the
  * out-of-memory exit and the fatal-signal handler print their line, remove every
  * registered temporary file and folder, and exit 3 — checked in a forked child, whose
  * exit status and stderr the parent reads.

@@ -7,7 +7,7 @@
 #   - a bonus round of 10 000 projects from CSV (tests/bench/gen_projects.py), swept over
 #     the pool: the cost of one more variant, (T(21 variants) − T(1 variant)) ÷ 20.
 # The peer is the same binary with TKK_SWEEP_REBUILD=1, which builds every variant from
-# the files as tkk did before the sweep patched its values in (src/scenario_patch.c),
+# the files as tkk did before the sweep patched its values in (src/load/scenario_patch.c),
 # and, with BENCH_BASE_TKK=path, another tkk binary (e.g. the previous release).
 # Each pair is run BENCH_REPEAT times (default 3), alternating, and the medians shown.
 #
