@@ -11,11 +11,22 @@
 #ifndef TKK_BUDGET_H
 #define TKK_BUDGET_H
 
+#include <gmp.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <gmp.h>
-#include "results.h"
+#include "costs.h"
 #include "scenario.h"
+
+/* One row of the Budget table; category == CAT_COUNT is the year's total row. */
+typedef struct {
+    int year;
+    cost_category category;
+    bool has_budget;
+    mpq_t budget;
+    mpq_t plan;
+    bool has_actual;
+    mpq_t actual;
+} budget_row;
 
 /* Four rows per year of the period (personnel, premises, other, then total with
  * category CAT_COUNT). Plan = Σ monthly cents of municipality-paid lines of that year

@@ -18,6 +18,20 @@
 #include "month.h"
 #include "scenario.h"
 
+typedef enum { LINE_STAFF, LINE_PREMISES, LINE_COST } line_kind;
+
+/* One cost line (staff, premises or other) month by month. */
+typedef struct {
+    const char *id;          /* the section name, owned by the scenario */
+    line_kind kind;
+    size_t index;            /* into scenario->staff / premises / costs */
+    cost_category category;
+    payer payer;
+    bool eligible;
+    mpq_t *monthly;          /* n_months amounts in cents, index month − start */
+    mpq_t total;
+} line_result;
+
 /* SPEC §5.1: salary = monthly_salary raised at every step with step.month ≤ month, in
  * the steps' order (sorted by month): salary ← ROUND(salary × (1 + raise), 2). */
 void costs_salary(mpq_t salary, const mpq_t monthly_salary, const indexation_step *steps,

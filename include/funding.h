@@ -17,8 +17,32 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "results.h"
+#include "costs.h"
 #include "scenario.h"
+
+/* SPEC §5.4 "Judged on": what the own-contribution test compares with Required. */
+typedef enum {
+    FUNDING_ON_PLAN,         /* Municipal net cost (the year has no whole Actual) */
+    FUNDING_ON_ACTUAL,       /* Actual net cost */
+    FUNDING_ON_MIXED         /* the total row when some years have an Actual, some not */
+} funding_basis;
+
+/* One row of the Funding table; year == 0 is the total row. */
+typedef struct {
+    int year;
+    int months;
+    mpq_t total_cost, state_paid, municipal_cost, eligible, state_grant, municipal_net;
+    bool has_actual;         /* the year's whole actual; total row: every year has one */
+    mpq_t actual;            /* Actual (municipal costs, from [actual]) */
+    mpq_t actual_net;        /* Actual − State grant */
+    funding_basis judged_on;
+    mpq_t basis;             /* what Status compares: actual_net or municipal_net; the
+                              * total row: the sum of the years' bases */
+    bool has_required;
+    mpq_t required;
+    bool met;
+    mpq_t shortfall;         /* required − basis when not met, else 0 */
+} funding_row;
 
 /* One row per year of the period, then the total row (year 0, months = n_months) that
  * sums the years and judges met/shortfall on its own sums. */

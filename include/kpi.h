@@ -12,10 +12,30 @@
 #ifndef TKK_KPI_H
 #define TKK_KPI_H
 
-#include <stdbool.h>
 #include <gmp.h>
-#include "results.h"
+#include <stdbool.h>
+#include "month.h"
 #include "scenario.h"
+
+typedef struct {
+    bool has_actual;         /* false only for a caseload with no coach FTE */
+    mpq_t actual;
+    bool met;                /* with a target */
+    mpq_t difference;        /* actual − target, with a target */
+} kpi_result;
+
+/* SPEC §7.2: one row of the KPIs table, a KPI for one year or the whole period. */
+typedef struct {
+    size_t kpi;              /* index into scenario->kpis */
+    int year;                /* 0: the whole period (Year blank) */
+    month_t month;           /* the year's last month within the period (the period's last) */
+    bool has_clients;        /* computed caseload: the clients divided by the month's coach FTE */
+    mpq_t clients;
+    bool has_target;         /* target.YYYY, else the plain target */
+    kpi_operator op;
+    mpq_t target;
+    kpi_result result;       /* actual (blank: has_actual false), met, difference */
+} kpi_row;
 
 /* caseload = clients ÷ coach FTE; false (caseload untouched) without clients or when
  * the coach FTE is 0. */

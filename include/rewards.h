@@ -10,9 +10,14 @@
 #ifndef TKK_REWARDS_H
 #define TKK_REWARDS_H
 
+#include <gmp.h>
 #include <stddef.h>
-#include "results.h"
 #include "scenario.h"
+
+typedef struct {
+    mpq_t *totals;           /* per criterion: ROUND(amount, 2) × persons */
+    mpq_t claimed, paid, over_allocation;
+} reward_result;
 
 /* totals[i] = ROUND(amount, 2) × persons; claimed = Σ totals; paid = min(claimed,
  * allocation), = claimed without an allocation; over_allocation = claimed − paid.
