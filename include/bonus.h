@@ -15,39 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <gmp.h>
-
-typedef enum { NORMALIZE_MAX, NORMALIZE_SHARE, NORMALIZE_MINMAX, NORMALIZE_RANK } normalize_method;
-typedef enum { BONUS_SHARE, BONUS_GRANT_WEIGHTED, BONUS_GRANT_RATE } bonus_method;
-
-typedef struct {
-    char *id;                   /* indicator id: the part after "indicator." */
-    char *label;                /* may be NULL */
-    mpq_t weight;               /* weights of all indicators sum to exactly 1 */
-    normalize_method normalize;
-} bonus_indicator;
-
-typedef struct {
-    char *id;                   /* project id: the part after "project." or the CSV id */
-    char *name;
-    mpq_t grant;                /* ≥ 0 */
-    mpq_t *values;              /* one per indicator, in bonus_input.indicators order, ≥ 0 */
-} bonus_project;
-
-typedef struct {
-    mpq_t pool;                 /* > = 0 */
-    bonus_method method;
-    mpq_t rate;                 /* grant-rate only */
-    bool has_cap;
-    mpq_t cap;                  /* share of a project's grant */
-    bool has_min_score;
-    mpq_t min_score;
-    unsigned long top;          /* 0: no limit */
-    mpq_t unit;                 /* > 0, default 0.01 */
-    bonus_indicator *indicators;
-    size_t n_indicators;
-    bonus_project *projects;
-    size_t n_projects;
-} bonus_input;
+#include "bonus_input.h"
 
 typedef enum {
     BONUS_REASON_ELIGIBLE,
@@ -96,8 +64,5 @@ void bonus_result_free(bonus_result *result);
  * "" when eligible. Writes into buf. */
 const char *bonus_reason_text(bonus_reason reason, unsigned long top, char *buf, size_t size);
 
-/* init/free of the input, for loaders and tests. */
-void bonus_input_init(bonus_input *in);
-void bonus_input_free(bonus_input *in);
 
 #endif

@@ -11,10 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <gmp.h>
-#include "bonus.h"
+#include "bonus_input.h"
 #include "money.h"
 #include "month.h"
-#include "tmt.h"
+#include "tmt_input.h"
 
 #define SCENARIO_MAX_MONTHS 601   /* end ≤ start + 600 months */
 
