@@ -1,5 +1,6 @@
 /*
- * show — `tkk show`: the scenario's summary tables on the terminal, in the workbook's
+ * show — the terminal presenter of `tkk show` (src/cli/command_show.c): the scenario's
+ * summary tables on the terminal, in the workbook's
  * words (the labels of workbook_labels.c and the values of vocab.h, SPEC §7.1): under
  * `fi` every word on it is Finnish.
  */
@@ -7,12 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "alloc.h"
 #include "common.h"
 #include "money.h"
 #include "results.h"
-#include "scenario_load.h"
+#include "show.h"
 #include "show_tmt.h"
 #include "text_table.h"
 #include "vocab.h"
@@ -233,22 +233,8 @@ static void show_bonus(const scenario *s, const results *r, language lang)
     putchar('\n');
 }
 
-int command_show(const cli_options *opts)
+void show_print(const scenario *s, const results *r, language lang)
 {
-    if (opts->n_files != 1) {
-        fprintf(stderr, "tkk: show takes exactly one FILE.ini\nTry 'tkk show --help'.\n");
-        return EXIT_USAGE;
-    }
-    diag_list diags = { 0 };
-    scenario *s = scenario_load(opts->files[0], opts->sets, opts->n_sets, &diags);
-    diag_print(&diags, stderr);
-    int load_status = diag_exit_status(&diags);
-    diag_list_free(&diags);
-    if (!s)
-        return load_status == EXIT_IO ? EXIT_IO : EXIT_INVALID;
-    results *r = results_compute(s);
-    cli_result_warnings(opts->files[0], s, r);
-    language lang = cli_language(opts, s);
     char from[8], to[8];
     month_format(s->start, from);
     month_format(s->end, to);
@@ -266,7 +252,4 @@ int command_show(const cli_options *opts)
     if (r->tmt.present)
         show_tmt(r, lang, stdout);   /* SPEC §7.6 */
     ring_free();
-    results_free(r);
-    scenario_free(s);
-    return EXIT_OK;
 }
