@@ -60,9 +60,6 @@ void bonus_compute(bonus_result *out, const bonus_input *in);
 void bonus_recompute(bonus_result *out, const bonus_input *in);
 void bonus_result_free(bonus_result *result);
 
-/* The English reason text of §6 ("below min_score", "outside top N" with N filled in, "score 0"),
- * "" when eligible. Writes into buf. */
-const char *bonus_reason_text(bonus_reason reason, unsigned long top, char *buf, size_t size);
 
 
 #endif

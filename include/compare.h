@@ -12,7 +12,7 @@
  *     compare_table_free(&t);
  *
  * Metrics, in this order (the Key cell holds the key, the Metric cell its label in the
- * workbook's language, compare_metric_label), each with one row per year of the union
+ * workbook's language, vocab_metric), each with one row per year of the union
  * of the periods (any years: none need be common) and a `total` row:
  *   total_cost, municipal_cost, state_grant, municipal_net_cost   (SPEC §5.4)
  *   personnel, premises, other       costs by category, all lines incl. state-paid
@@ -85,9 +85,6 @@ bool compare_align_parse(const char *word, compare_align *align);
 void compare_build(compare_table *out, const scenario *const *s, const results *const *r,
                    size_t n, compare_align align);
 
-/* The label of a metric key in lang ("Kokonaiskustannus" / "Total cost"); the key itself
- * for an unknown one. */
-const char *compare_metric_label(const char *key, language lang);
 
 /* SPEC §7.2 `tkk compare --show`: the Comparison table as text on out. */
 void compare_show(FILE *out, const compare_table *t, const scenario *const *s, language lang);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "bonus.h"
+#include "vocab.h"
 
 /* ---- helpers -------------------------------------------------------------------------- */
 
@@ -680,18 +681,18 @@ static void test_reason_text(void **state)
 {
     (void)state;
     char buf[32];
-    assert_string_equal(bonus_reason_text(BONUS_REASON_ELIGIBLE, 8, buf, sizeof buf), "");
-    assert_string_equal(bonus_reason_text(BONUS_REASON_BELOW_MIN_SCORE, 8, buf, sizeof buf),
+    assert_string_equal(vocab_reason(BONUS_REASON_ELIGIBLE, 8, LANG_EN, buf, sizeof buf), "");
+    assert_string_equal(vocab_reason(BONUS_REASON_BELOW_MIN_SCORE, 8, LANG_EN, buf, sizeof buf),
                         "below min_score");
-    assert_string_equal(bonus_reason_text(BONUS_REASON_OUTSIDE_TOP, 8, buf, sizeof buf),
+    assert_string_equal(vocab_reason(BONUS_REASON_OUTSIDE_TOP, 8, LANG_EN, buf, sizeof buf),
                         "outside top 8");
-    assert_string_equal(bonus_reason_text(BONUS_REASON_OUTSIDE_TOP, 12, buf, sizeof buf),
+    assert_string_equal(vocab_reason(BONUS_REASON_OUTSIDE_TOP, 12, LANG_EN, buf, sizeof buf),
                         "outside top 12");
-    assert_string_equal(bonus_reason_text(BONUS_REASON_SCORE_ZERO, 8, buf, sizeof buf),
+    assert_string_equal(vocab_reason(BONUS_REASON_SCORE_ZERO, 8, LANG_EN, buf, sizeof buf),
                         "score 0");
     /* Truncated, still terminated. */
     char small[8];
-    assert_string_equal(bonus_reason_text(BONUS_REASON_OUTSIDE_TOP, 8, small, sizeof small),
+    assert_string_equal(vocab_reason(BONUS_REASON_OUTSIDE_TOP, 8, LANG_EN, small, sizeof small),
                         "outside");
 }
 

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "compare.h"
+#include "vocab.h"
 #include "results.h"
 #include "scenario_load.h"
 
@@ -310,9 +311,9 @@ static void test_pilot_year(void **state)
     assert_true(compare_align_parse("pilot-year", &align) && align == COMPARE_ALIGN_PILOT_YEAR);
     assert_true(compare_align_parse("calendar-year", &align) && align == COMPARE_ALIGN_CALENDAR);
     assert_false(compare_align_parse("pilot", &align));
-    assert_string_equal(compare_metric_label("total_cost", LANG_FI),
+    assert_string_equal(vocab_metric("total_cost", LANG_FI),
                         "Kokonaiskustannus (ml. valtion maksama henkilöstö)");
-    assert_string_equal(compare_metric_label("total_cost", LANG_EN),
+    assert_string_equal(vocab_metric("total_cost", LANG_EN),
                         "Total cost (incl. state-paid staff)");
 }
 

@@ -13,7 +13,6 @@
  */
 #include "bonus.h"
 #include "alloc.h"
-#include "vocab.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -21,11 +20,6 @@
 #include <string.h>
 
 #include "money.h"
-
-const char *bonus_reason_text(bonus_reason reason, unsigned long top, char *buf, size_t size)
-{
-    return vocab_reason(reason, top, LANG_EN, buf, size);
-}
 
 /* ---- result --------------------------------------------------------------------------- */
 

@@ -1,6 +1,5 @@
 /* compare — the metric rows and input differences of `tkk compare` (SPEC §6). */
 #include "compare.h"
-#include "vocab.h"
 #include "alloc.h"
 
 #include <stdlib.h>
@@ -75,12 +74,6 @@ static const struct {
     [M_TMT_CHANGE] = {"tmt_change", COMPARE_MONEY, true},
     [M_TMT_NET_EFFECT] = {"tmt_net_effect", COMPARE_MONEY, true},
 };
-
-const char *compare_metric_label(const char *key, language lang)
-{
-    /* §7.1: one vocabulary for workbook, terminal and compare. */
-    return vocab_metric(key, lang);
-}
 
 /* SPEC §7.6 on the [tmt] row: a year's Actual, Change or Net effect; for the total row
  * (year 0) the sum over the years of the period that have one. False: blank. */

@@ -4,6 +4,7 @@
  * scenario, then Δ and Δ% against the first), blank where the workbook is blank.
  */
 #include "compare.h"
+#include "vocab.h"
 
 #include <stdlib.h>
 
@@ -59,7 +60,7 @@ void compare_show(FILE *out, const compare_table *t, const scenario *const *s, l
             cells[c] = NULL;
         }
         cells[0] = xstrdup(row->metric);
-        cells[1] = xstrdup(compare_metric_label(row->metric, lang));
+        cells[1] = xstrdup(vocab_metric(row->metric, lang));
         if (row->year == 0)
             cells[2] = xstrdup(lang == LANG_EN ? "total" : "yhteensä");
         else

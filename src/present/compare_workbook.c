@@ -176,7 +176,7 @@ static int comparison_row(xlsx_out *out, lxw_worksheet *ws, const compare_format
     size_t n = t->n_scenarios;
     lxw_row_t xl_row = header_row(n) + 1 + (lxw_row_t)k;
     if (xlsx_string(out, ws, xl_row, COL_KEY, row->metric, NULL) != 0 ||
-        xlsx_string(out, ws, xl_row, COL_METRIC, compare_metric_label(row->metric, out->lang),
+        xlsx_string(out, ws, xl_row, COL_METRIC, vocab_metric(row->metric, out->lang),
                     NULL) != 0)
         return -1;
     if (row->year == 0) {
