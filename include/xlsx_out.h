@@ -149,6 +149,11 @@ int xlsx_print_layout(xlsx_out *out, lxw_worksheet *ws, bool landscape, int head
                       int key_columns);
 /* xlsx_print_layout with the first column as the key. */
 int xlsx_print_setup(xlsx_out *out, lxw_worksheet *ws, bool landscape, int header_row);
+/* A chart is never cut between pages (SPEC §7.1): on a landscape sheet whose print scale
+ * is set, when `height` points of rows and chart do not fit the printable height of A4
+ * landscape (595 pt − 1,5 in margins − the footer), a page break before break_row
+ * starts the chart on a page of its own. */
+int xlsx_keep_chart_whole(xlsx_out *out, lxw_worksheet *ws, double height, lxw_row_t break_row);
 /* The same for a sheet printed in two parts side by side: a page break before
  * split_col, each part on pages of its own with the key columns repeated. */
 int xlsx_print_split(xlsx_out *out, lxw_worksheet *ws, int header_row, lxw_col_t split_col,

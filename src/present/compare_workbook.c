@@ -250,17 +250,9 @@ static int comparison_chart(xlsx_out *out, lxw_worksheet *ws, const compare_tabl
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options = {.x_scale = 1.5, .y_scale = 1.2};
     XLSX_CHECK(out, worksheet_insert_chart_opt(ws, below, 0, chart, &options));
-    /* A chart is never cut between pages (SPEC §7.1): unless the rows above it (15 pt
-     * each, the wrapped note and header about 45 pt more) and the chart (288 px × 1,2 =
-     * 259 pt) fit the printable height of A4 landscape (595 pt − 1,5 in) at the print
-     * scale, the chart starts a page of its own. */
-    double scale = ws->print_scale ? ws->print_scale / 100.0 : 1;
-    double height = 15.0 * (double)below + 45 + 259;
-    if (height * scale > 595 - 108 - 20) {
-        lxw_row_t breaks[] = {below - 1, 0};
-        XLSX_CHECK(out, worksheet_set_h_pagebreaks(ws, breaks));
-    }
-    return 0;
+    /* The rows above (15 pt each, the wrapped note and header about 45 pt more) and the
+     * chart (288 px × 1,2 = 259 pt). */
+    return xlsx_keep_chart_whole(out, ws, 15.0 * (double)below + 45 + 259, below - 1);
 }
 
 static int comparison_sheet(xlsx_out *out, lxw_worksheet *ws, const compare_formats *f,

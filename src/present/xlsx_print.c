@@ -140,6 +140,16 @@ int xlsx_print_layout(xlsx_out *out, lxw_worksheet *ws, bool landscape, int head
     return 0;
 }
 
+int xlsx_keep_chart_whole(xlsx_out *out, lxw_worksheet *ws, double height, lxw_row_t break_row)
+{
+    double scale = ws->print_scale ? ws->print_scale / 100.0 : 1;
+    if (height * scale > 595 - 108 - 20) {
+        lxw_row_t breaks[] = {break_row, 0};
+        XLSX_CHECK(out, worksheet_set_h_pagebreaks(ws, breaks));
+    }
+    return 0;
+}
+
 int xlsx_print_setup(xlsx_out *out, lxw_worksheet *ws, bool landscape, int header_row)
 {
     return xlsx_print_layout(out, ws, landscape, header_row, 1);

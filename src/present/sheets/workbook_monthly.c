@@ -189,15 +189,8 @@ int workbook_monthly_sheet(wb_context *ctx, lxw_worksheet *ws)
         return -1;
     if (wb_print_split(ctx, ws, WB_TABLE_ROW, WB_DETAIL_COL_LINE, 0) != 0)
         return -1;
-    /* A chart is never cut between pages (SPEC §7.1): when the title rows, the note, the
-     * table (15 pt a row) and the chart (288 px = 216 pt) do not fit the printable
-     * height of A4 landscape (595 pt − 1,5 in) at the print scale, the chart starts a
-     * page. */
-    double scale = ws->print_scale ? ws->print_scale / 100.0 : 1;
+    /* The title rows, the note, the table (15 pt a row) and the chart (288 px = 216 pt). */
     double height = 15.0 * (WB_TABLE_ROW + 1) + 30 + 30 + 15.0 * (r->n_months + 2) + 216;
-    if (height * scale > 595 - 108 - 20) {
-        lxw_row_t breaks[] = {(lxw_row_t)(WB_TABLE_ROW + r->n_months + 2), 0};
-        WB_CHECK(ctx, worksheet_set_h_pagebreaks(ws, breaks));
-    }
-    return 0;
+    return xlsx_keep_chart_whole(&ctx->out, ws, height,
+                                 (lxw_row_t)(WB_TABLE_ROW + r->n_months + 2));
 }
