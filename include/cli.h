@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "money.h"
+#include "language.h"
 
 struct scenario;
 struct results;

@@ -40,7 +40,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <gmp.h>
-#include "money.h"
+#include "language.h"
 #include "results.h"
 #include "scenario.h"
 #include "tkk_error.h"

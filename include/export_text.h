@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <gmp.h>
-#include "money.h"
+#include "language.h"
 #include "scenario.h"
 #include "workbook_record.h"
 

@@ -6,7 +6,7 @@
 #ifndef TKK_INIT_TEMPLATE_H
 #define TKK_INIT_TEMPLATE_H
 
-#include "money.h"
+#include "language.h"
 
 /* The template text (UTF-8, static) in lang's words. */
 const char *init_template(language lang);

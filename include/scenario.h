@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <gmp.h>
 #include "bonus_input.h"
+#include "language.h"
 #include "money.h"
 #include "month.h"
 #include "tmt_input.h"

@@ -8,7 +8,7 @@
 #ifndef TKK_SHOW_H
 #define TKK_SHOW_H
 
-#include "money.h"
+#include "language.h"
 #include "results.h"
 #include "scenario.h"
 

@@ -8,7 +8,7 @@
 #define TKK_SHOW_TMT_H
 
 #include <stdio.h>
-#include "money.h"
+#include "language.h"
 #include "results.h"
 
 /* The table (one row per area and year, the workbook's columns) and the period's Net

@@ -25,7 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <gmp.h>
-#include "money.h"
+#include "language.h"
 #include "results.h"
 #include "scenario.h"
 

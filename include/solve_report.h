@@ -13,7 +13,7 @@
 #define TKK_SOLVE_REPORT_H
 
 #include <stdbool.h>
-#include "money.h"
+#include "language.h"
 #include "results.h"
 #include "scenario.h"
 #include "solve.h"

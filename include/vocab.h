@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "bonus.h"
+#include "language.h"
 #include "money.h"
 #include "results.h"
 #include "scenario.h"

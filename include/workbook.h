@@ -14,7 +14,7 @@
 #define TKK_WORKBOOK_H
 
 #include <stddef.h>
-#include "money.h"
+#include "language.h"
 #include "results.h"
 #include "scenario.h"
 #include "tkk_error.h"

@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <gmp.h>
 #include <xlsxwriter.h>
-#include "money.h"
+#include "language.h"
 #include "month.h"
 #include "results.h"
 #include "scenario.h"

@@ -33,7 +33,7 @@
 #include <time.h>
 #include <gmp.h>
 #include <xlsxwriter.h>
-#include "money.h"
+#include "language.h"
 #include "tkk_error.h"
 
 /* Excel's limit on the characters of one cell. */

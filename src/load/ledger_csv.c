@@ -14,6 +14,7 @@
 #include "input_file.h"
 #include "input_words.h"
 #include "money.h"
+#include "number_format.h"
 #include "month.h"
 #include "number.h"
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "common.h"
+#include "number_format.h"
 #include "number.h"
 #include "projects_csv.h"
 #include "input_words.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "money.h"
+#include "number_format.h"
 #include "number.h"
 #include "suggest.h"
 

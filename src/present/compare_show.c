@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "alloc.h"
+#include "number_format.h"
 #include "text_table.h"
 
 /* A value of a metric as text (allocated). */

@@ -10,7 +10,7 @@
 
 #include "alloc.h"
 #include "common.h"
-#include "money.h"
+#include "number_format.h"
 #include "results.h"
 #include "show.h"
 #include "show_tmt.h"

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "common.h"
+#include "number_format.h"
 #include "text_table.h"
 
 typedef struct {

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "common.h"
+#include "number_format.h"
 #include "output_path.h"
 #include "text_table.h"
 #include "workbook.h"

@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "common.h"
 #include "fatal.h"
+#include "money.h"
 #include "zip_check.h"
 
 /* ---- Errors -------------------------------------------------------------------------- */
