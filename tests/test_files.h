@@ -43,6 +43,37 @@ TEST_FILES_FN int test_dir_remove(const char *dir)
     return system(command) == 0 ? 0 : -1;
 }
 
+/* A cmocka state of a fresh scratch folder and one path in it, for tests that need no
+ * more: test_dir_setup(state, "atomic-file", "out.json") as a group's setup (dir
+ * /tmp/tkk-test-atomic-file-XXXXXX, path dir/out.json), test_dir_teardown as its
+ * teardown (removes the folder and all in it). */
+typedef struct {
+    char dir[64];
+    char path[128];
+} test_dir_state;
+
+TEST_FILES_FN int test_dir_setup(void **state, const char *name, const char *file)
+{
+    test_dir_state *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    if (test_dir_make(f->dir, sizeof f->dir, name) != 0 ||
+        snprintf(f->path, sizeof f->path, "%s/%s", f->dir, file) >= (int)sizeof f->path) {
+        free(f);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+TEST_FILES_FN int test_dir_teardown(void **state)
+{
+    test_dir_state *f = *state;
+    int rc = test_dir_remove(f->dir);
+    free(f);
+    return rc;
+}
+
 /* The names in dir, sorted and joined by spaces ("" when empty). */
 TEST_FILES_FN void list_dir(const char *dir, char *out, size_t size)
 {
