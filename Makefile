@@ -21,6 +21,9 @@ CFLAGS  ?= -O2 -g
 # The flags the code needs, kept apart from CFLAGS so `make CFLAGS=...` cannot drop them.
 TKK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Iinclude -MMD -MP
+# A call without its header would be taken as returning int (a formatter's char * cut to
+# 32 bits): refuse to build instead. Modules move between headers (number_format.h).
+TKK_CFLAGS += -Werror=implicit-function-declaration
 CPPFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 # iniparser is only the reference our INI parser is compared against (test_ini_source).
