@@ -135,6 +135,8 @@ typedef struct {
     char *path;
     char *text;
     size_t length;
+    bool bonus_projects;           /* the [bonus] projects CSV: a big round's Inputs sheet
+                                    * shows its name, line count and SHA-256 instead */
 } source_file;
 
 typedef struct scenario {

@@ -285,6 +285,12 @@ int wb_sheet_title(wb_context *ctx, lxw_worksheet *ws, wb_label title);
 int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
              lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
              size_t n_headers);
+/* Where a table cannot be (a constant_memory sheet, issue 13): the same header row, an
+ * autofilter and the defined name `name` over header and rows (xlsx_range), recorded for
+ * export as the table. Before the rows. */
+int wb_range(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+             size_t n_headers);
 /* Same, the last row being the table's totals row (SPEC §7.3: table readers skip it). */
 /* A defined name (SPEC §6) for one cell of `sheet`, e.g. Total_Cost, kept for export too. */
 int wb_define_name(wb_context *ctx, const char *name, wb_sheet sheet, lxw_worksheet *ws,

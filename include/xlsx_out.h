@@ -138,6 +138,10 @@ void xlsx_header_append(char *buf, size_t reserve, const char *text);
 
 /* A worksheet; NULL after recording the failure. */
 lxw_worksheet *xlsx_add_worksheet(xlsx_out *out, const char *name);
+/* A worksheet in libxlsxwriter's constant_memory mode while the workbook's others are
+ * not (a big round's Bonus sheet, issue 13): rows must be written top-down, each row
+ * whole before the next; no table. NULL after recording the failure. */
+lxw_worksheet *xlsx_add_worksheet_constant_memory(xlsx_out *out, const char *name);
 /* A chart; NULL after recording the failure. */
 lxw_chart *xlsx_add_chart(xlsx_out *out, uint8_t type);
 
@@ -186,6 +190,13 @@ int xlsx_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t fir
 int xlsx_table_totals(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                       lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
                       size_t n_headers, lxw_format *header_format);
+
+/* What xlsx_table gives, where a table cannot be (constant_memory, SPEC §6 as the Sweep):
+ * the same header row, an autofilter over first_row..last_row and the defined name
+ * `name` over header and rows. Call before writing the rows below first_row. */
+int xlsx_range(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+               lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+               size_t n_headers, lxw_format *header_format);
 
 /* ---- Cells ------------------------------------------------------------------------ */
 

@@ -9,11 +9,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <nettle/sha2.h>
 
 #include "common.h"
 #include "ini_source.h"
 #include "scenario_validate.h"
+#include "sha256_hex.h"
 #include "suggest.h"
 #include "scenario_validate_tmt.h"
 
@@ -220,18 +220,6 @@ static void apply_set(ini_doc *doc, const char *arg, int index, diag_list *diags
     free(path);
 }
 
-static void sha256_hex(const char *text, size_t length, char out[65])
-{
-    struct sha256_ctx ctx;
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, length, (const uint8_t *)text);
-    sha256_digest(&ctx, sizeof digest, digest);
-    for (size_t i = 0; i < sizeof digest; i++)
-        sprintf(out + 2 * i, "%02x", digest[i]);
-    out[64] = '\0';
-}
-
 struct scenario_source {
     char *path;
     ini_doc doc;
@@ -287,7 +275,8 @@ scenario_source *scenario_source_read(const char *path, diag_list *diags)
 
 static source_file copy_source(const source_file *from)
 {
-    source_file to = { xstrdup(from->path), xmalloc(from->length + 1), from->length };
+    source_file to = { xstrdup(from->path), xmalloc(from->length + 1), from->length,
+                       from->bonus_projects };
     memcpy(to.text, from->text, from->length + 1);
     return to;
 }

@@ -1017,6 +1017,7 @@ static void check_bonus_sections(checker *c)
         projects_csv_load(b, path, path, c->diags, &source);
         if (source.text) {
             scenario *s = c->s;
+            source.bonus_projects = true;
             s->sources = xreallocarray(s->sources, s->n_sources + 1, sizeof *s->sources);
             s->sources[s->n_sources++] = source;
         }

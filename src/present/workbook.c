@@ -7,6 +7,7 @@
 #include "workbook.h"
 #include "workbook_internal.h"
 #include "workbook_record.h"
+#include "workbook_limits.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -204,6 +205,18 @@ int wb_table(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t fir
                       ctx->fmt.header);
 }
 
+int wb_range(wb_context *ctx, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+             lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+             size_t n_headers)
+{
+    /* Export reads it as the table it stands for (SPEC §7.3). */
+    if (ctx->recorder)
+        wb_recorder_add_table(ctx->recorder, ws, name, first_row, first_col, last_row, headers,
+                              n_headers, false);
+    return xlsx_range(&ctx->out, ws, name, first_row, first_col, last_row, headers, n_headers,
+                      ctx->fmt.header);
+}
+
 int wb_define_name(wb_context *ctx, const char *name, wb_sheet sheet, lxw_worksheet *ws,
                    lxw_row_t row, lxw_col_t col)
 {
@@ -364,7 +377,10 @@ static int add_sheets(wb_context *ctx)
         if (!wb_sheet_present(ctx->s, ctx->r, (wb_sheet)sheet))
             continue;
         const char *name = wb_text(ctx, (wb_label)(WB_L_SHEET_SUMMARY + sheet));
-        ctx->sheets[sheet] = xlsx_add_worksheet(&ctx->out, name);
+        /* A big round's Bonus sheet streams its rows (issue 13, workbook_limits.h). */
+        bool stream = sheet == WB_SHEET_BONUS && workbook_big_round(ctx->s);
+        ctx->sheets[sheet] = stream ? xlsx_add_worksheet_constant_memory(&ctx->out, name)
+                                    : xlsx_add_worksheet(&ctx->out, name);
         if (!ctx->sheets[sheet])
             return -1;
         /* Always quoted in formulas: names such as Henkilöstö need it in some readers. */
@@ -427,6 +443,8 @@ static tkk_err write_book(const char *out_path, const scenario *s, const results
     tkk_err err = xlsx_out_open(&ctx.out, out_path, lang, false, error, error_size);
     if (err != TKK_OK)
         return err;
+    if (workbook_big_round(s))
+        workbook_big_round_warn(out_path, s, lang);
     layout_build(&ctx.layout, r);
     page_header_footer(&ctx);
     xlsx_formats_create(&ctx.out, &ctx.fmt);

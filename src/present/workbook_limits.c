@@ -1,7 +1,47 @@
-/* workbook_limits — the worksheet's row and column limits, checked before writing. */
+/* workbook_limits — the worksheet's row and column limits, checked before writing, and
+ * the threshold of a big round (issue 13), which changes what the Inputs sheet holds. */
 #include "workbook_limits.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "workbook_internal.h"
+
+size_t workbook_big_round_threshold(void)
+{
+    /* Hidden: for the tests, which show the mode with ~50 projects (README). */
+    const char *knob = getenv("TKK_BIG_ROUND_PROJECTS");
+    if (knob && *knob) {
+        char *end = NULL;
+        errno = 0;
+        unsigned long long n = strtoull(knob, &end, 10);
+        if (errno == 0 && *end == '\0' && knob[0] != '-')
+            return (size_t)n;
+    }
+    return WORKBOOK_BIG_ROUND_PROJECTS;
+}
+
+bool workbook_big_round(const scenario *s)
+{
+    return s->has_bonus && s->bonus.n_projects > workbook_big_round_threshold();
+}
+
+void workbook_big_round_warn(const char *out_path, const scenario *s, language lang)
+{
+    if (lang == LANG_EN)
+        fprintf(stderr, "tkk: %s: warning: %zu projects, above %zu: the Bonus sheet is written "
+                        "in bounded memory, its rows a plain range named Bonus instead of an "
+                        "Excel table, and the Inputs sheet gives the projects file's name, line "
+                        "count and SHA-256 instead of its lines\n",
+                out_path, s->bonus.n_projects, workbook_big_round_threshold());
+    else
+        fprintf(stderr, "tkk: %s: varoitus: %zu hanketta, yli %zu: Bonus-välilehti kirjoitetaan "
+                        "rajatulla muistilla, sen rivit tavallisena alueena nimeltä Bonus eikä "
+                        "Excel-taulukkona, ja Lähtötiedot-välilehdellä on hanketiedoston nimi, "
+                        "rivimäärä ja SHA-256 sen rivien sijaan\n",
+                out_path, s->bonus.n_projects, workbook_big_round_threshold());
+}
 
 size_t workbook_limits_check(const scenario *s, const results *r, diag_list *diags)
 {

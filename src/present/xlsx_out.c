@@ -463,6 +463,25 @@ int xlsx_table_totals(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_ro
                      header_format, true);
 }
 
+/* SPEC §7.1: a header fits its column in two lines: half its width, and its longest
+ * word whole. */
+static void track_header(xlsx_out *out, const lxw_worksheet *ws, lxw_col_t col,
+                         const char *safe)
+{
+    if (ws != out->track_ws || col >= sizeof out->track_width / sizeof out->track_width[0])
+        return;
+    double need = xlsx_text_width(safe, true) / 2 + 3.5, word = 0;
+    char *copy = xstrdup(safe), *save = NULL;
+    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        double ww = xlsx_text_width(w, true) + 1.5;
+        word = ww > word ? ww : word;
+    }
+    free(copy);
+    need = word > need ? word : need;
+    if (need > out->track_width[col])
+        out->track_width[col] = need;
+}
+
 static int add_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                      lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
                      size_t n_headers, lxw_format *header_format, bool totals)
@@ -473,21 +492,7 @@ static int add_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row
     for (size_t i = 0; i < n_headers; i++) {
         /* Headers are cells too (ids, labels): made safe like any text. */
         safe[i] = xlsx_safe_text(headers[i], XLSX_CELL_MAX_CHARS, NULL);
-        /* SPEC §7.1: the header fits its column in two lines: half its width, and its
-         * longest word whole. */
-        lxw_col_t col = (lxw_col_t)(first_col + i);
-        if (ws == out->track_ws && col < sizeof out->track_width / sizeof out->track_width[0]) {
-            double need = xlsx_text_width(safe[i], true) / 2 + 3.5, word = 0;
-            char *copy = xstrdup(safe[i]), *save = NULL;
-            for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-                double ww = xlsx_text_width(w, true) + 1.5;
-                word = ww > word ? ww : word;
-            }
-            free(copy);
-            need = word > need ? word : need;
-            if (need > out->track_width[col])
-                out->track_width[col] = need;
-        }
+        track_header(out, ws, (lxw_col_t)(first_col + i), safe[i]);
         columns[i].header = safe[i];
         columns[i].header_format = header_format;
         pointers[i] = &columns[i];
@@ -509,6 +514,52 @@ static int add_table(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row
     free(pointers);
     if (err != LXW_NO_ERROR)
         return xlsx_fail(out, what, err);
+    return 0;
+}
+
+lxw_worksheet *xlsx_add_worksheet_constant_memory(xlsx_out *out, const char *name)
+{
+    /* libxlsxwriter 1.1.4 reads options.constant_memory in workbook_add_worksheet (and
+     * workbook_add_chartsheet) only, to set the new worksheet's own `optimize` flag and
+     * its row temporary file in options.tmpdir (here out->tmp_dir); the packager and
+     * every worksheet function then go by that flag alone. So one worksheet streams its
+     * rows while the others keep their cells, and their tables. */
+    uint8_t saved = out->workbook->options.constant_memory;
+    out->workbook->options.constant_memory = LXW_TRUE;
+    lxw_worksheet *ws = xlsx_add_worksheet(out, name);
+    out->workbook->options.constant_memory = saved;
+    return ws;
+}
+
+int xlsx_range(xlsx_out *out, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+               lxw_col_t first_col, lxw_row_t last_row, const char *const *headers,
+               size_t n_headers, lxw_format *header_format)
+{
+    /* The header row as add_table makes it: the same texts, format, height and widths. */
+    XLSX_CHECK(out, worksheet_set_row(ws, first_row, 30, NULL));
+    for (size_t i = 0; i < n_headers; i++) {
+        char *safe = xlsx_safe_text(headers[i], XLSX_CELL_MAX_CHARS, NULL);
+        lxw_col_t col = (lxw_col_t)(first_col + i);
+        track_header(out, ws, col, safe);
+        lxw_error err = worksheet_write_string(ws, first_row, col, safe, header_format);
+        free(safe);
+        if (err != LXW_NO_ERROR)
+            return xlsx_fail(out, "worksheet_write_string", err);
+    }
+    lxw_col_t last_col = (lxw_col_t)(first_col + n_headers - 1);
+    XLSX_CHECK(out, worksheet_autofilter(ws, first_row, first_col, last_row, last_col));
+    char first[16], last[16];
+    lxw_rowcol_to_cell_abs(first, first_row, first_col, 1, 1);
+    lxw_rowcol_to_cell_abs(last, last_row, last_col, 1, 1);
+    char *sheet = lxw_quote_sheetname(ws->name);
+    if (!sheet)
+        fatal_out_of_memory();
+    char *range = xasprintf("=%s!%s:%s", sheet, first, last);
+    free(sheet);
+    lxw_error err = workbook_define_name(out->workbook, name, range);
+    free(range);
+    if (err != LXW_NO_ERROR)
+        return xlsx_fail(out, "workbook_define_name", err);
     return 0;
 }
 

@@ -20,6 +20,12 @@
  *
  * Sets ctx->bonus_pool_ref and ctx->bonus_allocated_ref for the Summary, which defines
  * Bonus_Pool, Bonus_Allocated and Bonus_Unallocated there.
+ *
+ * A big round (issue 13, workbook_limits.h) is the same sheet, cell for cell, written
+ * in libxlsxwriter's constant_memory mode: no Excel table but a plain range with the
+ * same header row, an autofilter and the defined name `Bonus`; a note in row 2 says so;
+ * and every row is written whole, top-down (the blocks above the table row by row,
+ * the header before the rows), which constant_memory requires.
  */
 #include "workbook_internal.h"
 #include "alloc.h"
@@ -30,6 +36,7 @@
 
 #include "common.h"
 #include "vocab.h"
+#include "workbook_limits.h"
 
 /* ---- Texts of this sheet (both languages) -------------------------------------------- */
 
@@ -37,7 +44,7 @@ typedef enum {
     T_POOL, T_METHOD, T_RATE, T_CAP, T_MIN_SCORE, T_TOP, T_UNIT,
     T_LAMBDA, T_LAMBDA_EXACT, T_EXACT_TOTAL, T_ROUNDED_TOTAL, T_ALLOCATED, T_UNALLOCATED,
     T_ELIGIBLE_COUNT, T_TIE_NOTE, T_INDICATOR, T_NORMALIZE, T_DENOMINATOR, T_WEIGHT,
-    T_CHART_BLOCK, T_CHART_TITLE,
+    T_CHART_BLOCK, T_CHART_TITLE, T_BIG_ROUND,
     /* Table headers (SPEC §6: the English ones exactly as written there). */
     T_H_PROJECT, T_H_NAME, T_H_GRANT, T_H_SCORE, T_H_ELIGIBLE, T_H_REASON, T_H_BASIS,
     T_H_CAP, T_H_EXACT, T_H_BONUS, T_H_SHARE_OF_GRANT,
@@ -68,6 +75,10 @@ static const char *const texts[T_COUNT][2] = {
     [T_WEIGHT] = {"Paino", "Weight"},
     [T_CHART_BLOCK] = {"Palkkiokelpoiset hankkeet", "Eligible projects"},
     [T_CHART_TITLE] = {"Tulospalkkio hankkeittain", "Bonus by project"},
+    [T_BIG_ROUND] = {"Yli %zu hanketta: rivit ovat tavallinen alue nimeltä Bonus, "
+                     "ei Excel-taulukko (rajattu muisti).",
+                     "More than %zu projects: the rows are a plain range named Bonus, "
+                     "not an Excel table (bounded memory)."},
     [T_H_PROJECT] = {"Hanke", "Project"},
     [T_H_NAME] = {"Nimi", "Name"},
     [T_H_GRANT] = {"Avustus", "Grant"},
@@ -105,12 +116,17 @@ enum { I_LABEL, I_NORMALIZE, I_DENOMINATOR, I_WEIGHT, I_COUNT };
 #define BLOCK_ROWS ((int)P_COUNT > (int)R_COUNT ? (int)P_COUNT : (int)R_COUNT)
 #define INDICATOR_ROW (PARAM_ROW + BLOCK_ROWS + 1)
 #define HEADER_ROW (INDICATOR_ROW + I_COUNT)
+/* A big round's note, in the blank row under the title. */
+#define BIG_ROUND_NOTE_ROW (PARAM_ROW - 1)
+/* Every row of a block, or only the one of this index (a big round: row by row). */
+#define ALL_ROWS (-1)
 
 typedef struct {
     wb_context *ctx;
     lxw_worksheet *ws;
     const bonus_input *in;
     const bonus_result *b;
+    bool big;                              /* a big round: constant_memory, no table */
     size_t k;                              /* indicators */
     lxw_row_t first_row, last_row;         /* the table's data rows */
     lxw_col_t col_score, col_eligible, col_reason, col_basis, col_cap, col_exact,
@@ -135,6 +151,12 @@ static lxw_col_t raw_col(size_t i)
 static lxw_col_t norm_col(const bonus_sheet *sh, size_t i)
 {
     return (lxw_col_t)(COL_FIRST_INDICATOR + sh->k + i);
+}
+
+/* Whether a block writes its row of this index now (only: ALL_ROWS or one index). */
+static bool wanted(int only, int index)
+{
+    return only == ALL_ROWS || only == index;
 }
 
 /* A formula when the exact check agrees, else the value; the cached number is always
@@ -164,7 +186,7 @@ static char *fraction_text(const mpq_t value)
 
 /* ---- Parameters and results above the table ------------------------------------------ */
 
-static int write_parameters(bonus_sheet *sh)
+static int write_parameters(bonus_sheet *sh, int only)
 {
     wb_context *ctx = sh->ctx;
     const bonus_input *in = sh->in;
@@ -174,34 +196,37 @@ static int write_parameters(bonus_sheet *sh)
     for (int i = 0; i < P_COUNT; i++) {
         lxw_row_t row = (lxw_row_t)(PARAM_ROW + i);
         wb_cell_abs(sh->param[i], row, PARAM_VALUE_COL);
-        if (wb_string(ctx, sh->ws, row, PARAM_LABEL_COL, text(sh, labels[i]), ctx->fmt.bold) != 0)
+        if (wanted(only, i) &&
+            wb_string(ctx, sh->ws, row, PARAM_LABEL_COL, text(sh, labels[i]), ctx->fmt.bold) != 0)
             return -1;
     }
     const lxw_col_t c = PARAM_VALUE_COL;
     /* The pool as a money cell holds the cent-rounded value: the Summary expects it. */
-    if (wb_money_input(ctx, sh->ws, PARAM_ROW + P_POOL, c, in->pool) != 0 ||
-        wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c, vocab_bonus_method(in->method, ctx->out.lang), NULL) != 0)
+    if ((wanted(only, P_POOL) && wb_money_input(ctx, sh->ws, PARAM_ROW + P_POOL, c, in->pool) != 0) ||
+        (wanted(only, P_METHOD) &&
+         wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c, vocab_bonus_method(in->method, ctx->out.lang), NULL) != 0))
         return -1;
-    if (in->method == BONUS_GRANT_RATE &&
+    if (in->method == BONUS_GRANT_RATE && wanted(only, P_RATE) &&
         wb_number(ctx, sh->ws, PARAM_ROW + P_RATE, c, in->rate, ctx->fmt.percent) != 0)
         return -1;
-    if (in->has_cap && wb_number(ctx, sh->ws, PARAM_ROW + P_CAP, c, in->cap, ctx->fmt.percent) != 0)
+    if (in->has_cap && wanted(only, P_CAP) && wb_number(ctx, sh->ws, PARAM_ROW + P_CAP, c, in->cap, ctx->fmt.percent) != 0)
         return -1;
-    if (in->has_min_score &&
+    if (in->has_min_score && wanted(only, P_MIN_SCORE) &&
         wb_number(ctx, sh->ws, PARAM_ROW + P_MIN_SCORE, c, in->min_score, sh->ratio) != 0)
         return -1;
-    if (in->top > 0 &&
+    if (in->top > 0 && wanted(only, P_TOP) &&
         wb_integer(ctx, sh->ws, PARAM_ROW + P_TOP, c, (long)in->top, ctx->fmt.integer) != 0)
         return -1;
     /* The unit is a rounding step, not a payment: shown exactly (it may be below a cent). */
-    if (wb_number(ctx, sh->ws, PARAM_ROW + P_UNIT, c, in->unit, sh->unit) != 0)
+    if (wanted(only, P_UNIT) && wb_number(ctx, sh->ws, PARAM_ROW + P_UNIT, c, in->unit, sh->unit) != 0)
         return -1;
     wb_ref_abs(ctx, ctx->bonus_pool_ref, WB_SHEET_BONUS, PARAM_ROW + P_POOL, c);
     return 0;
 }
 
-/* The results block; runs after the table so its sums can name the table's columns. */
-static int write_results(bonus_sheet *sh)
+/* The results block; runs after the table so its sums can name the table's columns (in
+ * a big round before the rows, row by row: the columns are known beforehand). */
+static int write_results(bonus_sheet *sh, int only)
 {
     wb_context *ctx = sh->ctx;
     const bonus_result *b = sh->b;
@@ -211,15 +236,18 @@ static int write_results(bonus_sheet *sh)
         T_UNALLOCATED, T_ELIGIBLE_COUNT,
     };
     for (int i = 0; i < R_TIE_NOTE; i++)
-        if (wb_string(ctx, sh->ws, (lxw_row_t)(PARAM_ROW + i), label_col, text(sh, labels[i]),
+        if (wanted(only, i) &&
+            wb_string(ctx, sh->ws, (lxw_row_t)(PARAM_ROW + i), label_col, text(sh, labels[i]),
                       ctx->fmt.bold) != 0)
             return -1;
 
     /* λ: not a formula (water-filling, SPEC §5.6 step 5), blank when there is none. */
-    if (b->has_lambda) {
+    if (b->has_lambda && (wanted(only, R_LAMBDA) || wanted(only, R_LAMBDA_EXACT))) {
         char *fraction = fraction_text(b->lambda);
-        int rc = wb_number(ctx, sh->ws, PARAM_ROW + R_LAMBDA, value_col, b->lambda, sh->lambda);
-        if (rc == 0)
+        int rc = 0;
+        if (wanted(only, R_LAMBDA))
+            rc = wb_number(ctx, sh->ws, PARAM_ROW + R_LAMBDA, value_col, b->lambda, sh->lambda);
+        if (rc == 0 && wanted(only, R_LAMBDA_EXACT))
             rc = wb_string(ctx, sh->ws, PARAM_ROW + R_LAMBDA_EXACT, value_col, fraction, NULL);
         free(fraction);
         if (rc != 0)
@@ -230,15 +258,18 @@ static int write_results(bonus_sheet *sh)
     wb_cell(first, sh->first_row, sh->col_exact);
     wb_cell(last, sh->last_row, sh->col_exact);
     snprintf(formula, sizeof formula, "=SUM(%s:%s)", first, last);
-    if (wb_formula(ctx, sh->ws, PARAM_ROW + R_EXACT_TOTAL, value_col, sh->exact, b->exact_total,
-                   "%s", formula) != 0 ||
-        wb_number(ctx, sh->ws, PARAM_ROW + R_ROUNDED_TOTAL, value_col, b->rounded_total,
-                  ctx->fmt.money) != 0)
+    if ((wanted(only, R_EXACT_TOTAL) &&
+         wb_formula(ctx, sh->ws, PARAM_ROW + R_EXACT_TOTAL, value_col, sh->exact, b->exact_total,
+                    "%s", formula) != 0) ||
+        (wanted(only, R_ROUNDED_TOTAL) &&
+         wb_number(ctx, sh->ws, PARAM_ROW + R_ROUNDED_TOTAL, value_col, b->rounded_total,
+                   ctx->fmt.money) != 0))
         return -1;
 
     wb_cell(first, sh->first_row, sh->col_bonus);
     wb_cell(last, sh->last_row, sh->col_bonus);
-    if (wb_formula(ctx, sh->ws, PARAM_ROW + R_ALLOCATED, value_col, ctx->fmt.money_bold,
+    if (wanted(only, R_ALLOCATED) &&
+        wb_formula(ctx, sh->ws, PARAM_ROW + R_ALLOCATED, value_col, ctx->fmt.money_bold,
                    b->allocated, "=SUM(%s:%s)", first, last) != 0)
         return -1;
     wb_cell(sh->allocated_cell, PARAM_ROW + R_ALLOCATED, value_col);
@@ -252,7 +283,7 @@ static int write_results(bonus_sheet *sh)
     bool agrees = mpq_equal(check, b->unallocated);
     mpq_clear(check);
     snprintf(formula, sizeof formula, "=%s-%s", sh->param[P_POOL], sh->allocated_cell);
-    if (formula_or_value(sh, PARAM_ROW + R_UNALLOCATED, value_col, ctx->fmt.money,
+    if (wanted(only, R_UNALLOCATED) && formula_or_value(sh, PARAM_ROW + R_UNALLOCATED, value_col, ctx->fmt.money,
                          b->unallocated, agrees, formula) != 0)
         return -1;
 
@@ -261,7 +292,8 @@ static int write_results(bonus_sheet *sh)
     mpq_t count;
     mpq_init(count);
     mpq_set_ui(count, (unsigned long)b->eligible_count, 1);
-    int rc = wb_formula(ctx, sh->ws, PARAM_ROW + R_ELIGIBLE_COUNT, value_col, ctx->fmt.integer,
+    int rc = !wanted(only, R_ELIGIBLE_COUNT) ? 0 :
+             wb_formula(ctx, sh->ws, PARAM_ROW + R_ELIGIBLE_COUNT, value_col, ctx->fmt.integer,
                         count, "=COUNTIF(%s:%s,\"%s\")", first, last,
                         vocab_yes_no(true, ctx->out.lang));
     mpq_clear(count);
@@ -269,7 +301,7 @@ static int write_results(bonus_sheet *sh)
         return -1;
 
     /* SPEC §5.6 step 3: more than `top` admitted because of a tie says so. */
-    if (b->top_tie_extended) {
+    if (b->top_tie_extended && wanted(only, R_TIE_NOTE)) {
         char note[160];
         snprintf(note, sizeof note, text(sh, T_TIE_NOTE), b->eligible_count, sh->in->top);
         if (wb_string(ctx, sh->ws, PARAM_ROW + R_TIE_NOTE, label_col, note, ctx->fmt.bold) != 0)
@@ -279,13 +311,14 @@ static int write_results(bonus_sheet *sh)
 }
 
 /* Label, normalisation, denominator and weight of each indicator, over its columns. */
-static int write_indicators(bonus_sheet *sh)
+static int write_indicators(bonus_sheet *sh, int only)
 {
     wb_context *ctx = sh->ctx;
     const bonus_input *in = sh->in;
     static const bonus_text labels[I_COUNT] = {T_INDICATOR, T_NORMALIZE, T_DENOMINATOR, T_WEIGHT};
     for (int i = 0; i < I_COUNT; i++)
-        if (wb_string(ctx, sh->ws, (lxw_row_t)(INDICATOR_ROW + i), COL_PROJECT,
+        if (wanted(only, i) &&
+            wb_string(ctx, sh->ws, (lxw_row_t)(INDICATOR_ROW + i), COL_PROJECT,
                       text(sh, labels[i]), ctx->fmt.bold) != 0)
             return -1;
 
@@ -302,14 +335,15 @@ static int write_indicators(bonus_sheet *sh)
             chars += ((unsigned char)*c & 0xC0) != 0x80;   /* UTF-8: count characters */
         if (chars > longest)
             longest = chars;
-        rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_LABEL, raw_col(i), label, ctx->fmt.wrap);
-        if (rc == 0)
+        if (wanted(only, I_LABEL))
+            rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_LABEL, raw_col(i), label, ctx->fmt.wrap);
+        if (rc == 0 && wanted(only, I_NORMALIZE))
             rc = wb_string(ctx, sh->ws, INDICATOR_ROW + I_NORMALIZE, norm_col(sh, i),
                            vocab_normalize(ind->normalize, ctx->out.lang), ctx->fmt.wrap);
-        if (rc == 0)
+        if (rc == 0 && wanted(only, I_WEIGHT))
             rc = wb_number(ctx, sh->ws, INDICATOR_ROW + I_WEIGHT, norm_col(sh, i), ind->weight,
                            ctx->fmt.percent);
-        if (rc != 0 || !sh->norm_formula[i])
+        if (rc != 0 || !sh->norm_formula[i] || !wanted(only, I_DENOMINATOR))
             continue;
 
         /* SPEC §5.6 step 1: max → x ÷ max, share → x ÷ Σx, over all projects. */
@@ -343,8 +377,10 @@ static int write_indicators(bonus_sheet *sh)
         lines = l > lines ? l : lines;
     }
     double height = lines * 14.5 > 409 ? 409 : lines * 14.5;
-    WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_LABEL, height, NULL));
-    WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_NORMALIZE, 29, NULL));
+    if (wanted(only, I_LABEL))
+        WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_LABEL, height, NULL));
+    if (wanted(only, I_NORMALIZE))
+        WB_CHECK(ctx, worksheet_set_row(sh->ws, INDICATOR_ROW + I_NORMALIZE, 29, NULL));
 
     char w_first[16], w_last[16];
     wb_cell_abs(w_first, INDICATOR_ROW + I_WEIGHT, norm_col(sh, 0));
@@ -543,7 +579,8 @@ static int write_table(bonus_sheet *sh)
     headers[sh->col_exact] = text(sh, T_H_EXACT);
     headers[sh->col_bonus] = text(sh, T_H_BONUS);
     headers[sh->col_share] = text(sh, T_H_SHARE_OF_GRANT);
-    int rc = wb_table(ctx, sh->ws, "Bonus", HEADER_ROW, 0, sh->last_row, headers, n);
+    int rc = sh->big ? wb_range(ctx, sh->ws, "Bonus", HEADER_ROW, 0, sh->last_row, headers, n)
+                     : wb_table(ctx, sh->ws, "Bonus", HEADER_ROW, 0, sh->last_row, headers, n);
     free(headers);
     free(norm);
     return rc;
@@ -633,6 +670,24 @@ static int column_widths(bonus_sheet *sh)
     return rc;
 }
 
+/* A big round (constant_memory): the note, the blocks above the table row by row and
+ * the header row, each row whole before the next; write_rows follows. */
+static int write_big_round_top(bonus_sheet *sh)
+{
+    wb_context *ctx = sh->ctx;
+    char note[200];
+    snprintf(note, sizeof note, text(sh, T_BIG_ROUND), workbook_big_round_threshold());
+    if (wb_string(ctx, sh->ws, BIG_ROUND_NOTE_ROW, COL_PROJECT, note, ctx->fmt.subtitle) != 0)
+        return -1;
+    for (int i = 0; i < BLOCK_ROWS; i++)
+        if (write_parameters(sh, i) != 0 || write_results(sh, i) != 0)
+            return -1;
+    for (int i = 0; i < I_COUNT; i++)
+        if (write_indicators(sh, i) != 0)
+            return -1;
+    return write_table(sh);
+}
+
 /* The last row and column the sheet can use for n projects and k indicators: the table
  * and its total row, then (when at most CHART_MAX_BARS projects are eligible) a title,
  * a header and a row per bar, two rows below; columns as in workbook_bonus_sheet. */
@@ -650,7 +705,8 @@ void wb_bonus_extent(size_t n_projects, size_t n_indicators, unsigned long long 
 int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
 {
     const bonus_input *in = &ctx->s->bonus;
-    bonus_sheet sh = {.ctx = ctx, .ws = ws, .in = in, .b = &ctx->r->bonus, .k = in->n_indicators};
+    bonus_sheet sh = {.ctx = ctx, .ws = ws, .in = in, .b = &ctx->r->bonus, .k = in->n_indicators,
+                      .big = workbook_big_round(ctx->s)};
     if (sh.k == 0 || sh.b->n_indicators != sh.k || sh.b->n_projects != in->n_projects)
         return wb_fail_msg(ctx, "bonus results do not match the scenario");
     sh.first_row = HEADER_ROW + 1;
@@ -679,16 +735,18 @@ int workbook_bonus_sheet(wb_context *ctx, lxw_worksheet *ws)
 
     int rc = wb_sheet_title(ctx, ws, WB_L_TITLE_BONUS);
     wb_track_columns(ctx, ws, HEADER_ROW);
-    if (rc == 0)
-        rc = write_parameters(&sh);
-    if (rc == 0)
-        rc = write_indicators(&sh);
+    if (rc == 0 && sh.big)
+        rc = write_big_round_top(&sh);
+    if (rc == 0 && !sh.big)
+        rc = write_parameters(&sh, ALL_ROWS);
+    if (rc == 0 && !sh.big)
+        rc = write_indicators(&sh, ALL_ROWS);
     if (rc == 0)
         rc = write_rows(&sh);
-    if (rc == 0)
+    if (rc == 0 && !sh.big)
         rc = write_table(&sh);
-    if (rc == 0)
-        rc = write_results(&sh);
+    if (rc == 0 && !sh.big)
+        rc = write_results(&sh, ALL_ROWS);
     if (rc == 0)
         rc = write_chart(&sh);
     if (rc == 0)

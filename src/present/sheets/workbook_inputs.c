@@ -2,15 +2,20 @@
  * workbook_inputs — the Inputs sheet (SPEC §6): every file the scenario was read from
  * (the main file, its `extends` parents, project CSVs), line by line with line
  * numbers under a heading row with the file's name, then the --set overrides, so the
- * annual report appendix carries its own assumptions.
+ * annual report appendix carries its own assumptions. In a big round (issue 13,
+ * workbook_limits.h) the projects CSV is summarised instead: its name, line count and
+ * SHA-256, the INI lines staying as they are.
  */
 #include "workbook_internal.h"
 #include "alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
+#include "sha256_hex.h"
+#include "workbook_limits.h"
 
 enum { COL_LINE, COL_TEXT };
 
@@ -74,6 +79,50 @@ static long line_count(const char *text, size_t length)
     return n + (length > 0 && text[length - 1] != '\n');
 }
 
+/* A big round's projects CSV: line count, SHA-256 and why the lines are not there, each
+ * in the text column under the file's heading. */
+enum { SUMMARY_LINES, SUMMARY_SHA256, SUMMARY_WHY, SUMMARY_ROWS };
+
+static const char *const summary_texts[SUMMARY_ROWS][2] = {
+    /*  fi                                                  en */
+    {"Rivejä: %ld", "Lines: %ld"},
+    {"SHA-256: %s", "SHA-256: %s"},
+    {"Rivejä ei kopioida tähän: kierroksella on yli %zu hanketta.",
+     "The lines are not copied here: the round has more than %zu projects."},
+};
+
+static bool summarised(const scenario *s, const source_file *src)
+{
+    return src->bonus_projects && workbook_big_round(s);
+}
+
+/* The rows under a file's heading: its lines, or the summary. */
+static long source_rows(const scenario *s, const source_file *src)
+{
+    if (summarised(s, src))
+        return SUMMARY_ROWS;
+    return src->text ? line_count(src->text, src->length) : 0;
+}
+
+static long write_summary(wb_context *ctx, lxw_worksheet *ws, long row, const source_file *src)
+{
+    int en = ctx->out.lang == LANG_EN;
+    char sha[65], text[160];
+    sha256_hex(src->text ? src->text : "", src->text ? src->length : 0, sha);
+    for (int i = 0; i < SUMMARY_ROWS; i++) {
+        if (i == SUMMARY_LINES)
+            snprintf(text, sizeof text, summary_texts[i][en],
+                     src->text ? line_count(src->text, src->length) : 0L);
+        else if (i == SUMMARY_SHA256)
+            snprintf(text, sizeof text, summary_texts[i][en], sha);
+        else
+            snprintf(text, sizeof text, summary_texts[i][en], workbook_big_round_threshold());
+        if (wb_string(ctx, ws, (lxw_row_t)(row + i), COL_TEXT, text, NULL) != 0)
+            return -1;
+    }
+    return row + SUMMARY_ROWS;
+}
+
 /* Walks the sheet's layout as workbook_inputs_sheet writes it: a heading row per file,
  * its lines, a blank row; then the overrides' heading and lines. */
 bool wb_inputs_overflow(const scenario *s, const char **file, long *line)
@@ -82,7 +131,7 @@ bool wb_inputs_overflow(const scenario *s, const char **file, long *line)
     long row = WB_TABLE_ROW;
     for (size_t i = 0; i < s->n_sources; i++) {
         const source_file *src = &s->sources[i];
-        long lines = src->text ? line_count(src->text, src->length) : 0;
+        long lines = source_rows(s, src);
         if (row + lines > last_row) {
             *file = src->path;
             *line = row >= last_row ? 1 : last_row - row + 1;
@@ -111,8 +160,11 @@ int workbook_inputs_sheet(wb_context *ctx, lxw_worksheet *ws)
         const source_file *src = &s->sources[i];
         if (wb_string(ctx, ws, (lxw_row_t)row, COL_LINE, src->path, ctx->fmt.bold) != 0)
             return -1;
-        row = write_lines(ctx, ws, row + 1, src->path, src->text ? src->text : "",
-                          src->text ? src->length : 0);
+        if (summarised(s, src))
+            row = write_summary(ctx, ws, row + 1, src);
+        else
+            row = write_lines(ctx, ws, row + 1, src->path, src->text ? src->text : "",
+                              src->text ? src->length : 0);
         if (row < 0)
             return -1;
         row++;   /* a blank row between files */
