@@ -11,7 +11,8 @@ round (tests/bench/gen_projects.py: grant-rate with a cap and min_score) is big.
 workbook is read back with openpyxl and compared with the same round written below the
 threshold, cell by cell (values, formulas, number formats) on every sheet but Inputs;
 the only Bonus cell it adds is the note under the title. At the threshold itself
-nothing changes (byte-identical). Both languages; `tkk check` accepts what run writes.
+nothing changes (byte-identical). Both languages; `tkk check` accepts what run writes;
+`tkk export` gives the same JSON either way.
 LibreOffice recalculates the big workbook's formulas to their cached values (skipped
 with TKK_SKIP_RECALC=1). Prints TAP-style "ok" / "not ok" lines for tests/run-tests.sh.
 """
@@ -193,6 +194,13 @@ def main():
             compare_sheets(small, big, lang)
             check_inputs(small, big, lang, csv, ini)
             big_files.append(big)
+        # Export goes through the same writers (a recorder): the range is read as the table.
+        ja, jb = os.path.join(tmp, "small.json"), os.path.join(tmp, "big.json")
+        pa = run(["export", ini, "--format", "json", "-o", ja])
+        pb = run(["export", ini, "--format", "json", "-o", jb], threshold=N - 1)
+        ok(pa.returncode == 0 and pb.returncode == 0 and
+           open(ja, "rb").read() == open(jb, "rb").read(),
+           "export writes the same JSON above and below the threshold", pa.stderr + pb.stderr)
         # tkk check applies run's limits (the check = run rule): it accepts the big round.
         pc = run(["check", ini], threshold=N - 1)
         ok(pc.returncode == 0, "check accepts the big round run writes", pc.stderr)

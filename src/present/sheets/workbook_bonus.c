@@ -202,14 +202,17 @@ static int write_parameters(bonus_sheet *sh, int only)
     }
     const lxw_col_t c = PARAM_VALUE_COL;
     /* The pool as a money cell holds the cent-rounded value: the Summary expects it. */
-    if ((wanted(only, P_POOL) && wb_money_input(ctx, sh->ws, PARAM_ROW + P_POOL, c, in->pool) != 0) ||
+    if ((wanted(only, P_POOL) &&
+         wb_money_input(ctx, sh->ws, PARAM_ROW + P_POOL, c, in->pool) != 0) ||
         (wanted(only, P_METHOD) &&
-         wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c, vocab_bonus_method(in->method, ctx->out.lang), NULL) != 0))
+         wb_string(ctx, sh->ws, PARAM_ROW + P_METHOD, c,
+                   vocab_bonus_method(in->method, ctx->out.lang), NULL) != 0))
         return -1;
     if (in->method == BONUS_GRANT_RATE && wanted(only, P_RATE) &&
         wb_number(ctx, sh->ws, PARAM_ROW + P_RATE, c, in->rate, ctx->fmt.percent) != 0)
         return -1;
-    if (in->has_cap && wanted(only, P_CAP) && wb_number(ctx, sh->ws, PARAM_ROW + P_CAP, c, in->cap, ctx->fmt.percent) != 0)
+    if (in->has_cap && wanted(only, P_CAP) &&
+        wb_number(ctx, sh->ws, PARAM_ROW + P_CAP, c, in->cap, ctx->fmt.percent) != 0)
         return -1;
     if (in->has_min_score && wanted(only, P_MIN_SCORE) &&
         wb_number(ctx, sh->ws, PARAM_ROW + P_MIN_SCORE, c, in->min_score, sh->ratio) != 0)
@@ -218,7 +221,8 @@ static int write_parameters(bonus_sheet *sh, int only)
         wb_integer(ctx, sh->ws, PARAM_ROW + P_TOP, c, (long)in->top, ctx->fmt.integer) != 0)
         return -1;
     /* The unit is a rounding step, not a payment: shown exactly (it may be below a cent). */
-    if (wanted(only, P_UNIT) && wb_number(ctx, sh->ws, PARAM_ROW + P_UNIT, c, in->unit, sh->unit) != 0)
+    if (wanted(only, P_UNIT) &&
+        wb_number(ctx, sh->ws, PARAM_ROW + P_UNIT, c, in->unit, sh->unit) != 0)
         return -1;
     wb_ref_abs(ctx, ctx->bonus_pool_ref, WB_SHEET_BONUS, PARAM_ROW + P_POOL, c);
     return 0;
@@ -283,7 +287,8 @@ static int write_results(bonus_sheet *sh, int only)
     bool agrees = mpq_equal(check, b->unallocated);
     mpq_clear(check);
     snprintf(formula, sizeof formula, "=%s-%s", sh->param[P_POOL], sh->allocated_cell);
-    if (wanted(only, R_UNALLOCATED) && formula_or_value(sh, PARAM_ROW + R_UNALLOCATED, value_col, ctx->fmt.money,
+    if (wanted(only, R_UNALLOCATED) &&
+        formula_or_value(sh, PARAM_ROW + R_UNALLOCATED, value_col, ctx->fmt.money,
                          b->unallocated, agrees, formula) != 0)
         return -1;
 
