@@ -288,9 +288,8 @@ static const ini_key *actual_key(const ini_section *sec, int year, int category)
 static void add_source(scenario *s, const char *path, char *text, size_t length)
 {
     s->sources = xreallocarray(s->sources, s->n_sources + 1, sizeof *s->sources);
-    s->sources[s->n_sources].path = xstrdup(path);
-    s->sources[s->n_sources].text = text;
-    s->sources[s->n_sources].length = length;
+    s->sources[s->n_sources] = (source_file){.path = xstrdup(path), .text = text,
+                                             .length = length};
     s->n_sources++;
 }
 

@@ -38,9 +38,8 @@ typedef struct {
 static void add_source(source_list *list, const char *path, char *text, size_t length)
 {
     list->files = xreallocarray(list->files, list->n_files + 1, sizeof *list->files);
-    list->files[list->n_files].path = xstrdup(path);
-    list->files[list->n_files].text = text;
-    list->files[list->n_files].length = length;
+    list->files[list->n_files] = (source_file){.path = xstrdup(path), .text = text,
+                                               .length = length};
     list->n_files++;
 }
 
