@@ -10,6 +10,9 @@
 # folder, removed at the end. Prints one line per size and format, e.g.
 #   tkk run 10000 projects (CSV): 0.41 s, 0.38 s CPU, peak RSS 38 MiB, workbook 1 650 KiB
 #     raw libxlsxwriter peer (constant_memory, same cells): ...; tkk ÷ raw 1.30 (wall), ...
+# and the CSV round once more as a big round (TKK_BIG_ROUND_PROJECTS=0: the Bonus sheet
+# streamed as a plain range, the Inputs sheet summarising the CSV; issue 13), which the
+# peer then writes too, so the ratio of a 10⁶-project run shows at any size.
 # The peer line needs build/bench/bench_raw_xlsx (built by `make bench`).
 # Figures from tests/bench/measure.sh.
 # Exit status 1 if a run fails or writes no workbook.
@@ -25,11 +28,17 @@ measure() {
 
 status=0
 for n in ${BENCH_SIZES:-10000}; do
-    for format in csv ini; do
-        label=$(echo "$format" | tr 'a-z' 'A-Z')
+    for variant in csv ini big; do
+        format=$variant label=$(echo "$variant" | tr 'a-z' 'A-Z')
+        if [ "$variant" = big ]; then
+            format=csv label="CSV, big round"
+            export TKK_BIG_ROUND_PROJECTS=0
+        else
+            unset TKK_BIG_ROUND_PROJECTS
+        fi
         ini=$("$python" "$root/tests/bench/gen_projects.py" "$n" "$work" --format "$format") \
             || { status=1; continue; }
-        out="$work/out-$format-$n"
+        out="$work/out-$variant-$n"
         mkdir -p "$out"
         if ! figures=$(measure "$out" "$ini"); then
             echo "tkk run $n projects ($label): FAILED" >&2
@@ -59,5 +68,6 @@ for n in ${BENCH_SIZES:-10000}; do
         fi
         rm -rf "$out"
     done
+    unset TKK_BIG_ROUND_PROJECTS
 done
 exit $status
