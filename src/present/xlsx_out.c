@@ -549,19 +549,24 @@ STATIC bool xlsx_text_is_safe(const char *text, size_t max_chars)
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t chars = 0;
-    while (*p) {
+    for (;;) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x80)   /* printable ASCII: most of every text */
+            p++;
+        chars += (size_t)(p - run);
+        if (*p == '\0')
+            break;
         size_t len = 1;
         if (*p < 0x20) {
             if (*p != '\t' && *p != '\n')
                 return false;
-        } else if (*p >= 0x80 && (len = utf8_sequence_length(p, 4)) == 0) {
+        } else if ((len = utf8_sequence_length(p, 4)) == 0) {
             return false;
         }
         p += len;
-        if (++chars > max_chars && max_chars != 0)
-            return false;
+        chars++;
     }
-    return true;
+    return max_chars == 0 || chars <= max_chars;
 }
 
 /* text when it is safe as it is, else its safe copy, left in *copy for the caller to
@@ -584,19 +589,22 @@ static const char *safe_view(const char *text, size_t max_chars, char **copy, bo
 STATIC const char *xlsx_format_strings(char *buf, size_t size, const char *fmt, va_list args)
 {
     size_t o = 0;
-    for (const char *f = fmt; *f; f++) {
+    for (const char *f = fmt; *f;) {
         const char *piece = f;
-        size_t len = 1;
-        if (*f == '%') {
-            f++;
-            if (*f == 's') {
-                piece = va_arg(args, const char *);
-                len = strlen(piece);
-            } else if (*f != '%') {
-                return NULL;
-            } else {
-                piece = f;
-            }
+        size_t len;
+        if (*f != '%') {
+            f = strchrnul(f, '%');
+            len = (size_t)(f - piece);
+        } else if (f[1] == 's') {
+            piece = va_arg(args, const char *);
+            len = strlen(piece);
+            f += 2;
+        } else if (f[1] == '%') {
+            piece = f + 1;
+            len = 1;
+            f += 2;
+        } else {
+            return NULL;
         }
         if (o + len >= size)
             return NULL;
