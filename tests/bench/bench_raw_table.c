@@ -203,11 +203,11 @@ int main(int argc, char **argv)
         };
         lxw_table_column columns[COLUMNS], *pointers[COLUMNS + 1];
         for (int c = 0; c < COLUMNS; c++) {
-            columns[c] = (lxw_table_column){.header = names[c]};
+            columns[c] = (lxw_table_column){.header = (char *)names[c]};
             pointers[c] = &columns[c];
         }
         pointers[COLUMNS] = NULL;
-        lxw_table_options table = {.name = "Bonus", .columns = pointers};
+        lxw_table_options table = {.name = (char *)"Bonus", .columns = pointers};
         worksheet_add_table(sh.bonus, FIRST_ROW, 0, FIRST_ROW + rows, COLUMNS - 1, &table);
     }
     lxw_error err = workbook_close(wb);
