@@ -641,22 +641,43 @@ int xlsx_integer(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     return 0;
 }
 
+/* A formula's text, formatted and made XML-safe: in buf when its conversions are all %s
+ * and it fits (nearly always), else in heap copies that formula_text_clear frees. */
+typedef struct {
+    char buf[256];
+    char *formatted;     /* xvasprintf's text, or NULL */
+    char *safe;          /* xlsx_safe_text's copy, or NULL */
+} formula_text;
+
+static const char *formula_text_make(formula_text *f, const char *formula, va_list args)
+    __attribute__((format(printf, 2, 0)));
+static const char *formula_text_make(formula_text *f, const char *formula, va_list args)
+{
+    va_list kept;
+    va_copy(kept, args);
+    const char *text = xlsx_format_strings(f->buf, sizeof f->buf, formula, args);
+    f->formatted = NULL;
+    if (!text)
+        text = f->formatted = xvasprintf(formula, kept);
+    va_end(kept);
+    return safe_view(text, 0, &f->safe, NULL);
+}
+
+static void formula_text_clear(formula_text *f)
+{
+    free(f->safe);
+    free(f->formatted);
+}
+
 int xlsx_vformula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                   lxw_format *format, const mpq_t cached, const char *formula, va_list args)
 {
-    char buf[256], *text = NULL, *copy;
-    va_list kept;
-    va_copy(kept, args);
-    const char *formatted = xlsx_format_strings(buf, sizeof buf, formula, args);
-    if (!formatted)
-        formatted = text = xvasprintf(formula, kept);
-    va_end(kept);
-    const char *safe = safe_view(formatted, 0, &copy, NULL);
+    formula_text f;
+    const char *safe = formula_text_make(&f, formula, args);
     double number = money_to_double(cached);
     xlsx_track_number(out, ws, row, col, number, format);
     lxw_error err = worksheet_write_formula_num(ws, row, col, safe, format, number);
-    free(copy);
-    free(text);
+    formula_text_clear(&f);
     if (err != LXW_NO_ERROR)
         return xlsx_fail(out, "worksheet_write_formula_num", err);
     return 0;
@@ -678,21 +699,15 @@ int xlsx_vformula_text(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 {
     /* The cached string lands in the sheet's XML as it is (libxlsxwriter escapes only
      * & < > "): control characters in a project name would make the part unreadable. */
-    char buf[256], *text = NULL, *formula_copy, *cached_copy;
-    va_list kept;
-    va_copy(kept, args);
-    const char *formatted = xlsx_format_strings(buf, sizeof buf, formula, args);
-    if (!formatted)
-        formatted = text = xvasprintf(formula, kept);
-    va_end(kept);
-    const char *safe_formula = safe_view(formatted, 0, &formula_copy, NULL);
+    formula_text f;
+    const char *safe_formula = formula_text_make(&f, formula, args);
+    char *cached_copy;
     const char *safe_cached = safe_view(cached ? cached : "", XLSX_CELL_MAX_CHARS,
                                         &cached_copy, NULL);
     xlsx_track_text(out, ws, row, col, safe_cached, format);
     lxw_error err = worksheet_write_formula_str(ws, row, col, safe_formula, format, safe_cached);
-    free(formula_copy);
+    formula_text_clear(&f);
     free(cached_copy);
-    free(text);
     if (err != LXW_NO_ERROR)
         return xlsx_fail(out, "worksheet_write_formula_str", err);
     return 0;

@@ -23,33 +23,9 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
+#include "raw_rows.h"
+
 enum { FIRST_ROW = 17, COLUMNS = 17 };   /* the table's header row (0-based), A..Q */
-
-static double seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* "21,8 %" → 0.218; "1071300" → 1071300. */
-static double number(const char *text)
-{
-    char buf[64];
-    size_t o = 0;
-    int percent = 0;
-    for (const char *p = text; *p && o + 1 < sizeof buf; p++) {
-        if (*p == ',')
-            buf[o++] = '.';
-        else if (*p == '%')
-            percent = 1;
-        else if (*p != ' ')
-            buf[o++] = *p;
-    }
-    buf[o] = '\0';
-    double v = strtod(buf, NULL);
-    return percent ? v / 100 : v;
-}
 
 /* A formula text from pieces: text, then a 1-based row number, then text, ... */
 typedef struct {
@@ -164,32 +140,13 @@ int main(int argc, char **argv)
     char *fields[32];
     lxw_row_t rows = 0;
     unsigned long made_up = 0;
-    for (;;) {
-        if (in) {
-            if (!fgets(line, sizeof line, in))
-                break;
-            line[strcspn(line, "\r\n")] = '\0';
-            if (made_up++ == 0)
-                continue;   /* the CSV's header line */
-        } else {
-            if (made_up == 10000)
-                break;
-            snprintf(line, sizeof line, "p%06lu;Hanke %lu;%lu;%lu,%lu %%;%lu,%lu %%;%lu",
-                     made_up + 1, made_up + 1, 100000 + made_up * 37 % 1000000, made_up % 50,
-                     made_up % 10, made_up % 30, made_up % 7, made_up % 60);
-            made_up++;
+    bool header = in != NULL;
+    while (raw_next_line(in, line, sizeof line, &made_up)) {
+        if (header) {
+            header = false;   /* the CSV's header line */
+            continue;
         }
-        memcpy(copy, line, sizeof line);
-        int n = 0;
-        for (char *p = copy, *f = copy; n < 32; p++)
-            if (*p == ';' || *p == '\0') {
-                int end = *p == '\0';
-                *p = '\0';
-                fields[n++] = f;
-                f = p + 1;
-                if (end)
-                    break;
-            }
+        int n = raw_split(line, copy, fields, 32);
         row_cells(&sh, rows++, line, fields, n);
     }
     if (in)
