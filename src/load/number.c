@@ -348,13 +348,8 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     unsigned long denominator_scale = numerator_decimals + (suffix == SUFFIX_PERCENT ? 2 : 0);
     mpz_ptr num = mpq_numref(out);
     mpz_ptr den = mpq_denref(out);
-    /* 10^0 = 1 needs no multiplication: every CSV cell of a large round is parsed. */
-    if (numerator_scale == 0) {
-        mpz_swap(num, numerator_digits);
-    } else {
-        mpz_ui_pow_ui(num, 10, numerator_scale);
-        mpz_mul(num, num, numerator_digits);
-    }
+    mpz_ui_pow_ui(num, 10, numerator_scale);
+    mpz_mul(num, num, numerator_digits);
     mpz_ui_pow_ui(den, 10, denominator_scale);
     if (fraction)
         mpz_mul(den, den, denominator_digits);
@@ -401,13 +396,6 @@ const char *number_parse(mpq_t out, const char *text, number_kind kind, number_i
 const char *number_check_size(const mpq_t value)
 {
     if (mpq_sgn(value) == 0)
-        return NULL;
-    /* 2^49 < 10^15 = 10^NUMBER_MAX_EXPONENT: a numerator below 2^49 over a denominator
-     * of at least 1 is below the bound, and a denominator below 2^49 under a numerator
-     * of at least 1 is above its inverse; nearly every number is both, with no GMP
-     * temporaries (issue 13: every CSV cell of a large round is checked). */
-    _Static_assert(NUMBER_MAX_EXPONENT == 15, "the 49-bit fast path assumes 10^15");
-    if (mpz_sizeinbase(mpq_numref(value), 2) <= 49 && mpz_sizeinbase(mpq_denref(value), 2) <= 49)
         return NULL;
     mpq_t magnitude, bound;
     mpq_inits(magnitude, bound, NULL);
