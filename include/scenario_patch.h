@@ -40,5 +40,9 @@ scenario_patch *scenario_patch_new(const scenario *base, const char *path);
  * after '='. Returns false, leaving s unchanged, when the value needs the loader. */
 bool scenario_patch_apply(const scenario_patch *p, scenario *s, const char *value);
 void scenario_patch_free(scenario_patch *p);
+/* False under TKK_SWEEP_REBUILD=1 (any value but empty or 0): `tkk sweep` and `tkk solve`
+ * then build every variant from the files, the reference the tests and benchmarks
+ * compare the patched variants with. */
+bool scenario_patch_enabled(void);
 
 #endif

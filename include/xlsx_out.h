@@ -235,4 +235,12 @@ int xlsx_string(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 int xlsx_month(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int year,
                int month, lxw_format *format);
 
+#ifdef TESTING
+/* True when xlsx_safe_text would copy text unchanged (then no copy is made). */
+bool xlsx_text_is_safe(const char *text, size_t max_chars);
+/* vsnprintf for formats whose conversions are all %s or %%; NULL for any other
+ * conversion or a text that does not fit in size bytes. */
+const char *xlsx_format_strings(char *buf, size_t size, const char *fmt, va_list args);
+#endif
+
 #endif

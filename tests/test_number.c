@@ -88,6 +88,12 @@ static const valid_case valid_cases[] = {
     { "0,000000000000001", NUMBER_PLAIN, "1/1000000000000000", false, false },
     { "100 000 000 000 000 000 %", NUMBER_RATIO, "1000000000000000", true, false },
     { "1/1000000000000000", NUMBER_PLAIN, "1/1000000000000000", false, false },
+    /* Either side of 2^49 = 562 949 953 421 312, where number_check_size stops taking
+     * its fast path (both parts below 2^49) and compares with 10^±15. */
+    { "562 949 953 421 311", NUMBER_PLAIN, "562949953421311", false, false },
+    { "562 949 953 421 312", NUMBER_PLAIN, "562949953421312", false, false },
+    { "1/562949953421312", NUMBER_PLAIN, "1/562949953421312", false, false },
+    { "999 999 999 999 999,5", NUMBER_PLAIN, "1999999999999999/2", false, false },
 };
 
 static const invalid_case invalid_cases[] = {

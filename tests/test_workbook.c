@@ -29,6 +29,7 @@
 
 #include "test_files.h"
 #include "workbook.h"
+#include "workbook_internal.h"
 #include "fixture_scenario.h"
 
 /* ---- fixture ------------------------------------------------------------------------ */
@@ -448,9 +449,35 @@ static void test_recalculation(void **state)
     free(en);
 }
 
+/* wb_cell and wb_cell_abs name cells without snprintf (issue 13): the very text of
+ * libxlsxwriter's lxw_rowcol_to_cell(_abs), at every column-letter boundary (Z/AA,
+ * ZZ/AAA), the last column XFD and rows up to Excel's last, 1 048 576. */
+static void test_cell_names(void **state)
+{
+    (void)state;
+    static const lxw_col_t cols[] = {0, 1, 25, 26, 27, 51, 52, 701, 702, 703, 16383};
+    static const lxw_row_t rows[] = {0, 8, 9, 10, 98, 99, 99999, 1048575};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+            char ours[32], theirs[32];
+            wb_cell(ours, rows[k], cols[i]);
+            lxw_rowcol_to_cell(theirs, rows[k], cols[i]);
+            assert_string_equal(ours, theirs);
+            wb_cell_abs(ours, rows[k], cols[i]);
+            lxw_rowcol_to_cell_abs(theirs, rows[k], cols[i], 1, 1);
+            assert_string_equal(ours, theirs);
+        }
+    char cell[32];
+    wb_cell(cell, 17, 26);          /* by hand: column 27 is AA, row 18 */
+    assert_string_equal(cell, "AA18");
+    wb_cell_abs(cell, 1048575, 16383);
+    assert_string_equal(cell, "$XFD$1048576");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cell_names),
         cmocka_unit_test_setup_teardown(test_write_leaves_only_the_workbook, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_replaces_an_existing_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_directory_fails_cleanly, setup, teardown),

@@ -344,11 +344,70 @@ static void test_xml_part_whole(void **state)
 #undef WHOLE
 }
 
+/* The scan without a copy (issue 13) must say "unchanged" exactly when xlsx_safe_text
+ * gives back the text itself, uncut: for every kind of byte it treats apart. */
+static void test_text_is_safe_agrees_with_safe_text(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "", "p000123", "Hanke 1", "Lähtötiedot", "a\tb\nc", "a\rb", "a\x01b", "\x7f",
+        "x\xff", "\xc3", "ab\xc3", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80",
+        "\xef\xbf\xbe", "\xef\xbf\xbf", "\xf0\x9f\x98\x80 ok", "\xf4\x90\x80\x80",
+        "\xf8\x88\x80\x80\x80", "\x80", "€€€€", "abcde", "äää",
+    };
+    static const size_t limits[] = {0, 1, 3, 4, 5};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        for (size_t k = 0; k < sizeof limits / sizeof *limits; k++) {
+            bool cut = false;
+            char *copy = xlsx_safe_text(texts[i], limits[k], &cut);
+            bool unchanged = !cut && strcmp(copy, texts[i]) == 0;
+            free(copy);
+            if (xlsx_text_is_safe(texts[i], limits[k]) != unchanged)
+                fail_msg("text %zu, at most %zu characters: the scan says %s", i, limits[k],
+                         unchanged ? "unsafe" : "safe");
+        }
+    /* By hand: "äää" is 3 characters (6 bytes), so it fits 3 but not 1; a carriage
+     * return and a lone continuation byte are not safe at any length. */
+    assert_true(xlsx_text_is_safe("äää", 3));
+    assert_false(xlsx_text_is_safe("äää", 1));
+    assert_false(xlsx_text_is_safe("a\rb", 0));
+    assert_false(xlsx_text_is_safe("\x80", 0));
+}
+
+static const char *format(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    const char *text = xlsx_format_strings(buf, size, fmt, args);
+    va_end(args);
+    return text;
+}
+
+/* Formula texts without vsnprintf (issue 13): %s and %% as printf writes them, NULL for
+ * anything else or a text that does not fit, so that the caller falls back. */
+static void test_format_strings(void **state)
+{
+    (void)state;
+    char buf[32];
+    assert_string_equal(format(buf, sizeof buf, "=IF(%s=0,0,%s/%s)", "$G$15", "D18", "$G$15"),
+                        "=IF($G$15=0,0,D18/$G$15)");
+    assert_string_equal(format(buf, sizeof buf, "=%s*100%%", "B2"), "=B2*100%");
+    assert_string_equal(format(buf, sizeof buf, "=SUM()"), "=SUM()");
+    assert_string_equal(format(buf, sizeof buf, "%s", ""), "");
+    assert_null(format(buf, sizeof buf, "=%d", 3));
+    assert_null(format(buf, sizeof buf, "=%5s", "B2"));
+    /* 31 characters and the NUL fill 32 bytes; 32 do not fit. */
+    assert_non_null(format(buf, sizeof buf, "%s", "0123456789012345678901234567890"));
+    assert_null(format(buf, sizeof buf, "%s", "01234567890123456789012345678901"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_error_classes),
         cmocka_unit_test(test_safe_text),
+        cmocka_unit_test(test_text_is_safe_agrees_with_safe_text),
+        cmocka_unit_test(test_format_strings),
         cmocka_unit_test(test_header_append),
         cmocka_unit_test(test_creation_time),
         cmocka_unit_test_setup_teardown(test_commit_leaves_only_the_workbook, setup, teardown),

@@ -3,9 +3,11 @@
  * the largest (--max) or smallest (--min) value of PATH on the grid A, A+S, …, B at
  * which the goal holds.
  *
- * The files are read once; every probe is the scenario built with the --set overrides
- * and PATH=VALUE, computed exactly (solve_probe.c); the search is bisection over the grid
- * (solve.c). The answer and its neighbour are then loaded once more from the file, as
+ * The files are read and validated once; every probe is the scenario with the --set
+ * overrides and PATH=VALUE, computed exactly (solve_probe.c): for a key scenario_patch
+ * takes, the value is written into the loaded scenario, as `tkk sweep` does; any other
+ * key or value is built from the files (solve_loader.c; all of them under
+ * TKK_SWEEP_REBUILD=1). The search is bisection over the grid (solve.c). The answer and its neighbour are then loaded once more from the file, as
  * `tkk run --set PATH=VALUE` loads them, and the goal checked on them: a warning says so
  * when the goal does not hold at the answer or also holds at the neighbour, or when the
  * figure was not monotone over the probed values (bisection is exact only then).
@@ -28,6 +30,7 @@
 #include "results.h"
 #include "scenario_load.h"
 #include "solve.h"
+#include "solve_loader.h"
 #include "solve_probe.h"
 #include "solve_report.h"
 #include "suggest.h"
@@ -43,9 +46,10 @@ typedef struct {
     solve_grid grid;
     bool maximise;
     scenario_source *src;
-    scenario *base;
+    scenario *base;               /* NULL once handed to probe.work */
     diag_list base_diags;
     const char **sets;            /* --set overrides and one slot */
+    solve_loader loader;
     solve_probe probe;
     solve_result res;
     /* The answer loaded again from the file (tkk run --set), for -o. */
@@ -107,7 +111,7 @@ static int check_path(solve_run *run, mpq_t current)
          * fine when the loader accepts it (at 0, its value then); else a misspelling. */
         diag_list diags = {0};
         mpq_set_ui(current, 0, 1);
-        scenario *s = solve_probe_build(&run->probe, current, &diags);
+        scenario *s = solve_loader_build(&run->loader, current, &diags);
         bool accepted = s != NULL;
         scenario_free(s);
         const char **paths = xcalloc(base->n_inputs + 1, sizeof *paths);
@@ -190,7 +194,7 @@ static scenario *load_again(solve_run *run, const mpq_t value, results **r, bool
 {
     *r = NULL;
     *defined = false;
-    char *assignment = solve_probe_assignment(&run->probe, value);
+    char *assignment = solve_loader_assignment(&run->loader, value);
     run->sets[run->opts->n_sets] = assignment;
     diag_list diags = {0};
     scenario *s = scenario_load(run->file, run->sets, run->opts->n_sets + 1, &diags);
@@ -280,11 +284,11 @@ static int solve_scenario(solve_run *run)
         return EXIT_USAGE;
     }
     run->kind = solve_key_kind_of(opts->find);
-    run->probe = (solve_probe){
+    run->loader = (solve_loader){
         .src = run->src, .sets = run->sets, .n_sets = opts->n_sets, .path = opts->find,
         .percent = run->kind == SOLVE_KEY_RATIO || run->kind == SOLVE_KEY_UNIT_RATIO,
-        .metric = m,
     };
+    run->probe = (solve_probe){.variants = solve_loader_variants(&run->loader), .metric = m};
     mpq_t current;
     mpq_init(current);
     int status = check_path(run, current);
@@ -293,6 +297,14 @@ static int solve_scenario(solve_run *run)
     mpq_clear(current);
     if (status != EXIT_OK)
         return status;
+    /* The base (the files with the --set overrides) becomes the scenario the probes
+     * patch: nothing reads it after this point (the answer is loaded again from the
+     * file), so it needs no second build, unlike the sweep's, whose Inputs sheet reads
+     * its base. */
+    if (solve_loader_prepare_patch(&run->loader, run->base)) {
+        run->probe.work = run->base;
+        run->base = NULL;
+    }
 
     run->progress = !opts->quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &run->last_progress);
@@ -348,6 +360,7 @@ int command_solve(const cli_options *opts)
     scenario_free(run.solved);
     solve_result_clear(&run.res);
     solve_probe_clear(&run.probe);
+    solve_loader_clear(&run.loader);
     solve_grid_clear(&run.grid);
     scenario_free(run.base);
     scenario_source_free(run.src);

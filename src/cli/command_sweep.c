@@ -248,8 +248,7 @@ static int sweep_all(sweep_run *run, const scenario *base, const char *out,
  * stays as the workbook's Inputs and properties read it. */
 static void prepare_patches(sweep_run *run)
 {
-    const char *rebuild = getenv("TKK_SWEEP_REBUILD");
-    if (rebuild && rebuild[0] && strcmp(rebuild, "0") != 0)
+    if (!scenario_patch_enabled())
         return;
     run->patches = xcalloc(run->n_axes, sizeof *run->patches);
     for (size_t k = 0; k < run->n_axes; k++)

@@ -1,44 +1,38 @@
-/* solve_probe — build, compute and measure one variant of a scenario (SPEC §7.4). */
+/* solve_probe — compute and measure one variant of a scenario (SPEC §7.4, issue 13). */
 #include "solve_probe.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
-#include "alloc.h"
-#include "results.h"
-#include "sweep.h"
-
-char *solve_probe_assignment(const solve_probe *probe, const mpq_t value)
+/* The figure at value from the working scenario, when the variants can patch it there.
+ * The patched keys never touch indicator values or weights (scenario_patch.h), so the
+ * previous probe's bonus steps 1–2 stand, as in `tkk sweep`. */
+static bool eval_patched(solve_probe *probe, const mpq_t value, solve_point *point)
 {
-    char *text = sweep_value_text(value, probe->percent);
-    char *assignment = xasprintf("%s=%s", probe->path, text);
-    free(text);
-    return assignment;
-}
-
-scenario *solve_probe_build(const solve_probe *probe, const mpq_t value, diag_list *diags)
-{
-    char *assignment = solve_probe_assignment(probe, value);
-    /* The last --set wins (scenario_load applies them in order), so PATH=VALUE goes last. */
-    probe->sets[probe->n_sets] = assignment;
-    scenario *s = scenario_source_build(probe->src, probe->sets, probe->n_sets + 1, diags);
-    probe->sets[probe->n_sets] = NULL;
-    free(assignment);
-    return s;
+    const solve_variants *v = &probe->variants;
+    if (!probe->work || !v->patch || !v->patch(v->context, probe->work, value))
+        return false;
+    probe->patched++;
+    probe->work_results = results_compute_again(probe->work_results, probe->work);
+    point->defined = solve_metric_value(point->metric, probe->metric, probe->work,
+                                        probe->work_results);
+    return true;
 }
 
 int solve_probe_eval(void *context, unsigned long long i, const mpq_t value, solve_point *point)
 {
     (void)i;
     solve_probe *probe = context;
+    const solve_variants *v = &probe->variants;
     probe->evaluations++;
+    if (eval_patched(probe, value, point))
+        return 0;
     diag_list diags = {0};
-    scenario *s = solve_probe_build(probe, value, &diags);
+    scenario *s = v->build(v->context, value, &diags);
     if (!s) {
         /* Keep the first invalid variant's messages for the caller to print. */
         if (!probe->stopped_at) {
             probe->problems = diags;
-            probe->stopped_at = solve_probe_assignment(probe, value);
+            probe->stopped_at = v->assignment(v->context, value);
         } else {
             diag_list_free(&diags);
         }
@@ -59,4 +53,8 @@ void solve_probe_clear(solve_probe *probe)
     diag_list_free(&probe->problems);
     free(probe->stopped_at);
     probe->stopped_at = NULL;
+    results_free(probe->work_results);
+    probe->work_results = NULL;
+    scenario_free(probe->work);
+    probe->work = NULL;
 }

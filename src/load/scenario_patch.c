@@ -245,3 +245,9 @@ void scenario_patch_free(scenario_patch *p)
 {
     free(p);
 }
+
+bool scenario_patch_enabled(void)
+{
+    const char *rebuild = getenv("TKK_SWEEP_REBUILD");
+    return !(rebuild && rebuild[0] && strcmp(rebuild, "0") != 0);
+}

@@ -189,7 +189,20 @@ double money_to_double(const mpq_t value)
      * rounds their quotient correctly to nearest, ties to even: the same double that
      * money_to_double_by_integers finds, without its five GMP temporaries. Cents
      * (n/100, n/50, ...) of amounts below 90 billion € always land here. */
-    if (mpz_sizeinbase(mpq_numref(value), 2) <= 53 && mpz_sizeinbase(mpq_denref(value), 2) <= 53)
-        return mpz_get_d(mpq_numref(value)) / mpz_get_d(mpq_denref(value));
+    const mpz_srcptr num = mpq_numref(value), den = mpq_denref(value);
+    /* One limb each, read directly (every cell of a workbook comes here, issue 13): the
+     * same two exact doubles as mpz_get_d gives, without its calls. */
+#if GMP_LIMB_BITS >= 53
+    if (mpz_size(num) <= 1 && mpz_size(den) == 1) {
+        mp_limb_t n = mpz_getlimbn(num, 0), d = mpz_getlimbn(den, 0);
+        const mp_limb_t exact = (mp_limb_t)1 << 53;
+        if (n < exact && d < exact) {
+            double q = (double)n / (double)d;   /* −(n/d) = (−n)/d in IEEE 754 */
+            return mpz_sgn(num) < 0 ? -q : q;
+        }
+    }
+#endif
+    if (mpz_sizeinbase(num, 2) <= 53 && mpz_sizeinbase(den, 2) <= 53)
+        return mpz_get_d(num) / mpz_get_d(den);
     return money_to_double_by_integers(value);
 }

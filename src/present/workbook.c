@@ -37,14 +37,39 @@ const char *wb_text(const wb_context *ctx, wb_label label)
 
 /* ---- Cell references --------------------------------------------------------------- */
 
+/* "B12" or "$B$12", the text lxw_rowcol_to_cell(_abs) writes (column letters, then the
+ * row counted from 1), without its strlen and snprintf: a large round names several
+ * cells in every row's formulas (issue 13). */
+static void cell_name(char *buf, lxw_row_t row, lxw_col_t col, bool absolute)
+{
+    char letters[8];
+    size_t n = 0;
+    for (unsigned long c = (unsigned long)col + 1; c > 0; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    size_t o = 0;
+    if (absolute)
+        buf[o++] = '$';
+    while (n > 0)
+        buf[o++] = letters[--n];
+    if (absolute)
+        buf[o++] = '$';
+    char digits[12];
+    size_t k = 0;
+    for (unsigned long r = (unsigned long)row + 1; r > 0; r /= 10)
+        digits[k++] = (char)('0' + r % 10);
+    while (k > 0)
+        buf[o++] = digits[--k];
+    buf[o] = '\0';
+}
+
 void wb_cell(char *buf, lxw_row_t row, lxw_col_t col)
 {
-    lxw_rowcol_to_cell(buf, row, col);
+    cell_name(buf, row, col, false);
 }
 
 void wb_cell_abs(char *buf, lxw_row_t row, lxw_col_t col)
 {
-    lxw_rowcol_to_cell_abs(buf, row, col, 1, 1);
+    cell_name(buf, row, col, true);
 }
 
 void wb_ref_abs(const wb_context *ctx, char *buf, wb_sheet sheet, lxw_row_t row, lxw_col_t col)

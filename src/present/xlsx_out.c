@@ -592,6 +592,80 @@ char *xlsx_safe_text(const char *text, size_t max_chars, bool *cut)
     return out;
 }
 
+/* True when xlsx_safe_text(text, max_chars, ...) would copy text unchanged: valid UTF-8,
+ * no control character but tab and newline, at most max_chars characters (0: no limit).
+ * A scan without a copy: nearly every cell's text is like that (issue 13). The text ends
+ * with its NUL, so a sequence cut short by it reads as invalid, as in xlsx_safe_text. */
+STATIC bool xlsx_text_is_safe(const char *text, size_t max_chars)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t chars = 0;
+    for (;;) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x80)   /* printable ASCII: most of every text */
+            p++;
+        chars += (size_t)(p - run);
+        if (*p == '\0')
+            break;
+        size_t len = 1;
+        if (*p < 0x20) {
+            if (*p != '\t' && *p != '\n')
+                return false;
+        } else if ((len = utf8_sequence_length(p, 4)) == 0) {
+            return false;
+        }
+        p += len;
+        chars++;
+    }
+    return max_chars == 0 || chars <= max_chars;
+}
+
+/* text when it is safe as it is, else its safe copy, left in *copy for the caller to
+ * free (NULL when none was made). */
+static const char *safe_view(const char *text, size_t max_chars, char **copy, bool *cut)
+{
+    *copy = NULL;
+    if (cut)
+        *cut = false;
+    if (xlsx_text_is_safe(text, max_chars))
+        return text;
+    return *copy = xlsx_safe_text(text, max_chars, cut);
+}
+
+/* A formula text from a format whose conversions are all %s (or %%), as vsnprintf would
+ * write it, into buf: the formulas of a large round are written once per row, and
+ * vsnprintf costs several times this copy (issue 13). NULL when the format holds another
+ * conversion or the text would not fit; args is then consumed, and the caller formats
+ * with a copy it kept. */
+STATIC const char *xlsx_format_strings(char *buf, size_t size, const char *fmt, va_list args)
+{
+    size_t o = 0;
+    for (const char *f = fmt; *f;) {
+        const char *piece = f;
+        size_t len;
+        if (*f != '%') {
+            f = strchrnul(f, '%');
+            len = (size_t)(f - piece);
+        } else if (f[1] == 's') {
+            piece = va_arg(args, const char *);
+            len = strlen(piece);
+            f += 2;
+        } else if (f[1] == '%') {
+            piece = f + 1;
+            len = 1;
+            f += 2;
+        } else {
+            return NULL;
+        }
+        if (o + len >= size)
+            return NULL;
+        memcpy(buf + o, piece, len);
+        o += len;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 /* Characters (not bytes) of valid UTF-8 text; invalid bytes count one each. */
 static size_t text_chars(const char *text)
 {
@@ -604,8 +678,9 @@ static size_t text_chars(const char *text)
 int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                 const mpq_t value, lxw_format *format)
 {
-    xlsx_track_number(out, ws, row, col, money_to_double(value), format);
-    XLSX_CHECK(out, worksheet_write_number(ws, row, col, money_to_double(value), format));
+    double number = money_to_double(value);
+    xlsx_track_number(out, ws, row, col, number, format);
+    XLSX_CHECK(out, worksheet_write_number(ws, row, col, number, format));
     return 0;
 }
 
@@ -617,16 +692,43 @@ int xlsx_integer(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     return 0;
 }
 
+/* A formula's text, formatted and made XML-safe: in buf when its conversions are all %s
+ * and it fits (nearly always), else in heap copies that formula_text_clear frees. */
+typedef struct {
+    char buf[256];
+    char *formatted;     /* xvasprintf's text, or NULL */
+    char *safe;          /* xlsx_safe_text's copy, or NULL */
+} formula_text;
+
+static const char *formula_text_make(formula_text *f, const char *formula, va_list args)
+    __attribute__((format(printf, 2, 0)));
+static const char *formula_text_make(formula_text *f, const char *formula, va_list args)
+{
+    va_list kept;
+    va_copy(kept, args);
+    const char *text = xlsx_format_strings(f->buf, sizeof f->buf, formula, args);
+    f->formatted = NULL;
+    if (!text)
+        text = f->formatted = xvasprintf(formula, kept);
+    va_end(kept);
+    return safe_view(text, 0, &f->safe, NULL);
+}
+
+static void formula_text_clear(formula_text *f)
+{
+    free(f->safe);
+    free(f->formatted);
+}
+
 int xlsx_vformula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                   lxw_format *format, const mpq_t cached, const char *formula, va_list args)
 {
-    char *text = xvasprintf(formula, args);
-    char *safe = xlsx_safe_text(text, 0, NULL);
-    free(text);
-    xlsx_track_number(out, ws, row, col, money_to_double(cached), format);
-    lxw_error err = worksheet_write_formula_num(ws, row, col, safe, format,
-                                                money_to_double(cached));
-    free(safe);
+    formula_text f;
+    const char *safe = formula_text_make(&f, formula, args);
+    double number = money_to_double(cached);
+    xlsx_track_number(out, ws, row, col, number, format);
+    lxw_error err = worksheet_write_formula_num(ws, row, col, safe, format, number);
+    formula_text_clear(&f);
     if (err != LXW_NO_ERROR)
         return xlsx_fail(out, "worksheet_write_formula_num", err);
     return 0;
@@ -648,14 +750,15 @@ int xlsx_vformula_text(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 {
     /* The cached string lands in the sheet's XML as it is (libxlsxwriter escapes only
      * & < > "): control characters in a project name would make the part unreadable. */
-    char *text = xvasprintf(formula, args);
-    char *safe_formula = xlsx_safe_text(text, 0, NULL);
-    free(text);
-    char *safe_cached = xlsx_safe_text(cached ? cached : "", XLSX_CELL_MAX_CHARS, NULL);
+    formula_text f;
+    const char *safe_formula = formula_text_make(&f, formula, args);
+    char *cached_copy;
+    const char *safe_cached = safe_view(cached ? cached : "", XLSX_CELL_MAX_CHARS,
+                                        &cached_copy, NULL);
     xlsx_track_text(out, ws, row, col, safe_cached, format);
     lxw_error err = worksheet_write_formula_str(ws, row, col, safe_formula, format, safe_cached);
-    free(safe_formula);
-    free(safe_cached);
+    formula_text_clear(&f);
+    free(cached_copy);
     if (err != LXW_NO_ERROR)
         return xlsx_fail(out, "worksheet_write_formula_str", err);
     return 0;
@@ -676,8 +779,9 @@ int xlsx_string_at(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 {
     if (!text)
         return 0;
-    bool cut = false;
-    char *safe = xlsx_safe_text(text, XLSX_CELL_MAX_CHARS, &cut);
+    bool cut;
+    char *copy;
+    const char *safe = safe_view(text, XLSX_CELL_MAX_CHARS, &copy, &cut);
     if (cut) {
         /* SPEC §7.5: say so rather than lose the end of the text silently. */
         char cell[32];
@@ -693,7 +797,7 @@ int xlsx_string_at(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     }
     xlsx_track_text(out, ws, row, col, safe, format);
     lxw_error err = worksheet_write_string(ws, row, col, safe, format);
-    free(safe);
+    free(copy);
     if (err != LXW_NO_ERROR)
         return xlsx_fail(out, "worksheet_write_string", err);
     return 0;

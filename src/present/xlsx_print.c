@@ -24,37 +24,52 @@
 #define WB_PRINT_WIDTH_LANDSCAPE 104.5
 #define WB_PRINT_WIDTH_PORTRAIT 69.5
 
+/* The advance of byte c in em (0 for a UTF-8 continuation byte, counted at its lead).
+ * Advance widths of DejaVu Sans, the widest common substitute for Calibri (what
+ * LibreOffice prints with on a bare Debian). */
+static double advance_of(unsigned c)
+{
+    if ((c & 0xC0) == 0x80)
+        return 0;
+    if (c >= '0' && c <= '9')
+        return 0.636;
+    if (c == ' ')
+        return 0.318;
+    if (strchr("il.,:;'!|()[]", (int)c) && c != 0)
+        return 0.32;
+    if (strchr("ftrjI-", (int)c) && c != 0)
+        return 0.42;
+    if (strchr("mwMW%", (int)c) && c != 0)
+        return 0.95;
+    if (c >= 'A' && c <= 'Z')
+        return 0.72;
+    return 0.62;                            /* other letters, ä ö å €, symbols */
+}
+
 double xlsx_text_width(const char *text, bool bold)
 {
-    /* Advance widths in em of DejaVu Sans, the widest common substitute for Calibri
-     * (what LibreOffice prints with on a bare Debian), in column units: a unit is the
-     * width of a digit (0,636 em), so a digit is 1 unit whatever the font size. */
+    /* In column units: a unit is the width of a digit (0,636 em), so a digit is 1 unit
+     * whatever the font size. The advances come from a table filled once (every column
+     * of a large round measures each of its cells, issue 13); the sum adds the same
+     * doubles in the same order as before, so the widths are the same to the bit. */
+    static double advance[256];
+    static bool filled;
+    if (!filled) {
+        for (unsigned c = 0; c < 256; c++)
+            advance[c] = advance_of(c);
+        filled = true;
+    }
     double em = 0, widest_line = 0;
     const unsigned char *p = (const unsigned char *)(text ? text : "");
     for (; *p; p++) {
-        unsigned c = *p;
-        if (c == '\n') {
+        if (*p == '\n') {
             if (em > widest_line)
                 widest_line = em;
             em = 0;
             continue;
         }
-        if ((c & 0xC0) == 0x80)
-            continue;                       /* UTF-8 continuation: counted at its lead */
-        if (c >= '0' && c <= '9')
-            em += 0.636;
-        else if (c == ' ')
-            em += 0.318;
-        else if (strchr("il.,:;'!|()[]", (int)c) && c != 0)
-            em += 0.32;
-        else if (strchr("ftrjI-", (int)c) && c != 0)
-            em += 0.42;
-        else if (strchr("mwMW%", (int)c) && c != 0)
-            em += 0.95;
-        else if (c >= 'A' && c <= 'Z')
-            em += 0.72;
-        else
-            em += 0.62;                     /* other letters, ä ö å €, symbols */
+        if ((*p & 0xC0) != 0x80)
+            em += advance[*p];
     }
     if (em > widest_line)
         widest_line = em;
@@ -216,9 +231,11 @@ void xlsx_track_number(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lx
     if (ws != out->track_ws || row < out->track_from_row || col >= ARRAY_SIZE(out->track_width))
         return;
     const char *code = format ? format->num_format : "";
+    /* The code is read once per cell (a large round tracks every cell, issue 13). */
+    bool percent = strchr(code, '%') != NULL, groups = strchr(code, ',') != NULL;
     char shown[64];
     double magnitude = value < 0 ? -value : value;
-    if (strchr(code, '%'))
+    if (percent)
         magnitude *= 100;
     int digits = 1;
     for (double v = magnitude; v >= 10 && digits < 20; v /= 10)
@@ -228,18 +245,21 @@ void xlsx_track_number(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lx
         shown[o++] = '-';
     for (int d = digits; d > 0 && o < 40; d--) {
         shown[o++] = '8';
-        if (d > 1 && (d - 1) % 3 == 0 && strchr(code, ','))
+        if (d > 1 && (d - 1) % 3 == 0 && groups)
             shown[o++] = ' ';
     }
+    const char *decimals = percent                     ? ",00 %"
+                         : strstr(code, "0.0000")      ? ",0000"
+                         : strstr(code, "0.00") || !code[0] || strstr(code, "General") ? ",00"
+                                                                                        : "";
+    size_t n = strlen(decimals);
+    memcpy(shown + o, decimals, n);
+    o += n;
+    if (strstr(code, "€")) {
+        memcpy(shown + o, " €", sizeof " €" - 1);
+        o += sizeof " €" - 1;
+    }
     shown[o] = '\0';
-    if (strchr(code, '%'))
-        strcat(shown, ",00 %");
-    else if (strstr(code, "0.0000"))
-        strcat(shown, ",0000");
-    else if (strstr(code, "0.00") || !code[0] || strstr(code, "General"))
-        strcat(shown, ",00");
-    if (strstr(code, "€"))
-        strcat(shown, " €");
     double width = xlsx_text_width(shown, format && format->bold) + 1.5;
     if (width > out->track_width[col])
         out->track_width[col] = width;

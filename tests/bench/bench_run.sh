@@ -10,10 +10,17 @@
 # folder, removed at the end. Prints one line per size and format, e.g.
 #   tkk run 10000 projects (CSV): 0.41 s, 0.38 s CPU, peak RSS 38 MiB, workbook 1 650 KiB
 #     raw libxlsxwriter peer (constant_memory, same cells): ...; tkk ÷ raw 1.30 (wall), ...
-# and the CSV round once more as a big round (TKK_BIG_ROUND_PROJECTS=0: the Bonus sheet
+#     raw libxlsxwriter floor (normal mode with a table, same cells): ...; tkk ÷ floor 1.10 ...
+# The peer lines need build/bench/bench_raw_xlsx and build/bench/bench_raw_table (built by
+# `make bench`). The second is the honest floor below the constant-memory threshold:
+# a sheet with an Excel table cannot be written in constant_memory mode, so tkk (whose
+# workbooks must stay byte-identical) cannot go below raw libxlsxwriter in its normal
+# mode writing the same cells with the table. Each peer runs BENCH_PEER_REPEAT times
+# (default 5) interleaved with tkk, and the medians of CPU seconds are compared (the
+# machine may be shared: CPU seconds are the steadier figure).
+# Then the CSV round once more as a big round (TKK_BIG_ROUND_PROJECTS=0: the Bonus sheet
 # streamed as a plain range, the Inputs sheet summarising the CSV; issue 13), which the
 # peer then writes too, so the ratio of a 10⁶-project run shows at any size.
-# The peer line needs build/bench/bench_raw_xlsx (built by `make bench`).
 # Figures from tests/bench/measure.sh.
 # Exit status 1 if a run fails or writes no workbook.
 set -u
@@ -54,10 +61,34 @@ for n in ${BENCH_SIZES:-10000}; do
         echo "$figures" | awk -v n="$n" -v f="$label" -v kb="$(wc -c <"$out/bench-$format-$n.xlsx")" '
             { printf "tkk run %d projects (%s): %.2f s, %.2f s CPU, peak RSS %d MiB, workbook %d KiB\n",
                      n, f, $1, $3, ($2 + 1023) / 1024, (kb + 1023) / 1024 }'
-        # The peer of the same run: raw libxlsxwriter in constant_memory mode writing
-        # the round's cells (tests/bench/bench_raw_xlsx.c), when `make bench` built it.
+        # The peers of the same run: raw libxlsxwriter writing the round's cells in
+        # constant_memory mode (tests/bench/bench_raw_xlsx.c) and in normal mode with
+        # the table (tests/bench/bench_raw_table.c), when `make bench` built them.
         raw="$root/${BUILD:-build}/bench/bench_raw_xlsx"
+        floor="$root/${BUILD:-build}/bench/bench_raw_table"
         csv="${ini%.ini}-projects.csv"
+        if [ "$variant" = csv ] && [ -x "$floor" ] && [ -x /usr/bin/time ] && [ -f "$csv" ]; then
+            : >"$work/floor.txt"
+            for i in $(seq "${BENCH_PEER_REPEAT:-5}"); do
+                /usr/bin/time -f 'tkk %e %M %U %S' -a -o "$work/floor.txt" \
+                    "$tkk" run -q -o "$out" "$ini" >/dev/null 2>&1
+                /usr/bin/time -f 'floor %e %M %U %S' -a -o "$work/floor.txt" \
+                    "$floor" "$csv" "$work/floor.xlsx" >/dev/null 2>&1
+            done
+            awk '
+                function median(a, n,   i, j, t) {
+                    for (i = 2; i <= n; i++)
+                        for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+                    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+                $1 == "tkk" { tw[++nt] = $2; tc[nt] = $4 + $5 }
+                $1 == "floor" { fw[++nf] = $2; fc[nf] = $4 + $5; fm = $3 > fm ? $3 : fm }
+                END {
+                    if (nt == 0 || nf == 0) exit
+                    a = median(tc, nt); b = median(fc, nf); c = median(tw, nt); d = median(fw, nf)
+                    printf "  raw libxlsxwriter floor (normal mode with a table, same cells): %.2f s, %.2f s CPU, peak RSS %d MiB; tkk ÷ floor %.2f (CPU), %.2f (wall); medians of %d: tkk %.2f s CPU\n",
+                           d, b, (fm + 1023) / 1024, (b > 0 ? a / b : 0), (d > 0 ? c / d : 0), nf, a }' "$work/floor.txt"
+            rm -f "$work/floor.xlsx"
+        fi
         if [ "$format" = csv ] && [ -x "$raw" ] && [ -x /usr/bin/time ] && [ -f "$csv" ]; then
             /usr/bin/time -f '%e %M %U %S' -o "$work/raw.txt" "$raw" "$csv" "$work/raw.xlsx" >/dev/null \
                 && tail -n 1 "$work/raw.txt" | awk -v tkk="$figures" '{
