@@ -100,6 +100,52 @@ static void compute(bonus_result *r, const bonus_input *in)
     bonus_compute(r, in);
 }
 
+/* What the result no longer keeps per project, through bonus.h's accessors, into a small
+ * ring of scratch rationals (static, so still reachable at exit: no leak report). */
+static mpq_ptr scratch_q(void)
+{
+    static mpq_t ring[8];
+    static size_t next, initialised;
+    if (initialised < 8)
+        mpq_init(ring[initialised++]);
+    mpq_ptr q = ring[next];
+    next = (next + 1) % 8;
+    return q;
+}
+
+static mpq_srcptr normalized_of(const bonus_result *r, const bonus_input *in, size_t p, size_t k)
+{
+    mpq_ptr q = scratch_q();
+    bonus_normalized(q, r, in, p, k);
+    return q;
+}
+
+static mpq_srcptr cap_of(const bonus_input *in, size_t p)
+{
+    mpq_ptr q = scratch_q();
+    bonus_cap(q, in, p);
+    return q;
+}
+
+static bool has_cap_of(const bonus_input *in, size_t p)
+{
+    return bonus_cap(scratch_q(), in, p);
+}
+
+static mpq_srcptr floor_of(const bonus_result *r, const bonus_input *in, size_t p)
+{
+    mpq_ptr q = scratch_q();
+    bonus_floor(q, r, in, p);
+    return q;
+}
+
+static mpq_srcptr remainder_of(const bonus_result *r, const bonus_input *in, size_t p)
+{
+    mpq_ptr q = scratch_q();
+    bonus_remainder(q, r, in, p);
+    return q;
+}
+
 /* ---- step 1: normalisation ------------------------------------------------------------ */
 
 /* Values 10, 20, 20, 5 under each method, weights 1/4 each.
@@ -135,7 +181,7 @@ static void test_normalize_each_method(void **state)
     };
     for (size_t p = 0; p < 4; p++)
         for (size_t k = 0; k < 4; k++)
-            assert_q(r.projects[p].normalized[k], expected[p][k]);
+            assert_q(normalized_of(&r, &in, p, k), expected[p][k]);
     assert_q(r.projects[0].score, "89/264");
     assert_q(r.projects[1].score, "211/264");
     assert_q(r.projects[2].score, "211/264");
@@ -161,11 +207,11 @@ static void test_normalize_rank_ties(void **state)
     add_project1(&in, "e", "0", "3");
     bonus_result r;
     compute(&r, &in);
-    assert_q(r.projects[0].normalized[0], "3/4");
-    assert_q(r.projects[1].normalized[0], "1/4");
-    assert_q(r.projects[2].normalized[0], "3/4");
-    assert_q(r.projects[3].normalized[0], "0");
-    assert_q(r.projects[4].normalized[0], "3/4");
+    assert_q(normalized_of(&r, &in, 0, 0), "3/4");
+    assert_q(normalized_of(&r, &in, 1, 0), "1/4");
+    assert_q(normalized_of(&r, &in, 2, 0), "3/4");
+    assert_q(normalized_of(&r, &in, 3, 0), "0");
+    assert_q(normalized_of(&r, &in, 4, 0), "3/4");
     bonus_result_free(&r);
     bonus_input_free(&in);
 
@@ -174,8 +220,8 @@ static void test_normalize_rank_ties(void **state)
     add_project1(&in, "a", "0", "2/7");
     add_project1(&in, "b", "0", "1/3");
     compute(&r, &in);
-    assert_q(r.projects[0].normalized[0], "0");
-    assert_q(r.projects[1].normalized[0], "1");
+    assert_q(normalized_of(&r, &in, 0, 0), "0");
+    assert_q(normalized_of(&r, &in, 1, 0), "1");
     bonus_result_free(&r);
     bonus_input_free(&in);
 }
@@ -197,10 +243,10 @@ static void test_normalize_all_zero(void **state)
     bonus_result r;
     compute(&r, &in);
     for (size_t p = 0; p < 3; p++) {
-        assert_q(r.projects[p].normalized[0], "0");
-        assert_q(r.projects[p].normalized[1], "0");
-        assert_q(r.projects[p].normalized[2], "0");
-        assert_q(r.projects[p].normalized[3], "1/2");
+        assert_q(normalized_of(&r, &in, p, 0), "0");
+        assert_q(normalized_of(&r, &in, p, 1), "0");
+        assert_q(normalized_of(&r, &in, p, 2), "0");
+        assert_q(normalized_of(&r, &in, p, 3), "1/2");
         assert_q(r.projects[p].score, "1/8");   /* 1/4 × 1/2 */
     }
     bonus_result_free(&r);
@@ -220,7 +266,7 @@ static void test_normalize_minmax_all_equal_positive(void **state)
     bonus_result r;
     compute(&r, &in);
     for (size_t p = 0; p < 3; p++)
-        assert_q(r.projects[p].normalized[0], "1");
+        assert_q(normalized_of(&r, &in, p, 0), "1");
     bonus_result_free(&r);
     bonus_input_free(&in);
 }
@@ -243,8 +289,8 @@ static void test_normalize_single_project(void **state)
         bonus_result r;
         compute(&r, &in);
         for (size_t k = 0; k < 3; k++)
-            assert_q(r.projects[0].normalized[k], variant == 0 ? "0" : "1");
-        assert_q(r.projects[0].normalized[3], "1");
+            assert_q(normalized_of(&r, &in, 0, k), variant == 0 ? "0" : "1");
+        assert_q(normalized_of(&r, &in, 0, 3), "1");
         assert_q(r.projects[0].score, variant == 0 ? "1/4" : "1");
         bonus_result_free(&r);
         bonus_input_free(&in);
@@ -285,8 +331,8 @@ static void test_share_no_cap(void **state)
     assert_q(r.projects[0].exact, "4000/7");
     assert_q(r.projects[1].exact, "2000/7");
     assert_q(r.projects[2].exact, "1000/7");
-    assert_q(r.projects[0].floor, "57142/100");
-    assert_q(r.projects[0].remainder, "6/700");     /* 4000/7 − 57142/100 = (400000 − 399994)/700 */
+    assert_q(floor_of(&r, &in, 0), "57142/100");
+    assert_q(remainder_of(&r, &in, 0), "6/700");     /* 4000/7 − 57142/100 = (400000 − 399994)/700 */
     assert_q(r.exact_total, "1000");
     assert_q(r.rounded_total, "1000");
     assert_q(r.projects[0].bonus, "57143/100");
@@ -317,10 +363,10 @@ static void test_share_cap_water_filling(void **state)
     compute(&r, &in);
     assert_true(r.has_lambda);
     assert_q(r.lambda, "1200");
-    assert_true(r.projects[0].has_cap);
-    assert_q(r.projects[0].cap, "200");
-    assert_q(r.projects[1].cap, "500");
-    assert_q(r.projects[2].cap, "1000");
+    assert_true(has_cap_of(&in, 0));
+    assert_q(cap_of(&in, 0), "200");
+    assert_q(cap_of(&in, 1), "500");
+    assert_q(cap_of(&in, 2), "1000");
     assert_q(r.projects[0].exact, "200");
     assert_q(r.projects[1].exact, "500");
     assert_q(r.projects[2].exact, "300");
@@ -546,7 +592,7 @@ static void test_basis_of_ineligible_project(void **state)
     assert_int_equal(r.projects[1].reason, BONUS_REASON_BELOW_MIN_SCORE);
     assert_q(r.projects[0].basis, "100");
     assert_q(r.projects[1].basis, "50");
-    assert_q(r.projects[1].cap, "200");
+    assert_q(cap_of(&in, 1), "200");
     assert_q(r.projects[1].exact, "0");
     assert_q(r.projects[0].exact, "100");      /* λ = 1: Σ min(w, c) = 100 ≤ 1000 */
     assert_q(r.lambda, "1");
@@ -714,8 +760,8 @@ static void test_round_cent_tie_to_id(void **state)
     bonus_result r;
     compute(&r, &in);
     assert_q(r.projects[0].exact, "100/3");
-    assert_q(r.projects[0].floor, "3333/100");
-    assert_q(r.projects[0].remainder, "1/300");   /* 100/3 − 3333/100 = (10000 − 9999)/300 */
+    assert_q(floor_of(&r, &in, 0), "3333/100");
+    assert_q(remainder_of(&r, &in, 0), "1/300");   /* 100/3 − 3333/100 = (10000 − 9999)/300 */
     assert_q(r.projects[0].bonus, "3333/100");
     assert_q(r.projects[1].bonus, "3334/100");
     assert_q(r.projects[2].bonus, "3333/100");
@@ -792,8 +838,8 @@ static void test_round_unit_500_and_cap_block(void **state)
     set_q(in.unit, "500");
     bonus_result r;
     compute(&r, &in);
-    assert_q(r.projects[0].floor, "1000");
-    assert_q(r.projects[2].remainder, "2000/7");
+    assert_q(floor_of(&r, &in, 0), "1000");
+    assert_q(remainder_of(&r, &in, 2), "2000/7");
     assert_q(r.rounded_total, "2000");
     assert_q(r.projects[0].bonus, "1000");
     assert_q(r.projects[1].bonus, "500");
@@ -805,7 +851,7 @@ static void test_round_unit_500_and_cap_block(void **state)
     set_q(in.cap, "1/10");
     compute(&r, &in);
     assert_q(r.lambda, "8000/7");
-    assert_q(r.projects[2].cap, "400");
+    assert_q(cap_of(&in, 2), "400");
     assert_q(r.projects[2].exact, "2000/7");
     assert_q(r.projects[0].bonus, "1500");
     assert_q(r.projects[1].bonus, "500");
@@ -1027,14 +1073,16 @@ static void check_invariants(const bonus_result *r, const bonus_input *in)
         mpq_div(quotient, pr->bonus, in->unit);
         assert_int_equal(mpz_cmp_ui(mpq_denref(quotient), 1), 0);
         /* no bonus above its cap */
+        mpq_srcptr cap = cap_of(in, p);
         if (in->has_cap)
-            assert_true(mpq_cmp(pr->bonus, pr->cap) <= 0);
+            assert_true(mpq_cmp(pr->bonus, cap) <= 0);
         /* a = floor + remainder with 0 ≤ remainder < u; bonus = floor (+ u with a unit) */
-        mpq_add(quotient, pr->floor, pr->remainder);
+        mpq_srcptr floor = floor_of(r, in, p), remainder = remainder_of(r, in, p);
+        mpq_add(quotient, floor, remainder);
         assert_int_equal(mpq_cmp(quotient, pr->exact), 0);
-        assert_true(mpq_sgn(pr->remainder) >= 0);
-        assert_true(mpq_cmp(pr->remainder, in->unit) < 0);
-        mpq_sub(quotient, pr->bonus, pr->floor);
+        assert_true(mpq_sgn(remainder) >= 0);
+        assert_true(mpq_cmp(remainder, in->unit) < 0);
+        mpq_sub(quotient, pr->bonus, floor);
         if (pr->got_extra_unit)
             assert_int_equal(mpq_cmp(quotient, in->unit), 0);
         else
@@ -1061,15 +1109,15 @@ static void check_invariants(const bonus_result *r, const bonus_input *in)
             /* a = min(λ·w, c) */
             assert_true(r->has_lambda);
             mpq_mul(lambda_w, r->lambda, pr->basis);
-            if (in->has_cap && mpq_cmp(pr->cap, lambda_w) < 0)
-                mpq_set(lambda_w, pr->cap);
+            if (in->has_cap && mpq_cmp(cap, lambda_w) < 0)
+                mpq_set(lambda_w, cap);
             assert_int_equal(mpq_cmp(pr->exact, lambda_w), 0);
             if (in->has_cap)
-                mpq_add(sum_cap, sum_cap, pr->cap);
+                mpq_add(sum_cap, sum_cap, cap);
             if (in->method == BONUS_GRANT_RATE) {
                 mpq_set(lambda_w, pr->basis);   /* min(w, c) */
-                if (in->has_cap && mpq_cmp(pr->cap, lambda_w) < 0)
-                    mpq_set(lambda_w, pr->cap);
+                if (in->has_cap && mpq_cmp(cap, lambda_w) < 0)
+                    mpq_set(lambda_w, cap);
                 mpq_add(sum_target, sum_target, lambda_w);
             }
         } else
@@ -1112,14 +1160,13 @@ static void check_invariants(const bonus_result *r, const bonus_input *in)
     mpq_clear(quotient);
 }
 
-static const bonus_project_result *find_by_id(const bonus_result *r, const bonus_input *in,
-                                              const char *id)
+static size_t find_by_id(const bonus_input *in, const char *id)
 {
     for (size_t p = 0; p < in->n_projects; p++)
         if (strcmp(in->projects[p].id, id) == 0)
-            return &r->projects[p];
+            return p;
     fail_msg("id %s not found", id);
-    return NULL;
+    return 0;
 }
 
 /* The same answer for every project, looked up by id. */
@@ -1133,10 +1180,10 @@ static void assert_same_results(const bonus_result *a, const bonus_input *in_a,
     if (grants_same)
         assert_true(!a->has_lambda || mpq_cmp(a->lambda, b->lambda) == 0);
     for (size_t p = 0; p < in_a->n_projects; p++) {
-        const bonus_project_result *x = &a->projects[p];
-        const bonus_project_result *y = find_by_id(b, in_b, in_a->projects[p].id);
+        size_t q = find_by_id(in_b, in_a->projects[p].id);
+        const bonus_project_result *x = &a->projects[p], *y = &b->projects[q];
         for (size_t k = 0; k < in_a->n_indicators; k++)
-            assert_int_equal(mpq_cmp(x->normalized[k], y->normalized[k]), 0);
+            assert_int_equal(mpq_cmp(normalized_of(a, in_a, p, k), normalized_of(b, in_b, q, k)), 0);
         assert_int_equal(mpq_cmp(x->score, y->score), 0);
         assert_int_equal(x->reason, y->reason);
         if (grants_same)
@@ -1213,7 +1260,7 @@ static void test_properties_random(void **state)
 }
 
 /* Every field of two results, exactly. */
-static void assert_identical(const bonus_result *a, const bonus_result *b)
+static void assert_identical(const bonus_result *a, const bonus_result *b, const bonus_input *in)
 {
     assert_int_equal(a->n_projects, b->n_projects);
     assert_int_equal(a->eligible_count, b->eligible_count);
@@ -1227,15 +1274,13 @@ static void assert_identical(const bonus_result *a, const bonus_result *b)
     for (size_t p = 0; p < a->n_projects; p++) {
         const bonus_project_result *x = &a->projects[p], *y = &b->projects[p];
         for (size_t k = 0; k < a->n_indicators; k++)
-            assert_true(mpq_equal(x->normalized[k], y->normalized[k]));
+            assert_true(mpq_equal(normalized_of(a, in, p, k), normalized_of(b, in, p, k)));
         assert_true(mpq_equal(x->score, y->score));
         assert_int_equal(x->reason, y->reason);
         assert_true(mpq_equal(x->basis, y->basis));
-        assert_int_equal(x->has_cap, y->has_cap);
-        assert_true(mpq_equal(x->cap, y->cap));
         assert_true(mpq_equal(x->exact, y->exact));
-        assert_true(mpq_equal(x->floor, y->floor));
-        assert_true(mpq_equal(x->remainder, y->remainder));
+        assert_true(mpq_equal(floor_of(a, in, p), floor_of(b, in, p)));
+        assert_true(mpq_equal(remainder_of(a, in, p), remainder_of(b, in, p)));
         assert_int_equal(x->got_extra_unit, y->got_extra_unit);
         assert_true(mpq_equal(x->bonus, y->bonus));
     }
@@ -1281,7 +1326,7 @@ static void test_recompute_random(void **state)
             bonus_recompute(&kept, &varied);
             bonus_result fresh;
             compute(&fresh, &varied);
-            assert_identical(&kept, &fresh);
+            assert_identical(&kept, &fresh, &varied);
             bonus_result_free(&fresh);
             bonus_input_free(&varied);
         }

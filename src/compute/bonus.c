@@ -21,32 +21,31 @@
 
 #include "money.h"
 
-/* ---- result --------------------------------------------------------------------------- */
-
-static void bonus_project_result_clear(bonus_project_result *r, size_t n_indicators)
-{
-    if (r->normalized != NULL) {
-        for (size_t k = 0; k < n_indicators; k++)
-            mpq_clear(r->normalized[k]);
-        free(r->normalized);
-    }
-    mpq_clear(r->score);
-    mpq_clear(r->basis);
-    mpq_clear(r->cap);
-    mpq_clear(r->exact);
-    mpq_clear(r->floor);
-    mpq_clear(r->remainder);
-    mpq_clear(r->bonus);
-}
+/* ---- result ----------------------------------------------------------------------- */
 
 void bonus_result_free(bonus_result *result)
 {
     if (result == NULL)
         return;
     if (result->projects != NULL) {
-        for (size_t p = 0; p < result->n_projects; p++)
-            bonus_project_result_clear(&result->projects[p], result->n_indicators);
+        for (size_t p = 0; p < result->n_projects; p++) {
+            bonus_project_result *r = &result->projects[p];
+            mpq_clear(r->score);
+            mpq_clear(r->basis);
+            mpq_clear(r->exact);
+            mpq_clear(r->bonus);
+        }
         free(result->projects);
+    }
+    if (result->indicators != NULL) {
+        for (size_t k = 0; k < result->n_indicators; k++) {
+            bonus_normalization *nz = &result->indicators[k];
+            mpq_clear(nz->low);
+            mpq_clear(nz->high);
+            mpq_clear(nz->denominator);
+            free(nz->rank_sum);
+        }
+        free(result->indicators);
     }
     mpq_clear(result->lambda);
     mpq_clear(result->exact_total);
@@ -62,24 +61,22 @@ static void bonus_result_init(bonus_result *out, size_t n_projects, size_t n_ind
     memset(out, 0, sizeof *out);
     out->n_projects = n_projects;
     out->n_indicators = n_indicators;
-    if (n_projects > 0) {
+    if (n_projects > 0)
         out->projects = xcalloc(n_projects, sizeof *out->projects);
-    }
     for (size_t p = 0; p < n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
-        if (n_indicators > 0) {
-            r->normalized = xcalloc(n_indicators, sizeof *r->normalized);
-            for (size_t k = 0; k < n_indicators; k++)
-                mpq_init(r->normalized[k]);
-        }
         mpq_init(r->score);
         mpq_init(r->basis);
-        mpq_init(r->cap);
         mpq_init(r->exact);
-        mpq_init(r->floor);
-        mpq_init(r->remainder);
         mpq_init(r->bonus);
         r->reason = BONUS_REASON_SCORE_ZERO;
+    }
+    if (n_indicators > 0)
+        out->indicators = xcalloc(n_indicators, sizeof *out->indicators);
+    for (size_t k = 0; k < n_indicators; k++) {
+        mpq_init(out->indicators[k].low);
+        mpq_init(out->indicators[k].high);
+        mpq_init(out->indicators[k].denominator);
     }
     mpq_init(out->lambda);
     mpq_init(out->exact_total);
@@ -96,16 +93,35 @@ typedef struct {
     mpq_srcptr score;
     const char *id;
     size_t index;
-    uint64_t rank;      /* step 6: ⌊key ÷ unit × 2^64⌋, an exact integer pre-filter */
+    uint64_t rank;      /* an exact integer pre-filter of key (bonus_prefilter; step 6:
+                         * ⌊key ÷ unit × 2^64⌋) */
 } bonus_keyed;
 
 /* A comparator in qsort's convention: negative when a comes before b. */
 typedef int (*bonus_order)(const void *a, const void *b);
 
-/* Largest key first; equal keys by index so the order is fully defined. */
+/* An exact integer pre-filter for sorting rationals: ⌊x × 2^32⌋ for 0 ≤ x < 2^32, 0 below,
+ * UINT64_MAX above. It never decreases as x grows, so different pre-filters order the
+ * rationals exactly and only equal ones need mpq_cmp (most comparisons of a sort). */
+static uint64_t bonus_prefilter(mpq_srcptr x, mpz_t scratch)
+{
+    if (mpq_sgn(x) <= 0)
+        return 0;
+    mpz_mul_2exp(scratch, mpq_numref(x), 32);
+    mpz_fdiv_q(scratch, scratch, mpq_denref(x));
+    if (mpz_sizeinbase(scratch, 2) > 64)
+        return UINT64_MAX;
+    _Static_assert(GMP_NUMB_BITS == 64, "one limb holds the pre-filter");
+    return (uint64_t)mpz_getlimbn(scratch, 0);
+}
+
+/* Largest key first (by the pre-filter in rank, then exactly); equal keys by index so
+ * the order is fully defined. */
 static int bonus_keyed_cmp_desc(const void *a, const void *b)
 {
     const bonus_keyed *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? 1 : -1;
     int c = mpq_cmp(y->key, x->key);
     if (c != 0)
         return c;
@@ -178,108 +194,186 @@ static size_t bonus_heap_pop(bonus_keyed *heap, size_t n, bonus_order first)
 /* ---- step 1: normalisation ------------------------------------------------------------ */
 
 /* SPEC §5.6 step 1 for rank: tied values share the mean of their 1-based ranks i..j, so
- * n = (N − (i + j)/2) / (N − 1) = (2N − i − j) / (2(N − 1)); 1 when N = 1. */
-static void bonus_normalize_rank(bonus_result *out, const bonus_input *in, size_t k)
+ * n = (N − (i + j)/2) / (N − 1) = (2N − i − j) / (2(N − 1)); 1 when N = 1. Kept per
+ * project as the integer i + j (bonus_normalization.rank_sum). */
+static void bonus_normalize_rank(bonus_normalization *nz, const bonus_input *in, size_t k)
 {
     size_t n = in->n_projects;
+    nz->rank_sum = xcalloc(n, sizeof *nz->rank_sum);
     if (n == 1) {
-        mpq_set_ui(out->projects[0].normalized[k], 1, 1);
+        nz->rank_sum[0] = 2;   /* ranks 1..1; n is 1 whatever this holds */
         return;
     }
     bonus_keyed *order = xcalloc(n, sizeof *order);
-    for (size_t p = 0; p < n; p++)
-        order[p] = (bonus_keyed){ .key = in->projects[p].values[k], .index = p };
+    mpz_t scratch;
+    mpz_init(scratch);
+    for (size_t p = 0; p < n; p++) {
+        mpq_srcptr x = in->projects[p].values[k];
+        order[p] = (bonus_keyed){ .key = x, .index = p, .rank = bonus_prefilter(x, scratch) };
+    }
+    mpz_clear(scratch);
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
 
-    mpq_t shared;   /* the value of one group of ties */
-    mpq_init(shared);
     for (size_t first = 0; first < n;) {
         size_t last = first;
-        while (last + 1 < n && mpq_equal(order[last + 1].key, order[first].key))
+        while (last + 1 < n && order[last + 1].rank == order[first].rank &&
+               mpq_equal(order[last + 1].key, order[first].key))
             last++;
-        /* 1-based ranks first+1 .. last+1: 2N − (first+1) − (last+1) over 2(N − 1). */
-        mpz_set_ui(mpq_numref(shared), n);
-        mpz_mul_2exp(mpq_numref(shared), mpq_numref(shared), 1);
-        mpz_sub_ui(mpq_numref(shared), mpq_numref(shared), first + 1);
-        mpz_sub_ui(mpq_numref(shared), mpq_numref(shared), last + 1);
-        mpz_set_ui(mpq_denref(shared), n - 1);
-        mpz_mul_2exp(mpq_denref(shared), mpq_denref(shared), 1);
-        mpq_canonicalize(shared);
         for (size_t i = first; i <= last; i++)
-            mpq_set(out->projects[order[i].index].normalized[k], shared);
+            nz->rank_sum[order[i].index] = (unsigned long long)(first + 1) + (last + 1);
         first = last + 1;
     }
-    mpq_clear(shared);
     free(order);
 }
 
-/* SPEC §5.6 step 1: indicator k over all projects (eligible or not). A zero denominator
- * gives 0; minmax over equal values gives 1 when the value is above 0, else 0. */
-static void bonus_normalize(bonus_result *out, const bonus_input *in, size_t k)
+/* SPEC §5.6 step 1: indicator k over all projects (eligible or not): the smallest and
+ * largest value and the denominator, once. n(p,k) itself is bonus_normalized. */
+static void bonus_normalize(bonus_normalization *nz, const bonus_input *in, size_t k)
 {
     size_t n = in->n_projects;
+    nz->method = in->indicators[k].normalize;
     if (n == 0)
         return;
-    normalize_method method = in->indicators[k].normalize;
-    if (method == NORMALIZE_RANK) {
-        bonus_normalize_rank(out, in, k);
+    if (nz->method == NORMALIZE_RANK) {
+        bonus_normalize_rank(nz, in, k);
         return;
     }
-
-    mpq_t low, high, denominator;
-    mpq_init(low);
-    mpq_init(high);
-    mpq_init(denominator);
-    mpq_set(low, in->projects[0].values[k]);
-    mpq_set(high, in->projects[0].values[k]);
+    mpq_set(nz->low, in->projects[0].values[k]);
+    mpq_set(nz->high, in->projects[0].values[k]);
     for (size_t p = 0; p < n; p++) {
         mpq_srcptr x = in->projects[p].values[k];
-        if (mpq_cmp(x, low) < 0)
-            mpq_set(low, x);
-        if (mpq_cmp(x, high) > 0)
-            mpq_set(high, x);
-        if (method == NORMALIZE_SHARE)
-            mpq_add(denominator, denominator, x);
+        if (mpq_cmp(x, nz->low) < 0)
+            mpq_set(nz->low, x);
+        if (mpq_cmp(x, nz->high) > 0)
+            mpq_set(nz->high, x);
+        if (nz->method == NORMALIZE_SHARE)
+            mpq_add(nz->denominator, nz->denominator, x);
     }
-    if (method == NORMALIZE_MAX)
-        mpq_set(denominator, high);
-    else if (method == NORMALIZE_MINMAX)
-        mpq_sub(denominator, high, low);
+    if (nz->method == NORMALIZE_MAX)
+        mpq_set(nz->denominator, nz->high);
+    else if (nz->method == NORMALIZE_MINMAX)
+        mpq_sub(nz->denominator, nz->high, nz->low);
+}
 
-    for (size_t p = 0; p < n; p++) {
-        mpq_ptr value = out->projects[p].normalized[k];
-        mpq_srcptr x = in->projects[p].values[k];
-        if (method == NORMALIZE_MINMAX && mpq_sgn(denominator) == 0)
-            mpq_set_ui(value, mpq_sgn(high) > 0 ? 1 : 0, 1);
-        else if (mpq_sgn(denominator) == 0)
-            mpq_set_ui(value, 0, 1);
-        else if (method == NORMALIZE_MINMAX) {
-            mpq_sub(value, x, low);
-            mpq_div(value, value, denominator);
-        } else
-            mpq_div(value, x, denominator);
+void bonus_normalized(mpq_t out, const bonus_result *result, const bonus_input *in, size_t p,
+                      size_t k)
+{
+    const bonus_normalization *nz = &result->indicators[k];
+    mpq_srcptr x = in->projects[p].values[k];
+    size_t n = result->n_projects;
+    switch (nz->method) {
+    case NORMALIZE_RANK:
+        if (n == 1) {
+            mpq_set_ui(out, 1, 1);
+            return;
+        }
+        /* (2N − (i + j)) ÷ (2(N − 1)): i + j ≤ 2N − 2 ... 2, so the numerator is ≥ 0. */
+        mpz_set_ui(mpq_numref(out), n);
+        mpz_mul_2exp(mpq_numref(out), mpq_numref(out), 1);
+        mpz_sub_ui(mpq_numref(out), mpq_numref(out), (unsigned long)nz->rank_sum[p]);
+        mpz_set_ui(mpq_denref(out), n - 1);
+        mpz_mul_2exp(mpq_denref(out), mpq_denref(out), 1);
+        mpq_canonicalize(out);
+        return;
+    case NORMALIZE_MINMAX:
+        if (mpq_sgn(nz->denominator) == 0) {
+            /* every value the same: 1 if it is above 0, else 0 */
+            mpq_set_ui(out, mpq_sgn(nz->high) > 0 ? 1 : 0, 1);
+            return;
+        }
+        mpq_sub(out, x, nz->low);
+        mpq_div(out, out, nz->denominator);
+        return;
+    case NORMALIZE_MAX:
+    case NORMALIZE_SHARE:
+        if (mpq_sgn(nz->denominator) == 0)
+            mpq_set_ui(out, 0, 1);   /* a zero denominator gives 0 */
+        else
+            mpq_div(out, x, nz->denominator);
+        return;
     }
-    mpq_clear(low);
-    mpq_clear(high);
-    mpq_clear(denominator);
 }
 
 /* ---- steps 2 and 3: score and eligibility --------------------------------------------- */
 
-/* SPEC §5.6 step 2: s(p) = Σ_k weight(k) × n(p,k), exact. */
+/* SPEC §5.6 step 2: s(p) = Σ_k weight(k) × n(p,k), exact. weight × n is computed as
+ * factor × m with the factor per indicator once — weight ÷ denominator times x (max,
+ * share), times x − low (minmax), weight ÷ (2(N − 1)) times 2N − (i + j) (rank) — or as
+ * a constant term where n is the same for every project; the rationals are the same
+ * (canonical), at one multiplication per indicator instead of two. */
 static void bonus_score(bonus_result *out, const bonus_input *in)
 {
-    mpq_t term;
+    size_t n_ind = in->n_indicators, n = in->n_projects;
+    if (n == 0)
+        return;
+    mpq_t *factor = xcalloc(n_ind, sizeof *factor);
+    bool *constant = xcalloc(n_ind, sizeof *constant);   /* term = factor for every p */
+    for (size_t k = 0; k < n_ind; k++) {
+        const bonus_normalization *nz = &out->indicators[k];
+        mpq_srcptr weight = in->indicators[k].weight;
+        mpq_init(factor[k]);
+        switch (nz->method) {
+        case NORMALIZE_RANK:
+            if (n == 1) {
+                constant[k] = true;
+                mpq_set(factor[k], weight);
+            } else {
+                mpq_set_ui(factor[k], n - 1, 1);
+                mpq_mul_2exp(factor[k], factor[k], 1);
+                mpq_div(factor[k], weight, factor[k]);
+            }
+            break;
+        case NORMALIZE_MINMAX:
+            if (mpq_sgn(nz->denominator) == 0) {
+                constant[k] = true;
+                if (mpq_sgn(nz->high) > 0)
+                    mpq_set(factor[k], weight);
+            } else
+                mpq_div(factor[k], weight, nz->denominator);
+            break;
+        case NORMALIZE_MAX:
+        case NORMALIZE_SHARE:
+            if (mpq_sgn(nz->denominator) == 0)
+                constant[k] = true;   /* n = 0 */
+            else
+                mpq_div(factor[k], weight, nz->denominator);
+            break;
+        }
+    }
+    mpq_t term, m;
     mpq_init(term);
-    for (size_t p = 0; p < in->n_projects; p++) {
-        bonus_project_result *r = &out->projects[p];
-        mpq_set_ui(r->score, 0, 1);
-        for (size_t k = 0; k < in->n_indicators; k++) {
-            mpq_mul(term, in->indicators[k].weight, r->normalized[k]);
-            mpq_add(r->score, r->score, term);
+    mpq_init(m);
+    for (size_t p = 0; p < n; p++) {
+        mpq_ptr score = out->projects[p].score;
+        mpq_set_ui(score, 0, 1);
+        for (size_t k = 0; k < n_ind; k++) {
+            const bonus_normalization *nz = &out->indicators[k];
+            if (constant[k]) {
+                mpq_add(score, score, factor[k]);
+                continue;
+            }
+            mpq_srcptr x = in->projects[p].values[k];
+            if (nz->method == NORMALIZE_RANK) {
+                mpq_set_ui(m, n, 1);
+                mpz_mul_2exp(mpq_numref(m), mpq_numref(m), 1);
+                mpz_sub_ui(mpq_numref(m), mpq_numref(m), (unsigned long)nz->rank_sum[p]);
+                x = m;
+            } else if (nz->method == NORMALIZE_MINMAX) {
+                mpq_sub(m, x, nz->low);
+                x = m;
+            }
+            if (mpq_sgn(x) == 0)
+                continue;
+            mpq_mul(term, factor[k], x);
+            mpq_add(score, score, term);
         }
     }
     mpq_clear(term);
+    mpq_clear(m);
+    for (size_t k = 0; k < n_ind; k++)
+        mpq_clear(factor[k]);
+    free(factor);
+    free(constant);
 }
 
 /* SPEC §5.6 step 3. Score 0 is never eligible and is checked first, so such a project
@@ -306,10 +400,15 @@ static void bonus_admit(bonus_result *out, const bonus_input *in)
 
     bonus_keyed *order = xcalloc(candidates, sizeof *order);
     size_t n = 0;
+    mpz_t scratch;
+    mpz_init(scratch);
     for (size_t p = 0; p < in->n_projects; p++)
         if (out->projects[p].reason == BONUS_REASON_ELIGIBLE) {
-            order[n++] = (bonus_keyed){ .key = out->projects[p].score, .index = p };
+            mpq_srcptr score = out->projects[p].score;
+            order[n++] = (bonus_keyed){ .key = score, .index = p,
+                                        .rank = bonus_prefilter(score, scratch) };
         }
+    mpz_clear(scratch);
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
     mpq_srcptr last_admitted = order[in->top - 1].key;
     size_t admitted = in->top;
@@ -326,16 +425,23 @@ static void bonus_admit(bonus_result *out, const bonus_input *in)
 
 /* ---- steps 4 and 5: basis, cap, λ ----------------------------------------------------- */
 
-/* SPEC §5.6 step 4: w(p) and c(p) = cap × grant for every project (step 5 then uses
- * the eligible ones only), so the Bonus sheet shows what a left-out project's basis was. */
+bool bonus_cap(mpq_t out, const bonus_input *in, size_t p)
+{
+    if (!in->has_cap) {
+        mpq_set_ui(out, 0, 1);
+        return false;
+    }
+    mpq_mul(out, in->cap, in->projects[p].grant);
+    return true;
+}
+
+/* SPEC §5.6 step 4: w(p) for every project (step 5 then uses the eligible ones only), so
+ * the Bonus sheet shows what a left-out project's basis was. */
 static void bonus_basis(bonus_result *out, const bonus_input *in)
 {
     for (size_t p = 0; p < in->n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
         const bonus_project *project = &in->projects[p];
-        r->has_cap = in->has_cap;
-        if (in->has_cap)
-            mpq_mul(r->cap, in->cap, project->grant);
         switch (in->method) {
         case BONUS_SHARE:
             mpq_set(r->basis, r->score);
@@ -351,16 +457,47 @@ static void bonus_basis(bonus_result *out, const bonus_input *in)
     }
 }
 
+/* Whether step 5 gives project p an amount: eligible with w > 0. */
+static bool bonus_takes_part(const bonus_project_result *r)
+{
+    return r->reason == BONUS_REASON_ELIGIBLE && mpq_sgn(r->basis) > 0;
+}
+
+/* Scratch of steps 5 and 6: c(p) = cap × grant of the projects that take part, computed
+ * once (the result keeps no cap: bonus_cap derives it). NULL without a cap. */
+static mpq_t *bonus_caps_new(const bonus_result *out, const bonus_input *in)
+{
+    if (!in->has_cap || out->n_projects == 0)
+        return NULL;
+    mpq_t *caps = xcalloc(out->n_projects, sizeof *caps);
+    for (size_t p = 0; p < out->n_projects; p++)
+        if (bonus_takes_part(&out->projects[p])) {
+            mpq_init(caps[p]);
+            bonus_cap(caps[p], in, p);
+        }
+    return caps;
+}
+
+static void bonus_caps_free(mpq_t *caps, const bonus_result *out)
+{
+    if (caps == NULL)
+        return;
+    for (size_t p = 0; p < out->n_projects; p++)
+        if (bonus_takes_part(&out->projects[p]))
+            mpq_clear(caps[p]);
+    free(caps);
+}
+
 /* a(p) = min(λ·w, c) for every eligible project with w > 0. */
-static void bonus_apply_lambda(bonus_result *out, const bonus_input *in)
+static void bonus_apply_lambda(bonus_result *out, mpq_t *caps)
 {
     for (size_t p = 0; p < out->n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
-        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+        if (!bonus_takes_part(r))
             continue;
         mpq_mul(r->exact, out->lambda, r->basis);
-        if (in->has_cap && mpq_cmp(r->exact, r->cap) > 0)
-            mpq_set(r->exact, r->cap);
+        if (caps != NULL && mpq_cmp(r->exact, caps[p]) > 0)
+            mpq_set(r->exact, caps[p]);
     }
 }
 
@@ -368,26 +505,26 @@ static void bonus_apply_lambda(bonus_result *out, const bonus_input *in)
  * Water-filling: with the ratios c/w ascending, cap projects while the λ that would spread
  * what is left over the uncapped ones, R ÷ W, exceeds the next ratio. The sum is strictly
  * increasing in λ below max c/w, so this λ is the only one. */
-static void bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq_t target,
+static void bonus_water_fill(bonus_result *out, mpq_t *caps, const mpq_t target,
                              const mpq_t weight_sum)
 {
-    if (!in->has_cap) {
+    if (caps == NULL) {
         mpq_div(out->lambda, target, weight_sum);
         return;
     }
     size_t n = 0;
     for (size_t p = 0; p < out->n_projects; p++)
-        if (out->projects[p].reason == BONUS_REASON_ELIGIBLE && mpq_sgn(out->projects[p].basis) > 0)
+        if (bonus_takes_part(&out->projects[p]))
             n++;
     bonus_keyed *heap = xcalloc(n, sizeof *heap);
     mpq_t *ratios = xcalloc(n, sizeof *ratios);
     size_t i = 0;
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
-        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+        if (!bonus_takes_part(r))
             continue;
         mpq_init(ratios[i]);
-        mpq_div(ratios[i], r->cap, r->basis);
+        mpq_div(ratios[i], caps[p], r->basis);
         heap[i] = (bonus_keyed){ .key = ratios[i], .index = p };
         i++;
     }
@@ -401,15 +538,15 @@ static void bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq
     mpq_set(remaining_weight, weight_sum);
     /* Should the walk cap everything (only when target ≥ Σ c), λ is the last ratio. */
     for (size_t left = n; left > 0; left = bonus_heap_pop(heap, left, bonus_keyed_cmp_asc)) {
-        const bonus_project_result *r = &out->projects[heap[0].index];
+        size_t p = heap[0].index;
         mpq_set(out->lambda, heap[0].key);
         mpq_div(candidate, remaining_pool, remaining_weight);
         if (mpq_cmp(candidate, heap[0].key) <= 0) {
             mpq_set(out->lambda, candidate);
             break;
         }
-        mpq_sub(remaining_pool, remaining_pool, r->cap);
-        mpq_sub(remaining_weight, remaining_weight, r->basis);
+        mpq_sub(remaining_pool, remaining_pool, caps[p]);
+        mpq_sub(remaining_weight, remaining_weight, out->projects[p].basis);
     }
     mpq_clear(remaining_pool);
     mpq_clear(remaining_weight);
@@ -421,16 +558,16 @@ static void bonus_water_fill(bonus_result *out, const bonus_input *in, const mpq
 }
 
 /* λ when every project gets its cap: the largest c/w over eligible projects with w > 0. */
-static void bonus_largest_ratio(mpq_t largest, const bonus_result *out)
+static void bonus_largest_ratio(mpq_t largest, const bonus_result *out, mpq_t *caps)
 {
     mpq_t ratio;
     mpq_init(ratio);
     bool first = true;
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
-        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+        if (!bonus_takes_part(r))
             continue;
-        mpq_div(ratio, r->cap, r->basis);
+        mpq_div(ratio, caps[p], r->basis);
         if (first || mpq_cmp(ratio, largest) > 0)
             mpq_set(largest, ratio);
         first = false;
@@ -439,7 +576,7 @@ static void bonus_largest_ratio(mpq_t largest, const bonus_result *out)
 }
 
 /* SPEC §5.6 step 5. Projects not eligible, or eligible with basis 0, keep a(p) = 0. */
-static void bonus_allocate_exact(bonus_result *out, const bonus_input *in)
+static void bonus_allocate_exact(bonus_result *out, const bonus_input *in, mpq_t *caps)
 {
     mpq_t weight_sum, cap_sum, capped_basis_sum;
     mpq_init(weight_sum);
@@ -449,36 +586,36 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in)
      * grant-weighted means a grant of 0 and so c = 0. */
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
-        if (r->reason != BONUS_REASON_ELIGIBLE || mpq_sgn(r->basis) <= 0)
+        if (!bonus_takes_part(r))
             continue;
         mpq_add(weight_sum, weight_sum, r->basis);
-        if (in->has_cap && in->method == BONUS_GRANT_RATE)
+        if (caps != NULL && in->method == BONUS_GRANT_RATE)
             mpq_add(capped_basis_sum, capped_basis_sum,
-                    mpq_cmp(r->basis, r->cap) < 0 ? r->basis : r->cap);
-        else if (in->has_cap)
-            mpq_add(cap_sum, cap_sum, r->cap);
+                    mpq_cmp(r->basis, caps[p]) < 0 ? r->basis : caps[p]);
+        else if (caps != NULL)
+            mpq_add(cap_sum, cap_sum, caps[p]);
     }
 
     out->has_lambda = true;
     if (in->method == BONUS_GRANT_RATE) {
         /* λ = 1 unless Σ min(w, c) exceeds the pool (never when no basis is above 0). */
-        if (!in->has_cap)
+        if (caps == NULL)
             mpq_set(capped_basis_sum, weight_sum);
         if (mpq_cmp(capped_basis_sum, in->pool) <= 0)
             mpq_set_ui(out->lambda, 1, 1);
         else
-            bonus_water_fill(out, in, in->pool, weight_sum);
+            bonus_water_fill(out, caps, in->pool, weight_sum);
     } else if (mpq_sgn(weight_sum) == 0) {
         /* Nothing to share: every a(p) stays 0, and no λ makes Σ a equal anything. */
         out->has_lambda = false;
-    } else if (in->has_cap && mpq_cmp(in->pool, cap_sum) >= 0) {
+    } else if (caps != NULL && mpq_cmp(in->pool, cap_sum) >= 0) {
         /* pool ≥ Σ c: everyone gets the cap; the λ shown is max c/w. */
-        bonus_largest_ratio(out->lambda, out);
+        bonus_largest_ratio(out->lambda, out, caps);
     } else {
-        bonus_water_fill(out, in, in->pool, weight_sum);
+        bonus_water_fill(out, caps, in->pool, weight_sum);
     }
     if (out->has_lambda)
-        bonus_apply_lambda(out, in);
+        bonus_apply_lambda(out, caps);
 
     mpq_clear(weight_sum);
     mpq_clear(cap_sum);
@@ -487,7 +624,22 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in)
 
 /* ---- step 6: rounding to the unit ----------------------------------------------------- */
 
-static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
+void bonus_floor(mpq_t out, const bonus_result *result, const bonus_input *in, size_t p)
+{
+    if (result->projects[p].reason != BONUS_REASON_ELIGIBLE) {
+        mpq_set_ui(out, 0, 1);
+        return;
+    }
+    money_floor_to(out, result->projects[p].exact, in->unit);
+}
+
+void bonus_remainder(mpq_t out, const bonus_result *result, const bonus_input *in, size_t p)
+{
+    bonus_floor(out, result, in, p);
+    mpq_sub(out, result->projects[p].exact, out);
+}
+
+static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t *caps)
 {
     mpq_t floor_sum, spare;
     mpz_t units, floor_units;   /* Σ floors = unit × floor_units: integers, no gcd */
@@ -497,16 +649,15 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
     mpz_init(floor_units);
     size_t with_remainder = 0;
     mpq_set_ui(out->exact_total, 0, 1);
+    /* Each bonus starts at its floor (bonus_floor); the remainder is a − floor. */
     for (size_t p = 0; p < out->n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
         if (r->reason != BONUS_REASON_ELIGIBLE)
             continue;
         mpq_add(out->exact_total, out->exact_total, r->exact);
-        money_floor_units(r->floor, units, r->exact, in->unit);
+        money_floor_units(r->bonus, units, r->exact, in->unit);
         mpz_add(floor_units, floor_units, units);
-        mpq_sub(r->remainder, r->exact, r->floor);
-        mpq_set(r->bonus, r->floor);
-        if (mpq_sgn(r->remainder) > 0)
+        if (mpq_cmp(r->exact, r->bonus) > 0)
             with_remainder++;
     }
     mpq_set_z(floor_sum, floor_units);
@@ -518,45 +669,53 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in)
     mpq_div(spare, spare, in->unit);
     if (mpq_sgn(spare) > 0 && with_remainder > 0) {
         bonus_keyed *heap = xcalloc(with_remainder, sizeof *heap);
+        mpq_t *remainders = xcalloc(with_remainder, sizeof *remainders);
         size_t n = 0;
         mpz_t scaled, divisor;   /* remainder ÷ unit × 2^64 as num·u_den·2^64 ÷ (den·u_num) */
         mpz_init(scaled);
         mpz_init(divisor);
         for (size_t p = 0; p < out->n_projects; p++) {
             const bonus_project_result *r = &out->projects[p];
-            if (r->reason == BONUS_REASON_ELIGIBLE && mpq_sgn(r->remainder) > 0) {
-                /* 0 < remainder < unit, so the quotient is below 2^64. */
-                mpz_mul(scaled, mpq_numref(r->remainder), mpq_denref(in->unit));
-                mpz_mul_2exp(scaled, scaled, 64);
-                mpz_mul(divisor, mpq_denref(r->remainder), mpq_numref(in->unit));
-                mpz_fdiv_q(scaled, scaled, divisor);
-                _Static_assert(GMP_NUMB_BITS == 64, "one limb holds the rank");
-                uint64_t rank = (uint64_t)mpz_getlimbn(scaled, 0);   /* 0 when scaled is 0 */
-                heap[n++] = (bonus_keyed){
-                    .key = r->remainder,
-                    .score = r->score,
-                    .id = in->projects[p].id != NULL ? in->projects[p].id : "",
-                    .index = p,
-                    .rank = rank,
-                };
-            }
+            if (r->reason != BONUS_REASON_ELIGIBLE || mpq_cmp(r->exact, r->bonus) <= 0)
+                continue;
+            mpq_ptr rem = remainders[n];
+            mpq_init(rem);
+            mpq_sub(rem, r->exact, r->bonus);
+            /* 0 < remainder < unit, so the quotient is below 2^64. */
+            mpz_mul(scaled, mpq_numref(rem), mpq_denref(in->unit));
+            mpz_mul_2exp(scaled, scaled, 64);
+            mpz_mul(divisor, mpq_denref(rem), mpq_numref(in->unit));
+            mpz_fdiv_q(scaled, scaled, divisor);
+            _Static_assert(GMP_NUMB_BITS == 64, "one limb holds the rank");
+            uint64_t rank = (uint64_t)mpz_getlimbn(scaled, 0);   /* 0 when scaled is 0 */
+            heap[n++] = (bonus_keyed){
+                .key = rem,
+                .score = r->score,
+                .id = in->projects[p].id != NULL ? in->projects[p].id : "",
+                .index = p,
+                .rank = rank,
+            };
         }
         mpz_clear(scaled);
         mpz_clear(divisor);
         bonus_heapify(heap, n, bonus_keyed_cmp_unit);
         mpz_ptr units_left = mpq_numref(spare);
         for (; n > 0 && mpz_sgn(units_left) > 0; n = bonus_heap_pop(heap, n, bonus_keyed_cmp_unit)) {
-            bonus_project_result *r = &out->projects[heap[0].index];
-            mpq_add(r->bonus, r->floor, in->unit);
+            size_t p = heap[0].index;
+            bonus_project_result *r = &out->projects[p];
+            mpq_add(r->bonus, r->bonus, in->unit);
             /* A unit that would lift the bonus above the cap is not taken here. */
-            if (in->has_cap && mpq_cmp(r->bonus, r->cap) > 0) {
-                mpq_set(r->bonus, r->floor);
+            if (caps != NULL && mpq_cmp(r->bonus, caps[p]) > 0) {
+                mpq_sub(r->bonus, r->bonus, in->unit);
                 continue;
             }
             r->got_extra_unit = true;
             mpz_sub_ui(units_left, units_left, 1);
             mpz_add_ui(floor_units, floor_units, 1);
         }
+        for (size_t i = 0; i < with_remainder; i++)
+            mpq_clear(remainders[i]);
+        free(remainders);
         free(heap);
     }
 
@@ -579,13 +738,9 @@ static void bonus_reset_allocation(bonus_result *out)
     for (size_t p = 0; p < out->n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
         mpq_set_ui(r->basis, 0, 1);
-        mpq_set_ui(r->cap, 0, 1);
         mpq_set_ui(r->exact, 0, 1);
-        mpq_set_ui(r->floor, 0, 1);
-        mpq_set_ui(r->remainder, 0, 1);
         mpq_set_ui(r->bonus, 0, 1);
         r->got_extra_unit = false;
-        r->has_cap = false;
     }
     out->has_lambda = false;
     mpq_set_ui(out->lambda, 0, 1);
@@ -595,25 +750,30 @@ static void bonus_reset_allocation(bonus_result *out)
     mpq_set_ui(out->unallocated, 0, 1);
 }
 
+/* Steps 3–6 on scores already computed. */
+static void bonus_allocate(bonus_result *out, const bonus_input *in)
+{
+    bonus_admit(out, in);
+    bonus_basis(out, in);
+    mpq_t *caps = bonus_caps_new(out, in);
+    bonus_allocate_exact(out, in, caps);
+    bonus_round_to_unit(out, in, caps);
+    bonus_caps_free(caps, out);
+}
+
 void bonus_recompute(bonus_result *out, const bonus_input *in)
 {
     /* Steps 1 and 2 read only the indicator values and weights, which the caller
      * promises are those out was computed with. */
     bonus_reset_allocation(out);
-    bonus_admit(out, in);
-    bonus_basis(out, in);
-    bonus_allocate_exact(out, in);
-    bonus_round_to_unit(out, in);
+    bonus_allocate(out, in);
 }
 
 void bonus_compute(bonus_result *out, const bonus_input *in)
 {
     bonus_result_init(out, in->n_projects, in->n_indicators);
     for (size_t k = 0; k < in->n_indicators; k++)
-        bonus_normalize(out, in, k);
+        bonus_normalize(&out->indicators[k], in, k);
     bonus_score(out, in);
-    bonus_admit(out, in);
-    bonus_basis(out, in);
-    bonus_allocate_exact(out, in);
-    bonus_round_to_unit(out, in);
+    bonus_allocate(out, in);
 }

@@ -329,8 +329,6 @@ static int write_indicators(bonus_sheet *sh, int only)
 
     char first[16], last[16];
     size_t longest = 0;
-    mpq_t denominator;
-    mpq_init(denominator);
     int rc = 0;
     for (size_t i = 0; i < sh->k && rc == 0; i++) {
         const bonus_indicator *ind = &in->indicators[i];
@@ -351,22 +349,15 @@ static int write_indicators(bonus_sheet *sh, int only)
         if (rc != 0 || !sh->norm_formula[i] || !wanted(only, I_DENOMINATOR))
             continue;
 
-        /* SPEC §5.6 step 1: max → x ÷ max, share → x ÷ Σx, over all projects. */
+        /* SPEC §5.6 step 1: max → x ÷ max, share → x ÷ Σx, over all projects; the
+         * denominator is the one bonus.c computed (issue 8: each formula once). */
         bool is_max = ind->normalize == NORMALIZE_MAX;
-        mpq_set_ui(denominator, 0, 1);
-        for (size_t p = 0; p < in->n_projects; p++) {
-            const mpq_t *x = &in->projects[p].values[i];
-            if (!is_max)
-                mpq_add(denominator, denominator, *x);
-            else if (mpq_cmp(*x, denominator) > 0)
-                mpq_set(denominator, *x);
-        }
         wb_cell(first, sh->first_row, raw_col(i));
         wb_cell(last, sh->last_row, raw_col(i));
         rc = wb_formula(ctx, sh->ws, INDICATOR_ROW + I_DENOMINATOR, norm_col(sh, i), ctx->fmt.number,
-                        denominator, "=%s(%s:%s)", is_max ? "MAX" : "SUM", first, last);
+                        sh->b->indicators[i].denominator, "=%s(%s:%s)", is_max ? "MAX" : "SUM",
+                        first, last);
     }
-    mpq_clear(denominator);
     if (rc != 0)
         return -1;
 
@@ -394,35 +385,14 @@ static int write_indicators(bonus_sheet *sh, int only)
     return 0;
 }
 
-/* Which normalisations get formulas: max and share, when x ÷ denominator (0 for a zero
- * denominator) gives exactly every n(p,k). O(P) per indicator. */
+/* Which normalisations get formulas: max and share, whose n(p,k) bonus.c defines as
+ * x ÷ the stored denominator (0 for a zero denominator), exactly what the formula says. */
 static void choose_norm_formulas(bonus_sheet *sh)
 {
-    const bonus_input *in = sh->in;
-    mpq_t denominator, n;
-    mpq_inits(denominator, n, NULL);
     for (size_t i = 0; i < sh->k; i++) {
-        normalize_method method = in->indicators[i].normalize;
+        normalize_method method = sh->b->indicators[i].method;
         sh->norm_formula[i] = method == NORMALIZE_MAX || method == NORMALIZE_SHARE;
-        if (!sh->norm_formula[i])
-            continue;
-        mpq_set_ui(denominator, 0, 1);
-        for (size_t p = 0; p < in->n_projects; p++) {
-            const mpq_t *x = &in->projects[p].values[i];
-            if (method == NORMALIZE_SHARE)
-                mpq_add(denominator, denominator, *x);
-            else if (mpq_cmp(*x, denominator) > 0)
-                mpq_set(denominator, *x);
-        }
-        for (size_t p = 0; p < in->n_projects && sh->norm_formula[i]; p++) {
-            if (mpq_sgn(denominator) == 0)
-                mpq_set_ui(n, 0, 1);
-            else
-                mpq_div(n, in->projects[p].values[i], denominator);
-            sh->norm_formula[i] = mpq_equal(n, sh->b->projects[p].normalized[i]);
-        }
     }
-    mpq_clears(denominator, n, NULL);
 }
 
 /* ---- The table ---------------------------------------------------------------------- */
@@ -450,15 +420,16 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
          * decimal separator, SPEC §7.1). */
         if (wb_number(ctx, ws, row, raw_col(i), project->values[i], sh->general) != 0)
             return -1;
+        bonus_normalized(check, sh->b, in, p, i);   /* check is free until the basis */
         if (!sh->norm_formula[i]) {
-            if (wb_number(ctx, ws, row, norm_col(sh, i), res->normalized[i], sh->ratio) != 0)
+            if (wb_number(ctx, ws, row, norm_col(sh, i), check, sh->ratio) != 0)
                 return -1;
             continue;
         }
         char x[16], den[16];
         wb_cell(x, row, raw_col(i));
         wb_cell_abs(den, INDICATOR_ROW + I_DENOMINATOR, norm_col(sh, i));
-        if (wb_formula(ctx, ws, row, norm_col(sh, i), sh->ratio, res->normalized[i],
+        if (wb_formula(ctx, ws, row, norm_col(sh, i), sh->ratio, check,
                        "=IF(%s=0,0,%s/%s)", den, x, den) != 0)
             return -1;
     }
@@ -501,11 +472,16 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
                          mpq_equal(check, res->basis), formula) != 0)
         return -1;
 
-    if (res->has_cap) {
+    if (in->has_cap) {
+        mpq_t cap;
+        mpq_init(cap);
+        bonus_cap(cap, in, p);
         mpq_mul(check, in->cap, grant_cell);
         snprintf(formula, sizeof formula, "=%s*%s", sh->param[P_CAP], grant);
-        if (formula_or_value(sh, row, sh->col_cap, ctx->fmt.money, res->cap,
-                             mpq_equal(check, res->cap), formula) != 0)
+        int rc = formula_or_value(sh, row, sh->col_cap, ctx->fmt.money, cap,
+                                  mpq_equal(check, cap), formula);
+        mpq_clear(cap);
+        if (rc != 0)
             return -1;
     }
 
