@@ -95,6 +95,7 @@ typedef struct {
     size_t index;
     uint64_t rank;      /* an exact integer pre-filter of key (bonus_prefilter; step 6:
                          * ⌊key ÷ unit × 2^64⌋) */
+    bool whole;         /* bonus_prefilter: rank is key × 2^32 exactly (key a small integer) */
 } bonus_keyed;
 
 /* A comparator in qsort's convention: negative when a comes before b. */
@@ -103,8 +104,12 @@ typedef int (*bonus_order)(const void *a, const void *b);
 /* An exact integer pre-filter for sorting rationals: ⌊x × 2^32⌋ for 0 ≤ x < 2^32, 0 below,
  * UINT64_MAX above. It never decreases as x grows, so different pre-filters order the
  * rationals exactly and only equal ones need mpq_cmp (most comparisons of a sort). */
-static uint64_t bonus_prefilter(mpq_srcptr x, mpz_t scratch)
+static uint64_t bonus_prefilter(mpq_srcptr x, mpz_t scratch, bool *whole)
 {
+    /* A whole x below 2^32 is its pre-filter exactly: equal pre-filters then mean equal
+     * values without mpq_cmp (indicator values are often counts). */
+    *whole = mpz_cmp_ui(mpq_denref(x), 1) == 0 && mpz_sgn(mpq_numref(x)) >= 0 &&
+             mpz_cmp_ui(mpq_numref(x), 0xFFFFFFFFUL) <= 0;
     if (mpq_sgn(x) <= 0)
         return 0;
     mpz_mul_2exp(scratch, mpq_numref(x), 32);
@@ -115,6 +120,12 @@ static uint64_t bonus_prefilter(mpq_srcptr x, mpz_t scratch)
     return (uint64_t)mpz_getlimbn(scratch, 0);
 }
 
+/* Equal keys, of two pre-filtered entries. */
+static bool bonus_keyed_same_key(const bonus_keyed *x, const bonus_keyed *y)
+{
+    return x->rank == y->rank && ((x->whole && y->whole) || mpq_equal(x->key, y->key));
+}
+
 /* Largest key first (by the pre-filter in rank, then exactly); equal keys by index so
  * the order is fully defined. */
 static int bonus_keyed_cmp_desc(const void *a, const void *b)
@@ -122,7 +133,7 @@ static int bonus_keyed_cmp_desc(const void *a, const void *b)
     const bonus_keyed *x = a, *y = b;
     if (x->rank != y->rank)
         return x->rank < y->rank ? 1 : -1;
-    int c = mpq_cmp(y->key, x->key);
+    int c = x->whole && y->whole ? 0 : mpq_cmp(y->key, x->key);
     if (c != 0)
         return c;
     return (x->index > y->index) - (x->index < y->index);
@@ -209,15 +220,15 @@ static void bonus_normalize_rank(bonus_normalization *nz, const bonus_input *in,
     mpz_init(scratch);
     for (size_t p = 0; p < n; p++) {
         mpq_srcptr x = in->projects[p].values[k];
-        order[p] = (bonus_keyed){ .key = x, .index = p, .rank = bonus_prefilter(x, scratch) };
+        order[p] = (bonus_keyed){ .key = x, .index = p };
+        order[p].rank = bonus_prefilter(x, scratch, &order[p].whole);
     }
     mpz_clear(scratch);
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
 
     for (size_t first = 0; first < n;) {
         size_t last = first;
-        while (last + 1 < n && order[last + 1].rank == order[first].rank &&
-               mpq_equal(order[last + 1].key, order[first].key))
+        while (last + 1 < n && bonus_keyed_same_key(&order[last + 1], &order[first]))
             last++;
         for (size_t i = first; i <= last; i++)
             nz->rank_sum[order[i].index] = (unsigned long long)(first + 1) + (last + 1);
@@ -405,8 +416,9 @@ static void bonus_admit(bonus_result *out, const bonus_input *in)
     for (size_t p = 0; p < in->n_projects; p++)
         if (out->projects[p].reason == BONUS_REASON_ELIGIBLE) {
             mpq_srcptr score = out->projects[p].score;
-            order[n++] = (bonus_keyed){ .key = score, .index = p,
-                                        .rank = bonus_prefilter(score, scratch) };
+            order[n] = (bonus_keyed){ .key = score, .index = p };
+            order[n].rank = bonus_prefilter(score, scratch, &order[n].whole);
+            n++;
         }
     mpz_clear(scratch);
     qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);

@@ -127,16 +127,31 @@ static suffix_kind suffix_at(const char *p, size_t *len)
     return SUFFIX_NONE;
 }
 
+/* 10^0 .. 10^19: every power of ten an unsigned long holds. */
+static const unsigned long pow10[] = {
+    1UL, 10UL, 100UL, 1000UL, 10000UL, 100000UL, 1000000UL, 10000000UL, 100000000UL,
+    1000000000UL, 10000000000UL, 100000000000UL, 1000000000000UL, 10000000000000UL,
+    100000000000000UL, 1000000000000000UL, 10000000000000000UL, 100000000000000000UL,
+    1000000000000000000UL, 10000000000000000000UL
+};
+_Static_assert(sizeof(unsigned long) >= 8, "10^19 fits an unsigned long");
+
 /* mantissa = mantissa × 10^count + chunk: digits are taken nine at a time so that a
  * long number costs few multiplications. */
 static void append_digits(mpz_t mantissa, unsigned long chunk, unsigned count)
 {
-    static const unsigned long pow10[] = {
-        1UL, 10UL, 100UL, 1000UL, 10000UL, 100000UL, 1000000UL, 10000000UL, 100000000UL,
-        1000000000UL
-    };
     mpz_mul_ui(mantissa, mantissa, pow10[count]);
     mpz_add_ui(mantissa, mantissa, chunk);
+}
+
+/* out = 10^exponent. Small powers from a table: mpz_ui_pow_ui allocates for its own
+ * estimate of the size, which the value then keeps (a million CSV cells, issue 13). */
+static void power_of_ten(mpz_t out, unsigned long exponent)
+{
+    if (exponent < sizeof pow10 / sizeof pow10[0])
+        mpz_set_ui(out, pow10[exponent]);
+    else
+        mpz_ui_pow_ui(out, 10, exponent);
 }
 
 /* Reads one run of ASCII digits into mantissa and returns the position after it. Digits
@@ -348,9 +363,13 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     unsigned long denominator_scale = numerator_decimals + (suffix == SUFFIX_PERCENT ? 2 : 0);
     mpz_ptr num = mpq_numref(out);
     mpz_ptr den = mpq_denref(out);
-    mpz_ui_pow_ui(num, 10, numerator_scale);
-    mpz_mul(num, num, numerator_digits);
-    mpz_ui_pow_ui(den, 10, denominator_scale);
+    if (numerator_scale == 0) {
+        mpz_set(num, numerator_digits);
+    } else {
+        power_of_ten(num, numerator_scale);
+        mpz_mul(num, num, numerator_digits);
+    }
+    power_of_ten(den, denominator_scale);
     if (fraction)
         mpz_mul(den, den, denominator_digits);
     if (negative)
@@ -395,17 +414,23 @@ const char *number_parse(mpq_t out, const char *text, number_kind kind, number_i
 
 const char *number_check_size(const mpq_t value)
 {
-    if (mpq_sgn(value) == 0)
+    int sign = mpq_sgn(value);
+    if (sign == 0)
         return NULL;
-    mpq_t magnitude, bound;
-    mpq_inits(magnitude, bound, NULL);
-    mpq_abs(magnitude, value);
-    mpz_ui_pow_ui(mpq_numref(bound), 10, NUMBER_MAX_EXPONENT);
-    const char *err = mpq_cmp(magnitude, bound) > 0 ? MSG_TOO_LARGE : NULL;
-    mpq_inv(bound, bound);
-    if (!err && mpq_cmp(magnitude, bound) < 0)
-        err = MSG_TOO_SMALL;
-    mpq_clears(magnitude, bound, NULL);
+    /* |x| > 10^e ⟺ |num| > 10^e × den; |x| < 10^−e ⟺ |num| × 10^e < den. Integers, so a
+     * CSV of a million cells costs no allocation here (issue 13). */
+    mpz_t scaled;
+    mpz_init(scaled);
+    power_of_ten(scaled, NUMBER_MAX_EXPONENT);
+    mpz_mul(scaled, scaled, mpq_denref(value));
+    const char *err = mpz_cmpabs(mpq_numref(value), scaled) > 0 ? MSG_TOO_LARGE : NULL;
+    if (!err) {
+        power_of_ten(scaled, NUMBER_MAX_EXPONENT);
+        mpz_mul(scaled, scaled, mpq_numref(value));
+        if (mpz_cmpabs(scaled, mpq_denref(value)) < 0)
+            err = MSG_TOO_SMALL;
+    }
+    mpz_clear(scaled);
     return err;
 }
 

@@ -6,26 +6,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The cells' texts one after another in one buffer, each found by its offset: a
- * million-row `tkk show` then costs no allocation per cell (issue 13). */
+/* The cells' texts NUL-terminated one after another, a row never split, in blocks that
+ * are never moved: a million-row `tkk show` costs no allocation per cell or row and no
+ * copying as the table grows (issue 13). */
+typedef struct text_block {
+    struct text_block *next;
+    size_t used, capacity;
+    char text[];
+} text_block;
+
+#define TEXT_BLOCK_BYTES ((size_t)1 << 20)
+
 struct text_table {
     size_t columns;
-    size_t *cells;       /* rows × columns offsets into text */
-    size_t rows, capacity;
-    char *text;
-    size_t text_used, text_capacity;
+    const char **rows;   /* each row's first cell; its other cells follow it */
+    size_t n_rows, capacity;
+    text_block *blocks, *last;
+    size_t *widths;      /* widest cell of each column so far, in characters */
     char *alignment;     /* 'l' or 'r' per column */
 };
-
-static const char *cell_text(const text_table *t, size_t r, size_t c)
-{
-    return t->text + t->cells[r * t->columns + c];
-}
 
 text_table *text_table_new(size_t columns)
 {
     text_table *t = xcalloc(1, sizeof *t);
     t->columns = columns;
+    t->widths = xcalloc(columns ? columns : 1, sizeof *t->widths);
     t->alignment = xmalloc(columns + 1);
     for (size_t c = 0; c < columns; c++)
         t->alignment[c] = c == 0 ? 'l' : 'r';
@@ -39,39 +44,6 @@ void text_table_align(text_table *t, const char *alignment)
         t->alignment[c] = alignment[c];
 }
 
-void text_table_add(text_table *t, const char *const *cells)
-{
-    if (t->rows == t->capacity) {
-        t->capacity = t->capacity ? t->capacity * 2 : 16;
-        t->cells = xreallocarray(t->cells, t->capacity * t->columns, sizeof *t->cells);
-    }
-    for (size_t c = 0; c < t->columns; c++) {
-        const char *cell = cells[c] ? cells[c] : "";
-        size_t length = strlen(cell) + 1;
-        if (t->text_capacity - t->text_used < length) {
-            while (t->text_capacity - t->text_used < length)
-                t->text_capacity = t->text_capacity ? t->text_capacity * 2 : 4096;
-            t->text = xrealloc(t->text, t->text_capacity);
-        }
-        memcpy(t->text + t->text_used, cell, length);
-        t->cells[t->rows * t->columns + c] = t->text_used;
-        t->text_used += length;
-    }
-    t->rows++;
-}
-
-void text_table_row(text_table *t, ...)
-{
-    const char **cells = xcalloc(t->columns, sizeof *cells);
-    va_list ap;
-    va_start(ap, t);
-    for (size_t c = 0; c < t->columns; c++)
-        cells[c] = va_arg(ap, const char *);
-    va_end(ap);
-    text_table_add(t, cells);
-    free(cells);
-}
-
 /* Characters, counting each UTF-8 sequence once. */
 static size_t text_width(const char *s)
 {
@@ -81,23 +53,78 @@ static size_t text_width(const char *s)
     return width;
 }
 
+/* Room for bytes more in the last block, starting a new block when needed. */
+static char *text_room(text_table *t, size_t bytes)
+{
+    if (t->last == NULL || t->last->capacity - t->last->used < bytes) {
+        size_t capacity = bytes > TEXT_BLOCK_BYTES ? bytes : TEXT_BLOCK_BYTES;
+        text_block *b = xmalloc(sizeof *b + capacity);
+        b->next = NULL;
+        b->used = 0;
+        b->capacity = capacity;
+        if (t->last != NULL)
+            t->last->next = b;
+        else
+            t->blocks = b;
+        t->last = b;
+    }
+    return t->last->text + t->last->used;
+}
+
+void text_table_add(text_table *t, const char *const *cells)
+{
+    if (t->n_rows == t->capacity) {
+        t->capacity = t->capacity ? t->capacity * 2 : 16;
+        t->rows = xreallocarray(t->rows, t->capacity, sizeof *t->rows);
+    }
+    size_t bytes = 0;
+    for (size_t c = 0; c < t->columns; c++)
+        bytes += strlen(cells[c] ? cells[c] : "") + 1;
+    char *row = text_room(t, bytes ? bytes : 1);
+    char *at = row;
+    for (size_t c = 0; c < t->columns; c++) {
+        const char *cell = cells[c] ? cells[c] : "";
+        size_t length = strlen(cell) + 1;
+        memcpy(at, cell, length);
+        size_t w = text_width(cell);
+        if (w > t->widths[c])
+            t->widths[c] = w;
+        at += length;
+    }
+    t->last->used += bytes;
+    t->rows[t->n_rows++] = row;
+}
+
+void text_table_row(text_table *t, ...)
+{
+    const char *few[16] = { 0 };
+    const char **cells = t->columns <= 16 ? few : xcalloc(t->columns, sizeof *cells);
+    va_list ap;
+    va_start(ap, t);
+    for (size_t c = 0; c < t->columns; c++)
+        cells[c] = va_arg(ap, const char *);
+    va_end(ap);
+    text_table_add(t, cells);
+    if (cells != few)
+        free(cells);
+}
+
 void text_table_print(const text_table *t, FILE *out)
 {
-    size_t *widths = xcalloc(t->columns, sizeof *widths);
-    for (size_t r = 0; r < t->rows; r++)
+    const char **cells = xcalloc(t->columns ? t->columns : 1, sizeof *cells);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const char *at = t->rows[r];
         for (size_t c = 0; c < t->columns; c++) {
-            size_t w = text_width(cell_text(t, r, c));
-            if (w > widths[c])
-                widths[c] = w;
+            cells[c] = at;
+            at += strlen(at) + 1;
         }
-    for (size_t r = 0; r < t->rows; r++) {
         /* Empty cells at the end of a row print nothing: no trailing blanks. */
         size_t used = t->columns;
-        while (used > 0 && cell_text(t, r, used - 1)[0] == '\0')
+        while (used > 0 && cells[used - 1][0] == '\0')
             used--;
         for (size_t c = 0; c < used; c++) {
-            const char *cell = cell_text(t, r, c);
-            size_t pad = widths[c] - text_width(cell);
+            const char *cell = cells[c];
+            size_t pad = t->widths[c] - text_width(cell);
             if (c)
                 fputs("  ", out);
             if (t->alignment[c] == 'r')
@@ -111,21 +138,25 @@ void text_table_print(const text_table *t, FILE *out)
         if (r == 0) {
             size_t total = 0;
             for (size_t c = 0; c < t->columns; c++)
-                total += widths[c] + (c ? 2 : 0);
+                total += t->widths[c] + (c ? 2 : 0);
             for (size_t i = 0; i < total; i++)
                 fputc('-', out);
             fputc('\n', out);
         }
     }
-    free(widths);
+    free(cells);
 }
 
 void text_table_free(text_table *t)
 {
     if (!t)
         return;
-    free(t->cells);
-    free(t->text);
+    for (text_block *b = t->blocks, *next; b != NULL; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(t->rows);
+    free(t->widths);
     free(t->alignment);
     free(t);
 }
