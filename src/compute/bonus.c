@@ -120,12 +120,6 @@ static uint64_t bonus_prefilter(mpq_srcptr x, mpz_t scratch, bool *whole)
     return (uint64_t)mpz_getlimbn(scratch, 0);
 }
 
-/* Equal keys, of two pre-filtered entries. */
-static bool bonus_keyed_same_key(const bonus_keyed *x, const bonus_keyed *y)
-{
-    return x->rank == y->rank && ((x->whole && y->whole) || mpq_equal(x->key, y->key));
-}
-
 /* Largest key first (by the pre-filter in rank, then exactly); equal keys by index so
  * the order is fully defined. */
 static int bonus_keyed_cmp_desc(const void *a, const void *b)
@@ -204,9 +198,50 @@ static size_t bonus_heap_pop(bonus_keyed *heap, size_t n, bonus_order first)
 
 /* ---- step 1: normalisation ------------------------------------------------------------ */
 
+/* A project's index with the pre-filter of its value (bonus_prefilter). */
+typedef struct {
+    uint64_t key;
+    size_t index;
+} bonus_radix_item;
+
+/* Sorts by key, largest first, stable: LSD radix sort on 16-bit digits, a pass skipped
+ * when every key has the same digit there. O(P) without a comparison. */
+static void bonus_radix_sort_desc(bonus_radix_item *items, size_t n)
+{
+    enum { DIGITS = 1 << 16 };
+    bonus_radix_item *from = items, *to = xmalloc(n * sizeof *to);
+    size_t *count = xmalloc(DIGITS * sizeof *count);
+    for (unsigned shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, DIGITS * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[0xFFFF - ((from[i].key >> shift) & 0xFFFF)]++;   /* larger digit first */
+        if (count[0xFFFF - ((from[0].key >> shift) & 0xFFFF)] == n)
+            continue;
+        size_t position = 0;
+        for (size_t d = 0; d < DIGITS; d++) {
+            size_t c = count[d];
+            count[d] = position;
+            position += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[count[0xFFFF - ((from[i].key >> shift) & 0xFFFF)]++] = from[i];
+        bonus_radix_item *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != items) {
+        memcpy(items, from, n * sizeof *items);
+        to = from;
+    }
+    free(to);
+    free(count);
+}
+
 /* SPEC §5.6 step 1 for rank: tied values share the mean of their 1-based ranks i..j, so
  * n = (N − (i + j)/2) / (N − 1) = (2N − i − j) / (2(N − 1)); 1 when N = 1. Kept per
- * project as the integer i + j (bonus_normalization.rank_sum). */
+ * project as the integer i + j (bonus_normalization.rank_sum). The values are sorted by
+ * their pre-filter (radix sort); only a run of equal pre-filters that are not all whole
+ * numbers is then sorted exactly. */
 static void bonus_normalize_rank(bonus_normalization *nz, const bonus_input *in, size_t k)
 {
     size_t n = in->n_projects;
@@ -215,26 +250,53 @@ static void bonus_normalize_rank(bonus_normalization *nz, const bonus_input *in,
         nz->rank_sum[0] = 2;   /* ranks 1..1; n is 1 whatever this holds */
         return;
     }
-    bonus_keyed *order = xcalloc(n, sizeof *order);
+    bonus_radix_item *items = xmalloc(n * sizeof *items);
+    bool *whole = xmalloc(n * sizeof *whole);
     mpz_t scratch;
     mpz_init(scratch);
     for (size_t p = 0; p < n; p++) {
-        mpq_srcptr x = in->projects[p].values[k];
-        order[p] = (bonus_keyed){ .key = x, .index = p };
-        order[p].rank = bonus_prefilter(x, scratch, &order[p].whole);
+        items[p].key = bonus_prefilter(in->projects[p].values[k], scratch, &whole[p]);
+        items[p].index = p;
     }
     mpz_clear(scratch);
-    qsort(order, n, sizeof *order, bonus_keyed_cmp_desc);
+    bonus_radix_sort_desc(items, n);
 
+    bonus_keyed *run = NULL;   /* a run sorted exactly */
     for (size_t first = 0; first < n;) {
         size_t last = first;
-        while (last + 1 < n && bonus_keyed_same_key(&order[last + 1], &order[first]))
+        bool all_whole = whole[items[first].index];
+        while (last + 1 < n && items[last + 1].key == items[first].key) {
             last++;
-        for (size_t i = first; i <= last; i++)
-            nz->rank_sum[order[i].index] = (unsigned long long)(first + 1) + (last + 1);
+            all_whole = all_whole && whole[items[last].index];
+        }
+        if (all_whole) {
+            /* equal pre-filters of whole numbers: equal values, one group of ties */
+            for (size_t i = first; i <= last; i++)
+                nz->rank_sum[items[i].index] = (unsigned long long)(first + 1) + (last + 1);
+            first = last + 1;
+            continue;
+        }
+        size_t length = last - first + 1;
+        run = xreallocarray(run, length, sizeof *run);
+        for (size_t i = 0; i < length; i++) {
+            size_t p = items[first + i].index;
+            run[i] = (bonus_keyed){ .key = in->projects[p].values[k], .index = p,
+                                    .rank = items[first].key };
+        }
+        qsort(run, length, sizeof *run, bonus_keyed_cmp_desc);
+        for (size_t a = 0; a < length;) {
+            size_t b = a;
+            while (b + 1 < length && mpq_equal(run[b + 1].key, run[a].key))
+                b++;
+            for (size_t i = a; i <= b; i++)
+                nz->rank_sum[run[i].index] = (unsigned long long)(first + a + 1) + (first + b + 1);
+            a = b + 1;
+        }
         first = last + 1;
     }
-    free(order);
+    free(run);
+    free(whole);
+    free(items);
 }
 
 /* SPEC §5.6 step 1: indicator k over all projects (eligible or not): the smallest and

@@ -33,15 +33,27 @@
 
 /* ---- a set of project ids: duplicates found in O(1) per row, not by a scan ---------- */
 
+/* The ids' texts, copied back to back into blocks that are freed together (a million
+ * rows then cost no allocation per id, issue 13). */
+typedef struct id_block {
+    struct id_block *next;
+    size_t used, capacity;
+    char text[];
+} id_block;
+
+#define ID_BLOCK_BYTES ((size_t)1 << 16)
+
 typedef struct {
-    char *id;       /* owned copy; NULL marks an empty slot */
-    int line;       /* CSV line of its first row; 0 for an INI [project.*] section */
+    const char *id;     /* in the set's blocks; NULL marks an empty slot */
+    uint64_t hash;      /* kept, so probing and growing read no id text */
+    int line;           /* CSV line of its first row; 0 for an INI [project.*] section */
 } id_slot;
 
 typedef struct {
     id_slot *slots;
     size_t capacity;   /* a power of two */
     size_t count;
+    id_block *blocks;
 } id_set;
 
 static uint64_t id_hash(const char *s)
@@ -54,31 +66,60 @@ static uint64_t id_hash(const char *s)
     return h;
 }
 
-static id_slot *id_set_find_slot(id_slot *slots, size_t capacity, const char *id)
+static id_slot *id_set_find_slot(id_slot *slots, size_t capacity, const char *id, uint64_t hash)
 {
-    size_t i = (size_t)id_hash(id) & (capacity - 1);
-    while (slots[i].id != NULL && strcmp(slots[i].id, id) != 0)
+    size_t i = (size_t)hash & (capacity - 1);
+    while (slots[i].id != NULL && (slots[i].hash != hash || strcmp(slots[i].id, id) != 0))
         i = (i + 1) & (capacity - 1);
     return &slots[i];
+}
+
+/* Room for at least count ids without growing (the loader counts the CSV's lines). */
+static void id_set_reserve(id_set *set, size_t count)
+{
+    size_t capacity = set->capacity ? set->capacity : 64;
+    while (2 * count > capacity)
+        capacity *= 2;
+    if (capacity == set->capacity)
+        return;
+    id_slot *slots = xcalloc(capacity, sizeof *slots);
+    for (size_t i = 0; i < set->capacity; i++)
+        if (set->slots[i].id != NULL)
+            *id_set_find_slot(slots, capacity, set->slots[i].id, set->slots[i].hash) =
+                set->slots[i];
+    free(set->slots);
+    set->slots = slots;
+    set->capacity = capacity;
+}
+
+static const char *id_set_copy(id_set *set, const char *id)
+{
+    size_t length = strlen(id) + 1;
+    id_block *b = set->blocks;
+    if (b == NULL || b->capacity - b->used < length) {
+        size_t capacity = length > ID_BLOCK_BYTES ? length : ID_BLOCK_BYTES;
+        b = xmalloc(sizeof *b + capacity);
+        b->next = set->blocks;
+        b->used = 0;
+        b->capacity = capacity;
+        set->blocks = b;
+    }
+    char *copy = b->text + b->used;
+    memcpy(copy, id, length);
+    b->used += length;
+    return copy;
 }
 
 /* The slot holding id, or NULL after adding it with line. */
 static const id_slot *id_set_add(id_set *set, const char *id, int line)
 {
-    if (2 * (set->count + 1) > set->capacity) {
-        size_t capacity = set->capacity ? 2 * set->capacity : 64;
-        id_slot *slots = xcalloc(capacity, sizeof *slots);
-        for (size_t i = 0; i < set->capacity; i++)
-            if (set->slots[i].id != NULL)
-                *id_set_find_slot(slots, capacity, set->slots[i].id) = set->slots[i];
-        free(set->slots);
-        set->slots = slots;
-        set->capacity = capacity;
-    }
-    id_slot *slot = id_set_find_slot(set->slots, set->capacity, id);
+    id_set_reserve(set, set->count + 1);
+    uint64_t hash = id_hash(id);
+    id_slot *slot = id_set_find_slot(set->slots, set->capacity, id, hash);
     if (slot->id != NULL)
         return slot;
-    slot->id = xstrdup(id);
+    slot->id = id_set_copy(set, id);
+    slot->hash = hash;
     slot->line = line;
     set->count++;
     return NULL;
@@ -86,11 +127,12 @@ static const id_slot *id_set_add(id_set *set, const char *id, int line)
 
 static void id_set_free(id_set *set)
 {
-    for (size_t i = 0; i < set->capacity; i++)
-        free(set->slots[i].id);
+    for (id_block *b = set->blocks, *next; b != NULL; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(set->slots);
-    set->slots = NULL;
-    set->capacity = set->count = 0;
+    *set = (id_set){ 0 };
 }
 
 /* ---- the loader's state, shared with libcsv's callbacks ------------------------------ */
@@ -533,6 +575,16 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
                    (unsigned char)text[valid]);
         ld.errors++;
     } else {
+        /* At most one project per line: the set and the table never grow row by row. */
+        size_t lines = 1;
+        for (const char *at = text; (at = memchr(at, '\n', length - (size_t)(at - text))) != NULL; at++)
+            lines++;
+        id_set_reserve(&ld.ids, bonus->n_projects + lines);
+        if (bonus->n_projects + lines > ld.projects_capacity) {
+            ld.projects_capacity = bonus->n_projects + lines;
+            bonus->projects = xreallocarray(bonus->projects, ld.projects_capacity,
+                                            sizeof *bonus->projects);
+        }
         parse_text(&ld, text, length);
     }
 

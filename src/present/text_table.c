@@ -109,6 +109,18 @@ void text_table_row(text_table *t, ...)
         free(cells);
 }
 
+/* count blanks, without a printf per cell. */
+static void pad_blanks(size_t count, FILE *out)
+{
+    static const char blanks[] = "                                ";   /* 32 */
+    const size_t most = sizeof blanks - 1;
+    while (count > 0) {
+        size_t chunk = count < most ? count : most;
+        fwrite(blanks, 1, chunk, out);
+        count -= chunk;
+    }
+}
+
 void text_table_print(const text_table *t, FILE *out)
 {
     const char **cells = xcalloc(t->columns ? t->columns : 1, sizeof *cells);
@@ -127,12 +139,14 @@ void text_table_print(const text_table *t, FILE *out)
             size_t pad = t->widths[c] - text_width(cell);
             if (c)
                 fputs("  ", out);
-            if (t->alignment[c] == 'r')
-                fprintf(out, "%*s%s", (int)pad, "", cell);
-            else if (c + 1 < used)
-                fprintf(out, "%s%*s", cell, (int)pad, "");
-            else
+            if (t->alignment[c] == 'r') {
+                pad_blanks(pad, out);
                 fputs(cell, out);
+            } else {
+                fputs(cell, out);
+                if (c + 1 < used)
+                    pad_blanks(pad, out);
+            }
         }
         fputc('\n', out);
         if (r == 0) {
