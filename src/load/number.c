@@ -15,6 +15,7 @@
  */
 #include "number.h"
 
+#include <limits.h>
 #include <string.h>
 
 /* The messages are static so callers need not free them; the caller names the key
@@ -363,6 +364,31 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     unsigned long denominator_scale = numerator_decimals + (suffix == SUFFIX_PERCENT ? 2 : 0);
     mpz_ptr num = mpq_numref(out);
     mpz_ptr den = mpq_denref(out);
+    if (!fraction && denominator_scale < sizeof pow10 / sizeof pow10[0] &&
+        mpz_fits_ulong_p(numerator_digits)) {
+        /* The common case (a CSV cell such as 1071300 or 21,8 %): digits ÷ 10^d in
+         * machine words, reduced by their gcd, so canonical without GMP's general path. */
+        unsigned long n = mpz_get_ui(numerator_digits), d = pow10[denominator_scale];
+        unsigned long a = n, b = d;
+        while (b != 0) {
+            unsigned long t = a % b;
+            a = b;
+            b = t;
+        }
+        /* a = gcd(n, d) ≥ 1, as d ≥ 1 */
+        mpz_set_ui(num, n / a);
+        mpz_set_ui(den, d / a);
+        if (negative)
+            mpz_neg(num, num);
+        err = number_check_size(out);
+        if (err)
+            return err;
+        if (info) {
+            info->percent = suffix == SUFFIX_PERCENT;
+            info->money = suffix == SUFFIX_MONEY;
+        }
+        return NULL;
+    }
     if (numerator_scale == 0) {
         mpz_set(num, numerator_digits);
     } else {
@@ -414,9 +440,19 @@ const char *number_parse(mpq_t out, const char *text, number_kind kind, number_i
 
 const char *number_check_size(const mpq_t value)
 {
-    int sign = mpq_sgn(value);
-    if (sign == 0)
+    if (mpq_sgn(value) == 0)
         return NULL;
+    const unsigned long bound = pow10[NUMBER_MAX_EXPONENT];
+    if (mpz_fits_ulong_p(mpq_denref(value)) && mpz_cmpabs_ui(mpq_numref(value), ULONG_MAX) <= 0) {
+        /* Both in a machine word: n × 10^e or d × 10^e overflow only where the answer is
+         * plain (an n above 2^64 ÷ 10^e is never below d ÷ 10^e, and so on). */
+        unsigned long n = mpz_getlimbn(mpq_numref(value), 0), d = mpz_get_ui(mpq_denref(value));
+        if (d <= ULONG_MAX / bound && n > d * bound)
+            return MSG_TOO_LARGE;
+        if (n <= ULONG_MAX / bound && n * bound < d)
+            return MSG_TOO_SMALL;
+        return NULL;
+    }
     /* |x| > 10^e ⟺ |num| > 10^e × den; |x| < 10^−e ⟺ |num| × 10^e < den. Integers, so a
      * CSV of a million cells costs no allocation here (issue 13). */
     mpz_t scaled;
