@@ -90,6 +90,7 @@ static void bonus_result_init(bonus_result *out, size_t n_projects, size_t n_ind
 /* A project's index with the rational it is ordered by (and, for step 6, its score and id). */
 typedef struct {
     mpq_srcptr key;
+    mpq_srcptr floor;   /* step 6: the remainder is key − floor (a − floor) */
     mpq_srcptr score;
     const char *id;
     size_t index;
@@ -149,10 +150,20 @@ static int bonus_keyed_cmp_unit(const void *a, const void *b)
 {
     const bonus_keyed *x = a, *y = b;
     /* rank = ⌊remainder ÷ unit × 2^64⌋ never decreases as the remainder grows, so
-     * different ranks order the remainders exactly; equal ranks compare the rationals. */
+     * different ranks order the remainders exactly; equal ranks (rare but for equal
+     * amounts) compare the rationals a − floor, in scratch kept between calls. */
     if (x->rank != y->rank)
         return x->rank < y->rank ? 1 : -1;
-    int c = mpq_cmp(y->key, x->key);
+    static mpq_t remainder_x, remainder_y;
+    static bool ready;
+    if (!ready) {
+        mpq_init(remainder_x);
+        mpq_init(remainder_y);
+        ready = true;
+    }
+    mpq_sub(remainder_x, x->key, x->floor);
+    mpq_sub(remainder_y, y->key, y->floor);
+    int c = mpq_cmp(remainder_y, remainder_x);
     if (c == 0)
         c = mpq_cmp(y->score, x->score);
     if (c == 0)
@@ -575,17 +586,38 @@ static void bonus_apply_lambda(bonus_result *out, mpq_t *caps)
     }
 }
 
+/* Sets a = λ·w for every project taking part while it stays within its cap; false at
+ * the first that would not (the caller then applies λ again, capping). */
+static bool bonus_lambda_within_caps(bonus_result *out, mpq_t *caps)
+{
+    for (size_t p = 0; p < out->n_projects; p++) {
+        bonus_project_result *r = &out->projects[p];
+        if (!bonus_takes_part(r))
+            continue;
+        mpq_mul(r->exact, out->lambda, r->basis);
+        if (mpq_cmp(r->exact, caps[p]) > 0)
+            return false;
+    }
+    return true;
+}
+
 /* The λ with Σ_{w>0} min(λ·w, c) = target, for target < Σ c (SPEC §5.6 step 5).
  * Water-filling: with the ratios c/w ascending, cap projects while the λ that would spread
  * what is left over the uncapped ones, R ÷ W, exceeds the next ratio. The sum is strictly
- * increasing in λ below max c/w, so this λ is the only one. */
-static void bonus_water_fill(bonus_result *out, mpq_t *caps, const mpq_t target,
+ * increasing in λ below max c/w, so this λ is the only one. True when the amounts a = λ·w
+ * are already set (no project capped). */
+static bool bonus_water_fill(bonus_result *out, mpq_t *caps, const mpq_t target,
                              const mpq_t weight_sum)
 {
-    if (caps == NULL) {
-        mpq_div(out->lambda, target, weight_sum);
-        return;
-    }
+    mpq_div(out->lambda, target, weight_sum);
+    if (caps == NULL)
+        return false;
+    /* Most rounds cap no one: when every λ·w with λ = target ÷ W stays within its cap,
+     * target ÷ W ≤ every c/w and the walk below would stop at its first step with this λ.
+     * Checking costs the multiplication per project that the amounts need anyway, instead
+     * of a division per project and a heap (issue 13). */
+    if (bonus_lambda_within_caps(out, caps))
+        return true;
     size_t n = 0;
     for (size_t p = 0; p < out->n_projects; p++)
         if (bonus_takes_part(&out->projects[p]))
@@ -629,6 +661,7 @@ static void bonus_water_fill(bonus_result *out, mpq_t *caps, const mpq_t target,
         mpq_clear(ratios[i]);
     free(ratios);
     free(heap);
+    return false;
 }
 
 /* λ when every project gets its cap: the largest c/w over eligible projects with w > 0. */
@@ -671,6 +704,7 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in, mpq_t
     }
 
     out->has_lambda = true;
+    bool applied = false;   /* the amounts already set by bonus_water_fill */
     if (in->method == BONUS_GRANT_RATE) {
         /* λ = 1 unless Σ min(w, c) exceeds the pool (never when no basis is above 0). */
         if (caps == NULL)
@@ -678,7 +712,7 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in, mpq_t
         if (mpq_cmp(capped_basis_sum, in->pool) <= 0)
             mpq_set_ui(out->lambda, 1, 1);
         else
-            bonus_water_fill(out, caps, in->pool, weight_sum);
+            applied = bonus_water_fill(out, caps, in->pool, weight_sum);
     } else if (mpq_sgn(weight_sum) == 0) {
         /* Nothing to share: every a(p) stays 0, and no λ makes Σ a equal anything. */
         out->has_lambda = false;
@@ -686,9 +720,9 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in, mpq_t
         /* pool ≥ Σ c: everyone gets the cap; the λ shown is max c/w. */
         bonus_largest_ratio(out->lambda, out, caps);
     } else {
-        bonus_water_fill(out, caps, in->pool, weight_sum);
+        applied = bonus_water_fill(out, caps, in->pool, weight_sum);
     }
-    if (out->has_lambda)
+    if (out->has_lambda && !applied)
         bonus_apply_lambda(out, caps);
 
     mpq_clear(weight_sum);
@@ -713,14 +747,41 @@ void bonus_remainder(mpq_t out, const bonus_result *result, const bonus_input *i
     mpq_sub(out, result->projects[p].exact, out);
 }
 
+/* Step 6 for one amount a, from one division a ÷ u = N ÷ D (N = a_num·u_den,
+ * D = a_den·u_num, no gcd): whole = ⌊a ÷ u⌋, floor = u × whole, and the rank
+ * ⌊(a ÷ u − whole) × 2^64⌋ of the remainder (below 2^64: the remainder is below u).
+ * True when the remainder is above 0. top and bottom are scratch. */
+static bool bonus_floor_rank(mpq_t floor, mpz_t whole, uint64_t *rank, const mpq_t a,
+                             const mpq_t unit, mpz_t top, mpz_t bottom)
+{
+    mpz_mul(top, mpq_numref(a), mpq_denref(unit));
+    mpz_mul(bottom, mpq_denref(a), mpq_numref(unit));
+    mpz_fdiv_qr(whole, top, top, bottom);   /* top = N mod D, 0 ≤ top < D */
+    mpq_set_z(floor, whole);
+    mpq_mul(floor, floor, unit);
+    *rank = 0;
+    if (mpz_sgn(top) == 0)
+        return false;
+    mpz_mul_2exp(top, top, 64);
+    mpz_fdiv_q(top, top, bottom);
+    _Static_assert(GMP_NUMB_BITS == 64, "one limb holds the rank");
+    *rank = (uint64_t)mpz_getlimbn(top, 0);
+    return true;
+}
+
 static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t *caps)
 {
     mpq_t floor_sum, spare;
     mpz_t units, floor_units;   /* Σ floors = unit × floor_units: integers, no gcd */
+    mpz_t top, bottom;
     mpq_init(floor_sum);
     mpq_init(spare);
     mpz_init(units);
     mpz_init(floor_units);
+    mpz_init(top);
+    mpz_init(bottom);
+    /* the remainders' ranks, for the heap below: one division per project */
+    uint64_t *ranks = out->n_projects > 0 ? xmalloc(out->n_projects * sizeof *ranks) : NULL;
     size_t with_remainder = 0;
     mpq_set_ui(out->exact_total, 0, 1);
     /* Each bonus starts at its floor (bonus_floor); the remainder is a − floor. */
@@ -729,10 +790,9 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t 
         if (r->reason != BONUS_REASON_ELIGIBLE)
             continue;
         mpq_add(out->exact_total, out->exact_total, r->exact);
-        money_floor_units(r->bonus, units, r->exact, in->unit);
-        mpz_add(floor_units, floor_units, units);
-        if (mpq_cmp(r->exact, r->bonus) > 0)
+        if (bonus_floor_rank(r->bonus, units, &ranks[p], r->exact, in->unit, top, bottom))
             with_remainder++;
+        mpz_add(floor_units, floor_units, units);
     }
     mpq_set_z(floor_sum, floor_units);
     mpq_mul(floor_sum, floor_sum, in->unit);
@@ -743,40 +803,26 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t 
     mpq_div(spare, spare, in->unit);
     if (mpq_sgn(spare) > 0 && with_remainder > 0) {
         bonus_keyed *heap = xcalloc(with_remainder, sizeof *heap);
-        mpq_t *remainders = xcalloc(with_remainder, sizeof *remainders);
         size_t n = 0;
-        mpz_t scaled, divisor;   /* remainder ÷ unit × 2^64 as num·u_den·2^64 ÷ (den·u_num) */
-        mpz_init(scaled);
-        mpz_init(divisor);
         for (size_t p = 0; p < out->n_projects; p++) {
             const bonus_project_result *r = &out->projects[p];
             if (r->reason != BONUS_REASON_ELIGIBLE || mpq_cmp(r->exact, r->bonus) <= 0)
                 continue;
-            mpq_ptr rem = remainders[n];
-            mpq_init(rem);
-            mpq_sub(rem, r->exact, r->bonus);
-            /* 0 < remainder < unit, so the quotient is below 2^64. */
-            mpz_mul(scaled, mpq_numref(rem), mpq_denref(in->unit));
-            mpz_mul_2exp(scaled, scaled, 64);
-            mpz_mul(divisor, mpq_denref(rem), mpq_numref(in->unit));
-            mpz_fdiv_q(scaled, scaled, divisor);
-            _Static_assert(GMP_NUMB_BITS == 64, "one limb holds the rank");
-            uint64_t rank = (uint64_t)mpz_getlimbn(scaled, 0);   /* 0 when scaled is 0 */
             heap[n++] = (bonus_keyed){
-                .key = rem,
+                .key = r->exact,
+                .floor = r->bonus,   /* the floor until a unit is given, after the heap */
                 .score = r->score,
                 .id = in->projects[p].id != NULL ? in->projects[p].id : "",
                 .index = p,
-                .rank = rank,
+                .rank = ranks[p],
             };
         }
-        mpz_clear(scaled);
-        mpz_clear(divisor);
         bonus_heapify(heap, n, bonus_keyed_cmp_unit);
         mpz_ptr units_left = mpq_numref(spare);
         for (; n > 0 && mpz_sgn(units_left) > 0; n = bonus_heap_pop(heap, n, bonus_keyed_cmp_unit)) {
             size_t p = heap[0].index;
             bonus_project_result *r = &out->projects[p];
+            /* heap[0] leaves the heap (bonus_heap_pop) before its bonus is compared again */
             mpq_add(r->bonus, r->bonus, in->unit);
             /* A unit that would lift the bonus above the cap is not taken here. */
             if (caps != NULL && mpq_cmp(r->bonus, caps[p]) > 0) {
@@ -787,9 +833,6 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t 
             mpz_sub_ui(units_left, units_left, 1);
             mpz_add_ui(floor_units, floor_units, 1);
         }
-        for (size_t i = 0; i < with_remainder; i++)
-            mpq_clear(remainders[i]);
-        free(remainders);
         free(heap);
     }
 
@@ -798,10 +841,13 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t 
     mpq_set_z(out->allocated, floor_units);
     mpq_mul(out->allocated, out->allocated, in->unit);
     mpq_sub(out->unallocated, in->pool, out->allocated);
+    free(ranks);
     mpq_clear(floor_sum);
     mpq_clear(spare);
     mpz_clear(units);
     mpz_clear(floor_units);
+    mpz_clear(top);
+    mpz_clear(bottom);
 }
 
 /* ---- the whole of §5.6 ---------------------------------------------------------------- */
