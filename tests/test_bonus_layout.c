@@ -14,7 +14,7 @@ static void input_new(bonus_input *in, size_t n, const normalize_method methods[
     assert_non_null(in->indicators);
     in->n_indicators = n;
     for (size_t k = 0; k < n; k++) {
-        char id[16];
+        char id[24];
         snprintf(id, sizeof id, "k%zu", k);
         in->indicators[k].id = strdup(id);
         in->indicators[k].normalize = methods[k];
