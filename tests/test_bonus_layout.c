@@ -7,7 +7,7 @@
 #include "bonus.h"
 
 /* An input of n indicators with the given methods, weight 1/n each. */
-static void input_new(bonus_input *in, size_t n, const normalize_method methods[])
+static void input_init(bonus_input *in, size_t n, const normalize_method methods[])
 {
     bonus_input_init(in);
     in->indicators = calloc(n, sizeof *in->indicators);
@@ -69,7 +69,7 @@ static void test_layout_hand_computed(void **state)
     static const normalize_method methods[] = { NORMALIZE_MAX, NORMALIZE_SHARE,
                                                 NORMALIZE_MINMAX, NORMALIZE_RANK };
     bonus_input in;
-    input_new(&in, 4, methods);
+    input_init(&in, 4, methods);
     mpq_set_ui(in.pool, 1000, 1);
     in.has_cap = true;
     mpq_set_ui(in.cap, 1, 2);
@@ -152,7 +152,7 @@ static void test_rank_below_prefilter(void **state)
     (void)state;
     static const normalize_method methods[] = { NORMALIZE_RANK };
     bonus_input in;
-    input_new(&in, 1, methods);
+    input_init(&in, 1, methods);
     mpq_set_ui(in.pool, 100, 1);
     project_add(&in, "p", "1", (const char *const[]){ "1" });
     project_add(&in, "q", "1", (const char *const[]){ "1099511627777/1099511627776" });
@@ -183,7 +183,7 @@ static void test_rank_fraction_ties(void **state)
     (void)state;
     static const normalize_method methods[] = { NORMALIZE_RANK };
     bonus_input in;
-    input_new(&in, 1, methods);
+    input_init(&in, 1, methods);
     mpq_set_ui(in.pool, 100, 1);
     project_add(&in, "a", "1", (const char *const[]){ "2/3" });
     project_add(&in, "b", "1", (const char *const[]){ "2/3" });
