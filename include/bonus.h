@@ -8,7 +8,7 @@
  *     bonus_compute(&r, &scenario->bonus);      // memory: xmalloc (alloc.h)
  *     ... r.projects[i].bonus, r.lambda, r.allocated, r.indicators[k].denominator ...
  *     bonus_normalized(n, &r, &scenario->bonus, i, k);   // and bonus_cap, _floor, _remainder
- *     bonus_result_free(&r);
+ *     bonus_result_clear(&r);
  */
 #ifndef TKK_BONUS_H
 #define TKK_BONUS_H
@@ -70,7 +70,7 @@ void bonus_compute(bonus_result *out, const bonus_input *in);
  * bonus_compute would, without allocating any part of the result (steps 5 and 6 use
  * scratch arrays for their heaps, freed before returning). */
 void bonus_recompute(bonus_result *out, const bonus_input *in);
-void bonus_result_free(bonus_result *result);
+void bonus_result_clear(bonus_result *result);
 
 /* ---- derived per project (p) and indicator (k): result and the input it was computed
  * with; out must be initialised ---------------------------------------------------------- */

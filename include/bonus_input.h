@@ -6,7 +6,7 @@
  *     bonus_input in;
  *     bonus_input_init(&in);          // method share, unit 0,01 (SPEC §4 defaults)
  *     ... the loader fills indicators and projects ...
- *     bonus_input_free(&in);
+ *     bonus_input_clear(&in);
  */
 #ifndef TKK_BONUS_INPUT_H
 #define TKK_BONUS_INPUT_H
@@ -48,8 +48,8 @@ typedef struct {
     size_t n_projects;
 } bonus_input;
 
-/* init/free of the input, for loaders and tests. */
+/* init/clear of the input, for loaders and tests. */
 void bonus_input_init(bonus_input *in);
-void bonus_input_free(bonus_input *in);
+void bonus_input_clear(bonus_input *in);
 
 #endif

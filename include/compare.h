@@ -9,7 +9,7 @@
  *     compare_build(&t, scenarios, results, n, COMPARE_ALIGN_CALENDAR);
  *     if (compare_workbook_write("output/compare.xlsx", &t, scenarios, LANG_EN,
  *                                error, sizeof error) != TKK_OK) ...  // exit 3
- *     compare_table_free(&t);
+ *     compare_table_clear(&t);
  *
  * Metrics, in this order (the Key cell holds the key, the Metric cell its label in the
  * workbook's language, vocab_metric), each with one row per year of the union
@@ -89,7 +89,7 @@ void compare_build(compare_table *out, const scenario *const *s, const results *
 /* SPEC §7.2 `tkk compare --show`: the Comparison table as text on out. */
 void compare_show(FILE *out, const compare_table *t, const scenario *const *s, language lang);
 /* Tolerates a zeroed table. */
-void compare_table_free(compare_table *t);
+void compare_table_clear(compare_table *t);
 
 /* FTE of the staff lines paid by `who` that are active in month m. */
 void compare_fte_in_month(mpq_t fte, const scenario *s, payer who, month_t m);

@@ -8,7 +8,7 @@
  *     diag_error(&diags, "salo.ini", 12, "staff.coaches.fte", "'abc' is not a number");
  *     diag_print(&diags, stderr);          // salo.ini:12: staff.coaches.fte: 'abc' is ...
  *     if (diag_error_count(&diags)) ...
- *     diag_list_free(&diags);
+ *     diag_list_clear(&diags);
  */
 #ifndef TKK_DIAG_H
 #define TKK_DIAG_H
@@ -77,6 +77,6 @@ void diag_print(const diag_list *list, FILE *out);
 /* True when list holds a problem equal to d (same severity, place, path and message): a
  * variant of a scenario (sweep, solve) reports only what its base did not. */
 bool diag_list_has(const diag_list *list, const diag *d);
-void diag_list_free(diag_list *list);
+void diag_list_clear(diag_list *list);
 
 #endif

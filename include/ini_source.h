@@ -15,7 +15,7 @@
  *     ini_doc_read(&doc, "scenarios/salo-2021.ini", "scenarios/salo-2021.ini", &diags, NULL, NULL);
  *     ini_section *sec = ini_doc_find(&doc, "staff.coaches");
  *     ini_key *fte = sec ? ini_section_find(sec, "fte") : NULL;   // fte->line, fte->value
- *     ini_doc_free(&doc);
+ *     ini_doc_clear(&doc);
  */
 #ifndef TKK_INI_SOURCE_H
 #define TKK_INI_SOURCE_H
@@ -52,7 +52,7 @@ typedef struct {
 } ini_doc;
 
 void ini_doc_init(ini_doc *doc);
-void ini_doc_free(ini_doc *doc);
+void ini_doc_clear(ini_doc *doc);
 
 /* Reads path into doc, naming it display in messages. A section already in doc gets
  * the file's keys merged in: a key of the file replaces the key of the same name (this is

@@ -12,7 +12,7 @@
  *     sweep_iter_init(&it, axes, n_axes);
  *     while (sweep_iter_next(&it) == 1)
  *         ... it.assignments[0] is "staff.coaches.fte=4", a --set argument ...
- *     sweep_iter_free(&it);
+ *     sweep_iter_clear(&it);
  *
  * A range FROM..TO:STEP is held as FROM and STEP, never as a list, so a long range
  * costs no memory: value i is FROM + i × STEP, exact. Values are handed to the loader
@@ -38,7 +38,7 @@ typedef struct {
     bool percent;                 /* written with %: the loader gets "50 %", not "1/2" */
     /* SWEEP_LIST */
     char **list;                  /* n_values texts, passed to the loader as written */
-    bool live;                    /* set by a successful parse; cleared by the free */
+    bool live;                    /* set by a successful parse; reset by sweep_axis_clear */
 } sweep_axis;
 
 /* Parses "PATH=FROM..TO:STEP" or "PATH=v1;v2;v3" (one value is a list of one).
@@ -47,7 +47,7 @@ typedef struct {
  * The count of a range is ⌊(TO − FROM) ÷ STEP⌋ + 1. */
 int sweep_axis_parse(sweep_axis *axis, const char *arg, char *error, size_t error_size);
 /* Tolerates NULL, a zeroed axis and a second call. */
-void sweep_axis_free(sweep_axis *axis);
+void sweep_axis_clear(sweep_axis *axis);
 
 /* Value i of an axis as the loader reads it ("6", "2.5", "1/3", "55 %"); caller frees. */
 char *sweep_axis_text(const sweep_axis *axis, unsigned long long i);
@@ -88,6 +88,6 @@ void sweep_iter_init(sweep_iter *it, const sweep_axis *axes, size_t n_axes);
  * 0 when every variant has been visited. Only the axes whose value changed get a new
  * assignment text. */
 int sweep_iter_next(sweep_iter *it);
-void sweep_iter_free(sweep_iter *it);
+void sweep_iter_clear(sweep_iter *it);
 
 #endif

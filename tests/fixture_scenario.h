@@ -194,7 +194,7 @@ FIXTURE_FN cost_line *fixture_cost(scenario *s, const char *id)
 }
 
 /* A line_result as results_compute() would build it, from its monthly cents (one text
- * per month of s); appended at lines[*n_lines]. Free with lines_free(). */
+ * per month of s); appended at lines[*n_lines]. Release with lines_clear(). */
 FIXTURE_FN void line_add(line_result *lines, size_t *n_lines, const scenario *s,
                          cost_category category, payer who, bool eligible,
                          const char *const amounts[])
@@ -215,7 +215,7 @@ FIXTURE_FN void line_add(line_result *lines, size_t *n_lines, const scenario *s,
     }
 }
 
-FIXTURE_FN void lines_free(line_result *lines, size_t n_lines, const scenario *s)
+FIXTURE_FN void lines_clear(line_result *lines, size_t n_lines, const scenario *s)
 {
     for (size_t l = 0; l < n_lines; l++) {
         for (int i = 0; i < s->n_months; i++)

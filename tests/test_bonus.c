@@ -186,8 +186,8 @@ static void test_normalize_each_method(void **state)
     assert_q(r.projects[1].score, "211/264");
     assert_q(r.projects[2].score, "211/264");
     assert_q(r.projects[3].score, "15/176");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Rank with a three-way tie and fractions: values 3, 1, 3, 0, 3 (N = 5).
@@ -212,8 +212,8 @@ static void test_normalize_rank_ties(void **state)
     assert_q(normalized_of(&r, &in, 2, 0), "3/4");
     assert_q(normalized_of(&r, &in, 3, 0), "0");
     assert_q(normalized_of(&r, &in, 4, 0), "3/4");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 
     bonus_input_init(&in);
     set_one_indicator(&in, NORMALIZE_RANK);
@@ -222,8 +222,8 @@ static void test_normalize_rank_ties(void **state)
     compute(&r, &in);
     assert_q(normalized_of(&r, &in, 0, 0), "0");
     assert_q(normalized_of(&r, &in, 1, 0), "1");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Every value 0 (N = 3): max 0 → 0 (zero denominator); share Σ 0 → 0; minmax all equal
@@ -249,8 +249,8 @@ static void test_normalize_all_zero(void **state)
         assert_q(normalized_of(&r, &in, p, 3), "1/2");
         assert_q(r.projects[p].score, "1/8");   /* 1/4 × 1/2 */
     }
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* minmax with every value equal and above 0: 7/2, 7/2, 7/2 → 1 each. */
@@ -267,8 +267,8 @@ static void test_normalize_minmax_all_equal_positive(void **state)
     compute(&r, &in);
     for (size_t p = 0; p < 3; p++)
         assert_q(normalized_of(&r, &in, p, 0), "1");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* N = 1: rank gives 1 even for the value 0 (SPEC: "1 when N = 1"); max of 0 → 0;
@@ -292,8 +292,8 @@ static void test_normalize_single_project(void **state)
             assert_q(normalized_of(&r, &in, 0, k), variant == 0 ? "0" : "1");
         assert_q(normalized_of(&r, &in, 0, 3), "1");
         assert_q(r.projects[0].score, variant == 0 ? "1/4" : "1");
-        bonus_result_free(&r);
-        bonus_input_free(&in);
+        bonus_result_clear(&r);
+        bonus_input_clear(&in);
     }
 }
 
@@ -344,8 +344,8 @@ static void test_share_no_cap(void **state)
     assert_q(r.allocated, "1000");
     assert_q(r.unallocated, "0");
     assert_int_equal(r.eligible_count, 3);
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* share, cap 10 % → c = 200, 500, 1000 (Σc 1700), pool 1 000 < Σc.
@@ -372,8 +372,8 @@ static void test_share_cap_water_filling(void **state)
     assert_q(r.projects[2].exact, "300");
     assert_q(r.allocated, "1000");
     assert_q(r.unallocated, "0");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* share, cap 10 %, pool 2 000 ≥ Σc 1 700: everyone gets the cap, λ shown = max c/w = 4000;
@@ -394,8 +394,8 @@ static void test_share_pool_covers_caps(void **state)
     assert_q(r.exact_total, "1700");
     assert_q(r.allocated, "1700");
     assert_q(r.unallocated, "300");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* grant-weighted, no cap: w = s × grant = 2000, 2500, 2500 (Σ 7000); pool 1 400 →
@@ -415,8 +415,8 @@ static void test_grant_weighted_no_cap(void **state)
     assert_q(r.projects[1].exact, "500");
     assert_q(r.projects[2].exact, "500");
     assert_q(r.allocated, "1400");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* grant-weighted, cap 20 %: c = 400, 1000, 2000; ratios c/w = 1/5, 2/5, 4/5.
@@ -436,7 +436,7 @@ static void test_grant_weighted_cap(void **state)
     assert_q(r.projects[0].exact, "400");
     assert_q(r.projects[1].exact, "500");
     assert_q(r.projects[2].exact, "500");
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     set_q(in.pool, "2000");
     compute(&r, &in);
@@ -445,8 +445,8 @@ static void test_grant_weighted_cap(void **state)
     assert_q(r.projects[1].exact, "800");
     assert_q(r.projects[2].exact, "800");
     assert_q(r.allocated, "2000");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* grant-rate 15 %: w = 0.15 × grant × s = 300, 375, 375 (Σ 1050).
@@ -469,7 +469,7 @@ static void test_grant_rate_fits(void **state)
     assert_q(r.projects[2].exact, "375");
     assert_q(r.allocated, "1050");
     assert_q(r.unallocated, "950");
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     in.has_cap = true;
     set_q(in.cap, "3/100");
@@ -479,8 +479,8 @@ static void test_grant_rate_fits(void **state)
     assert_q(r.projects[1].exact, "150");
     assert_q(r.projects[2].exact, "300");
     assert_q(r.allocated, "510");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* grant-rate 15 %, pool 700 < Σw 1050, no cap: λ = 700/1050 = 2/3; a = 200, 250, 250.
@@ -500,7 +500,7 @@ static void test_grant_rate_exceeds_pool(void **state)
     assert_q(r.projects[0].exact, "200");
     assert_q(r.projects[1].exact, "250");
     assert_q(r.projects[2].exact, "250");
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     in.has_cap = true;
     set_q(in.cap, "5/100");
@@ -511,8 +511,8 @@ static void test_grant_rate_exceeds_pool(void **state)
     assert_q(r.projects[2].exact, "350");
     assert_q(r.exact_total, "700");
     assert_q(r.allocated, "700");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* No λ when no eligible project has a basis above 0: grant-weighted with every grant 0
@@ -537,8 +537,8 @@ static void test_no_lambda(void **state)
     assert_q(r.projects[0].bonus, "0");
     assert_q(r.allocated, "0");
     assert_q(r.unallocated, "1000");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 
     bonus_input_init(&in);
     set_one_indicator(&in, NORMALIZE_MAX);
@@ -549,8 +549,8 @@ static void test_no_lambda(void **state)
     assert_int_equal(r.eligible_count, 0);
     assert_int_equal(r.projects[0].reason, BONUS_REASON_SCORE_ZERO);
     assert_q(r.unallocated, "1000");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 
     bonus_input_init(&in);
     set_one_indicator(&in, NORMALIZE_MAX);
@@ -565,8 +565,8 @@ static void test_no_lambda(void **state)
     assert_q(r.projects[0].basis, "0");
     assert_q(r.projects[0].bonus, "0");
     assert_q(r.unallocated, "1000");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Step 4 holds for projects left out too: grant-rate 10 %, cap 20 %, min_score 0,6;
@@ -596,8 +596,8 @@ static void test_basis_of_ineligible_project(void **state)
     assert_q(r.projects[1].exact, "0");
     assert_q(r.projects[0].exact, "100");      /* λ = 1: Σ min(w, c) = 100 ≤ 1000 */
     assert_q(r.lambda, "1");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* ---- step 3: eligibility -------------------------------------------------------------- */
@@ -637,7 +637,7 @@ static void test_top_tie_at_boundary(void **state)
     assert_q(r.projects[3].basis, "3/5");     /* w = s under share, eligible or not */
     assert_q(r.projects[3].exact, "0");
     assert_q(r.projects[3].bonus, "0");
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     /* top 3: a, b, c exactly fill it: no extension. top 1: a alone. */
     in.top = 3;
@@ -645,15 +645,15 @@ static void test_top_tie_at_boundary(void **state)
     assert_int_equal(r.eligible_count, 3);
     assert_false(r.top_tie_extended);
     assert_int_equal(r.projects[3].reason, BONUS_REASON_OUTSIDE_TOP);
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
     in.top = 1;
     compute(&r, &in);
     assert_int_equal(r.eligible_count, 1);
     assert_false(r.top_tie_extended);
     assert_int_equal(r.projects[1].reason, BONUS_REASON_OUTSIDE_TOP);
     assert_int_equal(r.projects[2].reason, BONUS_REASON_OUTSIDE_TOP);
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* min_score 7/10: d (3/5) below; e score 0 → "score 0" first. min_score 3/5: d admitted
@@ -671,13 +671,13 @@ static void test_min_score(void **state)
     assert_int_equal(r.projects[3].reason, BONUS_REASON_BELOW_MIN_SCORE);
     assert_int_equal(r.projects[4].reason, BONUS_REASON_SCORE_ZERO);
     assert_int_equal(r.eligible_count, 3);
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     set_q(in.min_score, "3/5");
     compute(&r, &in);
     assert_int_equal(r.projects[3].reason, BONUS_REASON_ELIGIBLE);
     assert_int_equal(r.eligible_count, 4);
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     set_q(in.min_score, "4/5");
     in.top = 1;
@@ -686,7 +686,7 @@ static void test_min_score(void **state)
     assert_int_equal(r.projects[1].reason, BONUS_REASON_OUTSIDE_TOP);
     assert_int_equal(r.projects[3].reason, BONUS_REASON_BELOW_MIN_SCORE);
     assert_int_equal(r.eligible_count, 1);
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     /* min_score 0 does not make a score of 0 eligible. */
     set_q(in.min_score, "0");
@@ -694,8 +694,8 @@ static void test_min_score(void **state)
     compute(&r, &in);
     assert_int_equal(r.projects[4].reason, BONUS_REASON_SCORE_ZERO);
     assert_int_equal(r.eligible_count, 4);
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Score-0 projects take no top slots: values 10, 0, 0 with top 2 → only the first is
@@ -719,8 +719,8 @@ static void test_score_zero_takes_no_top_slot(void **state)
     assert_int_equal(r.eligible_count, 1);
     assert_false(r.top_tie_extended);
     assert_q(r.projects[1].bonus, "100");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 static void test_reason_text(void **state)
@@ -768,8 +768,8 @@ static void test_round_cent_tie_to_id(void **state)
     assert_true(r.projects[1].got_extra_unit);
     assert_q(r.rounded_total, "100");
     assert_q(r.allocated, "100");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Byte order of UTF-8 ids: "ä" is 0xC3 0xA4, above "x" and "z", so "x" comes first
@@ -791,8 +791,8 @@ static void test_round_unit_one_id_bytes(void **state)
     assert_q(r.projects[0].bonus, "33");
     assert_q(r.projects[1].bonus, "33");
     assert_q(r.projects[2].bonus, "34");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Equal remainders, different scores: "zz" has score 1 and grant 10, "aa" score 1/2 and
@@ -815,8 +815,8 @@ static void test_round_tie_to_higher_score(void **state)
     assert_q(r.projects[1].exact, "101/2");
     assert_q(r.projects[0].bonus, "50");
     assert_q(r.projects[1].bonus, "51");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Unit 500, share, pool 2 000 over scores 1, 1/2, 1/4: a = 8000/7 ≈ 1142.86,
@@ -845,7 +845,7 @@ static void test_round_unit_500_and_cap_block(void **state)
     assert_q(r.projects[1].bonus, "500");
     assert_q(r.projects[2].bonus, "500");
     assert_true(r.projects[2].got_extra_unit);
-    bonus_result_free(&r);
+    bonus_result_clear(&r);
 
     in.has_cap = true;
     set_q(in.cap, "1/10");
@@ -859,8 +859,8 @@ static void test_round_unit_500_and_cap_block(void **state)
     assert_false(r.projects[2].got_extra_unit);
     assert_true(r.projects[0].got_extra_unit);
     assert_q(r.allocated, "2000");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* A unit no one may take: two equal projects capped at 250 each (cap 25 % of 1 000),
@@ -887,13 +887,13 @@ static void test_round_unit_nobody_may_take(void **state)
     assert_q(r.projects[1].bonus, "0");
     assert_q(r.allocated, "0");
     assert_q(r.unallocated, "500");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* ---- input init/free ------------------------------------------------------------------ */
 
-static void test_input_init_free(void **state)
+static void test_input_init_clear(void **state)
 {
     (void)state;
     bonus_input in;
@@ -906,10 +906,10 @@ static void test_input_init_free(void **state)
     assert_int_equal(in.top, 0);
     assert_null(in.projects);
     assert_null(in.indicators);
-    bonus_input_free(&in);
-    bonus_input_free(NULL);
+    bonus_input_clear(&in);
+    bonus_input_clear(NULL);
     bonus_input_init(NULL);
-    bonus_result_free(NULL);
+    bonus_result_clear(NULL);
 
     /* No projects at all: nothing eligible, nothing allocated. */
     bonus_input_init(&in);
@@ -920,8 +920,8 @@ static void test_input_init_free(void **state)
     assert_int_equal(r.n_projects, 0);
     assert_false(r.has_lambda);
     assert_q(r.unallocated, "10");
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* ---- properties over random inputs ---------------------------------------------------- */
@@ -1223,8 +1223,8 @@ static void test_properties_random(void **state)
         compute(&rs, &shuffled);
         check_invariants(&rs, &shuffled);
         assert_same_results(&r, &in, &rs, &shuffled, true);
-        bonus_result_free(&rs);
-        bonus_input_free(&shuffled);
+        bonus_result_clear(&rs);
+        bonus_input_clear(&shuffled);
 
         /* grant-weighted without caps: scaling every grant by k leaves the bonuses as they
          * are (λ scales by 1/k, λ·w does not change). */
@@ -1241,8 +1241,8 @@ static void test_properties_random(void **state)
             assert_same_results(&r, &in, &rk, &scaled, false);
             for (size_t p = 0; p < in.n_projects; p++)
                 assert_int_equal(mpq_cmp(r.projects[p].exact, rk.projects[p].exact), 0);
-            bonus_result_free(&rk);
-            bonus_input_free(&scaled);
+            bonus_result_clear(&rk);
+            bonus_input_clear(&scaled);
         }
 
         /* share without caps: a higher score never gets less. */
@@ -1252,8 +1252,8 @@ static void test_properties_random(void **state)
                     if (mpq_cmp(r.projects[p].score, r.projects[q].score) > 0)
                         assert_true(mpq_cmp(r.projects[p].bonus, r.projects[q].bonus) >= 0);
 
-        bonus_result_free(&r);
-        bonus_input_free(&in);
+        bonus_result_clear(&r);
+        bonus_input_clear(&in);
     }
     mpq_clear(one);
     mpq_clear(factor);
@@ -1327,11 +1327,11 @@ static void test_recompute_random(void **state)
             bonus_result fresh;
             compute(&fresh, &varied);
             assert_identical(&kept, &fresh, &varied);
-            bonus_result_free(&fresh);
-            bonus_input_free(&varied);
+            bonus_result_clear(&fresh);
+            bonus_input_clear(&varied);
         }
-        bonus_result_free(&kept);
-        bonus_input_free(&in);
+        bonus_result_clear(&kept);
+        bonus_input_clear(&in);
     }
     mpq_clear(one);
 }
@@ -1362,7 +1362,7 @@ int main(void)
         cmocka_unit_test(test_round_tie_to_higher_score),
         cmocka_unit_test(test_round_unit_500_and_cap_block),
         cmocka_unit_test(test_round_unit_nobody_may_take),
-        cmocka_unit_test(test_input_init_free),
+        cmocka_unit_test(test_input_init_clear),
         cmocka_unit_test(test_properties_random),
         cmocka_unit_test(test_recompute_random),
     };

@@ -139,8 +139,8 @@ static void test_layout_hand_computed(void **state)
     assert_false(bonus_cap(v, &in, 0));
     assert_true(q_eq(v, "0"));
     mpq_clear(v);
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Rank over values closer than 2^-32, where the integer pre-filter (⌊x × 2^32⌋) cannot
@@ -171,8 +171,8 @@ static void test_rank_below_prefilter(void **state)
         assert_true(q_eq(r.projects[p].score, expected[p]));   /* weight 1 */
     }
     mpq_clear(v);
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 /* Fractional values that do tie, under the pre-filter's equal runs: 2/3, 2/3, 4/6 are
@@ -198,8 +198,8 @@ static void test_rank_fraction_ties(void **state)
         assert_true(q_eq(v, "1/2"));
     }
     mpq_clear(v);
-    bonus_result_free(&r);
-    bonus_input_free(&in);
+    bonus_result_clear(&r);
+    bonus_input_clear(&in);
 }
 
 int main(void)

@@ -85,7 +85,7 @@ static void test_budget_rows(void **state)
     assert_row(&rows[7], 2022, CAT_COUNT, "2400", "2870", NULL);
 
     budget_rows_free(rows, n_rows);
-    lines_free(lines, n_lines, s);
+    lines_clear(lines, n_lines, s);
     scenario_free(s);
 }
 
@@ -106,7 +106,7 @@ static void test_budget_without_amounts(void **state)
     assert_row(&rows[7], 2022, CAT_COUNT, NULL, "2870", NULL);
 
     budget_rows_free(rows, n_rows);
-    lines_free(lines, n_lines, s);
+    lines_clear(lines, n_lines, s);
     scenario_free(s);
 }
 

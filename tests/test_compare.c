@@ -99,7 +99,7 @@ static scenario *load_text(fixture *f, const char *name, const char *text)
         diag_print(&diags, stderr);
         fail_msg("%s does not load", name);
     }
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     unlink(path);
     return s;
 }
@@ -222,7 +222,7 @@ static void test_aligned_by_year(void **state)
     assert_cell(&t, "kpis_met", 0, 0, "1");
     assert_cell(&t, "kpis_met", 0, 1, NULL);                  /* no KPI with a target */
     assert_int_equal(find_row(&t, "kpis_met", 0)->unit, COMPARE_COUNT);
-    compare_table_free(&t);
+    compare_table_clear(&t);
 }
 
 static const compare_input_row *find_input(const compare_table *t, const char *path)
@@ -257,7 +257,7 @@ static void test_input_diff(void **state)
     /* Sorted by path, every one differing. */
     for (size_t k = 1; k < t.n_inputs; k++)
         assert_true(strcmp(t.inputs[k - 1].path, t.inputs[k].path) < 0);
-    compare_table_free(&t);
+    compare_table_clear(&t);
 }
 
 /* SPEC §7.2: no year in common is no error. A (2021–2022) and C (2024-01..03, one coach
@@ -283,7 +283,7 @@ static void test_no_common_year(void **state)
     assert_cell(&t, "total_cost", 2024, 1, "3000");
     assert_cell(&t, "total_cost", 0, 0, "8000");
     assert_cell(&t, "total_cost", 0, 1, "3000");
-    compare_table_free(&t);
+    compare_table_clear(&t);
 }
 
 /* SPEC §7.2 --align pilot-year: year 1 is each pilot's first calendar year. A: 1 = 2021
@@ -306,7 +306,7 @@ static void test_pilot_year(void **state)
     assert_cell(&t, "total_cost", 2, 0, "4000");
     assert_cell(&t, "total_cost", 2, 1, NULL);
     assert_cell(&t, "caseload", 2, 0, "5");          /* 10 ÷ 2 in Feb 2022 */
-    compare_table_free(&t);
+    compare_table_clear(&t);
     compare_align align;
     assert_true(compare_align_parse("pilot-year", &align) && align == COMPARE_ALIGN_PILOT_YEAR);
     assert_true(compare_align_parse("calendar-year", &align) && align == COMPARE_ALIGN_CALENDAR);

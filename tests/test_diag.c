@@ -41,7 +41,7 @@ static void test_format_and_order(void **state)
         "p.csv:3:2: project.a.grant: negative\n"
         "parent.ini: cannot read the file\n");
     free(text);
-    diag_list_free(&list);
+    diag_list_clear(&list);
 }
 
 static void test_empty_list_prints_nothing(void **state)
@@ -51,7 +51,7 @@ static void test_empty_list_prints_nothing(void **state)
     char *text = printed(&list);
     assert_string_equal(text, "");
     free(text);
-    diag_list_free(&list);
+    diag_list_clear(&list);
 }
 
 /* diag_list_has: a variant's problem counts as the base's only when severity, file,
@@ -74,8 +74,8 @@ static void test_list_has(void **state)
         assert_false(diag_list_has(&base, &variant.items[i]));
     diag_list empty = {0};
     assert_false(diag_list_has(&empty, &variant.items[0]));
-    diag_list_free(&base);
-    diag_list_free(&variant);
+    diag_list_clear(&base);
+    diag_list_clear(&variant);
 }
 
 int main(void)

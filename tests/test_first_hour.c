@@ -136,7 +136,7 @@ static void test_strict(void **state)
     diag_set_strict(false);
     assert_int_equal(diag_error_count(&list), 1);
     assert_non_null(strstr(list.items[1].message, "error under --strict"));
-    diag_list_free(&list);
+    diag_list_clear(&list);
 }
 
 int main(void)

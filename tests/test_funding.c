@@ -175,7 +175,7 @@ static void test_funding_years_and_total(void **state)
     assert_status(&rows[2], NULL, false, "0");
     funding_rows_free(rows, n_rows);
 
-    lines_free(lines, n, s);
+    lines_clear(lines, n, s);
     scenario_free(s);
 }
 
@@ -202,7 +202,7 @@ static void test_funding_total_shortfall(void **state)
     assert_status(&rows[2], "20000", false, "5000");
     funding_rows_free(rows, n_rows);
 
-    lines_free(lines, n, s);
+    lines_clear(lines, n, s);
     scenario_free(s);
 }
 
@@ -280,7 +280,7 @@ static void test_funding_judged_on_actual(void **state)
     assert_status(&rows[3], "160000", false, "62000");
     funding_rows_free(rows, n_rows);
 
-    lines_free(lines, n, s);
+    lines_clear(lines, n, s);
     scenario_free(s);
 }
 

@@ -98,8 +98,8 @@ static void test_lines_values_and_merges(void **state)
     /* iniparser's continuation: the backslash is replaced by the next line. */
     assert_string_equal(key_of(&doc, "staff.coaches", "label")->value, "part two");
     assert_int_equal(key_of(&doc, "staff.coaches", "label")->line, 13);
-    ini_doc_free(&doc);
-    diag_list_free(&diags);
+    ini_doc_clear(&doc);
+    diag_list_clear(&diags);
 }
 
 /* SPEC §4: a key given twice in one file is the error, at its second line; the first
@@ -129,8 +129,8 @@ static void test_errors_as_printed(void **state)
         "t.ini:8: a value without a key: write 'key = value'\n");
     assert_string_equal(key_of(&doc, "scenario", "id")->value, "a");
     free(out);
-    ini_doc_free(&doc);
-    diag_list_free(&diags);
+    ini_doc_clear(&doc);
+    diag_list_clear(&diags);
 }
 
 /* A BOM is skipped (line 1 is the line after it); CRLF line ends leave no '\r' in values
@@ -160,8 +160,8 @@ static void test_bom_and_crlf(void **state)
     assert_int_equal(key_of(&doc, "scenario", "area")->line, 5);
     assert_string_equal(key_of(&doc, "scenario", "end")->value, "2021-12");
     assert_int_equal(key_of(&doc, "scenario", "end")->line, 7);
-    ini_doc_free(&doc);
-    diag_list_free(&diags);
+    ini_doc_clear(&doc);
+    diag_list_clear(&diags);
 }
 
 /* A second read into the same doc is a child over its parent: its keys replace the
@@ -178,8 +178,8 @@ static void test_second_file_overrides(void **state)
     assert_string_equal(key_of(&doc, "scenario", "id")->file, "c.ini");
     assert_int_equal(key_of(&doc, "scenario", "id")->line, 3);
     assert_string_equal(key_of(&doc, "scenario", "name")->file, "t.ini");
-    ini_doc_free(&doc);
-    diag_list_free(&diags);
+    ini_doc_clear(&doc);
+    diag_list_clear(&diags);
 }
 
 static char *temp_file(const void *bytes, size_t n)
@@ -210,8 +210,8 @@ static void read_refused(const void *bytes, size_t n, const char *want_format)
     assert_string_equal(out, want);
     free(out);
     free(want);
-    ini_doc_free(&doc);
-    diag_list_free(&diags);
+    ini_doc_clear(&doc);
+    diag_list_clear(&diags);
     unlink(path);
     free(path);
 }
@@ -234,7 +234,7 @@ static void test_file_checks(void **state)
     diag_list diags = { 0 };
     assert_int_equal(ini_doc_read(&doc, path, path, &diags, NULL, NULL), 0);
     assert_string_equal(key_of(&doc, "scenario", "name")->value, "P\xC3\xA4ij\xC3\xA4t-H\xC3\xA4me");
-    ini_doc_free(&doc);
+    ini_doc_clear(&doc);
     unlink(path);
     free(path);
 
@@ -245,8 +245,8 @@ static void test_file_checks(void **state)
     assert_true(diags.items[diags.count - 1].io);              /* SPEC §7.3: exit 3 */
     assert_string_equal(diags.items[diags.count - 1].message,
                         "cannot read the file: No such file or directory");
-    ini_doc_free(&doc);
-    diag_list_free(&diags);
+    ini_doc_clear(&doc);
+    diag_list_clear(&diags);
 }
 
 /* A file of 3 000 sections (18 002 lines) reads every key with its hand-counted line:
@@ -277,7 +277,7 @@ static void test_large_file(void **state)
         snprintf(value, sizeof value, "part %d", i);
         assert_string_equal(key_of(&doc, name, "c")->value, value);
     }
-    ini_doc_free(&doc);
+    ini_doc_clear(&doc);
     free(text);
 }
 
@@ -298,10 +298,10 @@ static size_t compare_with_iniparser(const char *path)
     ini_doc_init(&doc);
     diag_list diags = { 0 };
     size_t errors = ini_doc_read(&doc, path, path, &diags, NULL, NULL);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     dictionary *dict = errors == 0 ? iniparser_load(path) : NULL;
     if (!dict) {
-        ini_doc_free(&doc);
+        ini_doc_clear(&doc);
         return 0;
     }
     size_t compared = 0, ours = 0;
@@ -327,7 +327,7 @@ static size_t compare_with_iniparser(const char *path)
     if (compared != ours)
         fail_msg("%s: iniparser reads %zu keys, we read %zu", path, compared, ours);
     iniparser_freedict(dict);
-    ini_doc_free(&doc);
+    ini_doc_clear(&doc);
     return compared;
 }
 

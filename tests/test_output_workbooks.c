@@ -73,7 +73,7 @@ static scenario *load_text(fixture *f, const char *name, const char *text)
         diag_print(&diags, stderr);
         fail_msg("%s does not load", name);
     }
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     unlink(path);
     return s;
 }
@@ -119,7 +119,7 @@ static tkk_err write_compare(fixture *f, const char *path, char *error, size_t e
                   COMPARE_ALIGN_CALENDAR);
     tkk_err err = compare_workbook_write(path, &t, (const scenario *const *)f->s, LANG_EN,
                                          error, error_size);
-    compare_table_free(&t);
+    compare_table_clear(&t);
     return err;
 }
 
@@ -178,12 +178,12 @@ static tkk_err write_sweep(fixture *f, const char *path, bool discard, char *err
         rows++;
     }
     assert_int_equal(rows, 3);
-    sweep_iter_free(&it);
+    sweep_iter_clear(&it);
     if (discard)
         sweep_workbook_discard(wb);
     else
         err = sweep_workbook_close(wb);
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
     return err;
 }
 

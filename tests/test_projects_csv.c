@@ -86,8 +86,8 @@ static int teardown(void **state)
     fixture *f = *state;
     unlink(f->path);
     rmdir(f->dir);
-    bonus_input_free(&f->bonus);
-    diag_list_free(&f->diags);
+    bonus_input_clear(&f->bonus);
+    diag_list_clear(&f->diags);
     free(f->source.path);
     free(f->source.text);
     free(f);
@@ -400,7 +400,7 @@ static void test_empty_file(void **state)
     assert_int_equal(load(f, BOM "\r\n  \n"), 1);
     assert_diag(f, 0, 1, 0, "bonus.projects", "the file is empty");
     /* A header alone is no error here: "[bonus] without projects" is the validator's. */
-    diag_list_free(&f->diags);
+    diag_list_clear(&f->diags);
     free(f->source.path);
     free(f->source.text);
     assert_int_equal(load(f, "id;name;grant;activation;transitions;wage\n"), 0);

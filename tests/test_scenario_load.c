@@ -72,7 +72,7 @@ static void test_extends_replaces_keys_and_removes_sections(void **state)
     }
     assert_true(saw_fte);
     scenario_free(s);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 }
 
 static void test_set_overrides_and_reports_by_position(void **state)
@@ -86,7 +86,7 @@ static void test_set_overrides_and_reports_by_position(void **state)
     assert_q(s->premises[0].monthly_rent, "3000");
     assert_non_null(s->overrides_text);
     scenario_free(s);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 
     /* A misspelt key given with --set is named by the --set's position. */
     const char *bad[] = { "staff.coaches.fte=7", "staff.coaches.fet=7" };
@@ -97,7 +97,7 @@ static void test_set_overrides_and_reports_by_position(void **state)
     assert_int_equal(diags.items[0].line, 2);
     assert_string_equal(diags.items[0].path, "staff.coaches.fet");
     assert_non_null(strstr(diags.items[0].message, "did you mean 'fte'"));
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 }
 
 static void test_case_quotes_and_comments(void **state)
@@ -112,7 +112,7 @@ static void test_case_quotes_and_comments(void **state)
     assert_int_equal(s->n_months, 2);
     assert_q(staff(s, "staff.coaches")->monthly_salary, "1000");
     scenario_free(s);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 }
 
 static void test_missing_file_is_one_error(void **state)
@@ -123,7 +123,7 @@ static void test_missing_file_is_one_error(void **state)
     assert_null(s);
     assert_int_equal(diag_error_count(&diags), 1);
     assert_non_null(strstr(diags.items[0].message, "cannot read"));
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 }
 
 /* The same source builds many variants (sweeps) without re-reading the files. */
@@ -148,7 +148,7 @@ static void test_source_builds_variants(void **state)
     }
     scenario_source_free(src);
     assert_int_equal(diag_error_count(&diags), 0);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 }
 
 int main(void)

@@ -61,7 +61,7 @@ static int probe_at(const char *find, bool percent, solve_metric metric, const c
     diag_list diags = {0};
     *src = scenario_source_read(path, &diags);
     assert_non_null(*src);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     const char **sets = calloc(n_overrides + 1, sizeof *sets);
     assert_non_null(sets);
     for (size_t i = 0; i < n_overrides; i++)
@@ -101,7 +101,7 @@ static unsigned long long probe_patched(const char *find, bool percent, solve_me
     const char *sets[1] = {NULL};
     scenario *base = scenario_source_build(src, NULL, 0, &diags);
     assert_non_null(base);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     solve_loader l = {.src = src, .sets = sets, .n_sets = 0, .path = find, .percent = percent};
     assert_true(solve_loader_prepare_patch(&l, base));
     solve_probe probe = {.variants = solve_loader_variants(&l), .metric = metric, .work = base};
@@ -222,7 +222,7 @@ static void test_probe_not_patched(void **state)
     scenario_source *src = scenario_source_read(path, &diags);
     scenario *base = scenario_source_build(src, NULL, 0, &diags);
     assert_non_null(base);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     const char *sets[1] = {NULL};
     solve_loader l = {.src = src, .sets = sets, .path = "scenario.start"};
     assert_false(solve_loader_prepare_patch(&l, base));

@@ -36,7 +36,7 @@ static void parse_fails(const char *arg, const char *needle)
         fail_msg("message does not name the argument: %s", error);
     if (!strstr(error, needle))
         fail_msg("message '%s' does not contain '%s'", error, needle);
-    sweep_axis_free(&axis);   /* a failed parse leaves nothing; a free is harmless */
+    sweep_axis_clear(&axis);   /* a failed parse leaves nothing; a clear is harmless */
 }
 
 static void assert_text(const sweep_axis *axis, unsigned long long i, const char *expected)
@@ -71,8 +71,8 @@ static void test_range_up(void **state)
     assert_text(&axis, 0, "4");
     assert_text(&axis, 6, "10");
     assert_number(&axis, 3, "7");
-    sweep_axis_free(&axis);
-    sweep_axis_free(&axis);   /* a second free does nothing */
+    sweep_axis_clear(&axis);
+    sweep_axis_clear(&axis);   /* a second clear does nothing */
 }
 
 static void test_range_down_and_not_reaching(void **state)
@@ -86,7 +86,7 @@ static void test_range_down_and_not_reaching(void **state)
     assert_int_equal(axis.n_values, 4);
     assert_text(&axis, 0, "10");
     assert_text(&axis, 3, "4");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 }
 
 static void test_range_fraction_step_exact(void **state)
@@ -102,14 +102,14 @@ static void test_range_fraction_step_exact(void **state)
     assert_text(&axis, 2, "2/3");
     assert_text(&axis, 3, "1");
     assert_number(&axis, 2, "2/3");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 
     /* 0,1 steps from 0 to 0,3: 0,1 is not a double, but 3 × 1/10 = 3/10 exactly, so
      * ⌊0,3 ÷ 0,1⌋ + 1 = 4. */
     parse_ok(&axis, "x.y=0..0,3:0,1");
     assert_int_equal(axis.n_values, 4);
     assert_text(&axis, 3, "0.3");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 }
 
 static void test_range_section3_numbers(void **state)
@@ -122,7 +122,7 @@ static void test_range_section3_numbers(void **state)
     assert_int_equal(axis.n_values, 4);
     assert_text(&axis, 1, "2550.5");
     assert_text(&axis, 3, "2851.5");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 
     /* Percent: 50 % .. 80 % step 5 % = 0,5 .. 0,8 step 0,05: 7 values. The loader gets
      * "55 %" (so a non-ratio key still rejects the %), the workbook the ratio 0,55. */
@@ -132,7 +132,7 @@ static void test_range_section3_numbers(void **state)
     assert_text(&axis, 1, "55 %");
     assert_text(&axis, 6, "80 %");
     assert_number(&axis, 1, "11/20");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 
     /* Negative values and a 1/8 step: −1/4 + 1/8 = −1/8 → "-0.125". */
     parse_ok(&axis, "a.b=-1/4..0:1/8");
@@ -140,7 +140,7 @@ static void test_range_section3_numbers(void **state)
     assert_text(&axis, 0, "-0.25");
     assert_text(&axis, 1, "-0.125");
     assert_text(&axis, 2, "0");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 }
 
 static void test_rational_text(void **state)
@@ -175,7 +175,7 @@ static void test_from_equals_to(void **state)
     parse_ok(&axis, "a.b=5..5:-1");
     assert_int_equal(axis.n_values, 1);
     assert_text(&axis, 0, "5");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 }
 
 static void test_range_errors(void **state)
@@ -206,18 +206,18 @@ static void test_list(void **state)
     assert_text(&axis, 1, "3 000");
     assert_text(&axis, 2, "3 600 €");
     assert_number(&axis, 2, "3600");
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 
     parse_ok(&axis, "scenario.rounding=half-up;half-even");
     mpq_t q;
     mpq_init(q);
     assert_false(sweep_axis_number(q, &axis, 0));   /* a word: a text cell */
     mpq_clear(q);
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 
     parse_ok(&axis, "staff.coaches.fte=7");          /* one value: a list of one */
     assert_int_equal(axis.n_values, 1);
-    sweep_axis_free(&axis);
+    sweep_axis_clear(&axis);
 
     parse_fails("staff.coaches.fte=1;;3", "value 2 of the list is empty");
     parse_fails("staff.coaches.fte=", "no value");
@@ -233,7 +233,7 @@ static void test_count_and_refusal_size(void **state)
     parse_ok(&axes[2], "e.f=1..10:1");
     assert_int_equal(sweep_count(axes, 2), 100000);
     assert_int_equal(sweep_count(axes, 3), 1000000);
-    sweep_axis_free(&axes[2]);
+    sweep_axis_clear(&axes[2]);
     /* One more value on the last axis: 100 × 1000 × 11 = 1 100 000, above the default
      * limit of 1 000 000 that command_sweep refuses without --max. */
     parse_ok(&axes[2], "e.f=0..10:1");
@@ -260,10 +260,10 @@ static void test_count_and_refusal_size(void **state)
     /* --max 1040000 allows exactly that many; the default allows exactly 1 000 000. */
     assert_int_equal(sweep_check_count(n, 1040000, error, sizeof error), 0);
     assert_int_equal(sweep_check_count(1000000, 1000000, error, sizeof error), 0);
-    sweep_axis_free(&big[0]);
-    sweep_axis_free(&big[1]);
+    sweep_axis_clear(&big[0]);
+    sweep_axis_clear(&big[1]);
     for (int i = 0; i < 3; i++)
-        sweep_axis_free(&axes[i]);
+        sweep_axis_clear(&axes[i]);
 
     /* A range far too long to list is only counted: 0..10^15:10^-10 (10^25 values)
      * saturates, and two such axes multiply to the saturated count without overflow. */
@@ -272,11 +272,11 @@ static void test_count_and_refusal_size(void **state)
     assert_true(axes[0].n_values == ULLONG_MAX);
     assert_true(sweep_count(axes, 2) == ULLONG_MAX);
     /* 10^9 + 1 values × 10^9 + 1 values ≈ 10^18 + 2×10^9 + 1, below 2^64 ≈ 1,8×10^19. */
-    sweep_axis_free(&axes[0]);
+    sweep_axis_clear(&axes[0]);
     parse_ok(&axes[0], "a.b=0..1000000000:1");
     assert_true(sweep_count(axes, 2) == 1000000002000000001ULL);
-    sweep_axis_free(&axes[0]);
-    sweep_axis_free(&axes[1]);
+    sweep_axis_clear(&axes[0]);
+    sweep_axis_clear(&axes[1]);
 }
 
 static void test_product_order(void **state)
@@ -304,10 +304,10 @@ static void test_product_order(void **state)
     }
     assert_int_equal(sweep_iter_next(&it), 0);
     assert_int_equal(sweep_iter_next(&it), 0);   /* stays finished */
-    sweep_iter_free(&it);
-    sweep_iter_free(&it);
-    sweep_axis_free(&axes[0]);
-    sweep_axis_free(&axes[1]);
+    sweep_iter_clear(&it);
+    sweep_iter_clear(&it);
+    sweep_axis_clear(&axes[0]);
+    sweep_axis_clear(&axes[1]);
 }
 
 int main(void)

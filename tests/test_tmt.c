@@ -66,7 +66,7 @@ static results *compute(const char *text, rounding_mode mode, scenario **out)
     if (!s)
         diag_print(&diags, stderr);
     assert_non_null(s);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     s->rounding = mode;
     results *r = results_compute(s);
     assert_non_null(r);
@@ -203,7 +203,7 @@ static void test_set_paths(void **state)
     diag_list diags = {0};
     scenario *s = load(PILOT, sets, 3, &diags);
     assert_non_null(s);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     results *r = results_compute(s);
     assert_non_null(r);
     assert_true(q_eq(row_of(r, 0, 2021)->change, "0"));
@@ -277,7 +277,7 @@ static void test_errors_at_their_lines(void **state)
     assert_true(has_error(&diags, 21, "tmt.a.lable", "did you mean 'label'"));
     assert_true(has_error(&diags, 22, "tmt.a.actual.0999", "four digits"));
     assert_int_equal(diag_error_count(&diags), 12);   /* and nothing about lines 19-20 */
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
 }
 
 int main(void)

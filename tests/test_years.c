@@ -222,7 +222,7 @@ static void test_load_per_year_keys(void **state)
     diag_list diags = {0};
     scenario *s = scenario_load("tests/data/load/years.ini", NULL, 0, &diags);
     diag_print(&diags, stderr);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     assert_non_null(s);
     assert_false(s->has_clients);
     assert_int_equal(s->n_clients_years, 2);

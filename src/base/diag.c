@@ -187,7 +187,7 @@ bool diag_list_has(const diag_list *list, const diag *d)
     return false;
 }
 
-void diag_list_free(diag_list *list)
+void diag_list_clear(diag_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {
         free(list->items[i].file);

@@ -19,7 +19,7 @@ typedef struct {
     results **r;
 } loaded;
 
-static void loaded_free(loaded *l)
+static void loaded_clear(loaded *l)
 {
     for (size_t i = 0; i < l->n; i++) {
         results_free(l->r ? l->r[i] : NULL);
@@ -45,7 +45,7 @@ static int load_all(loaded *l, const cli_options *opts)
             int failed = diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
             status = failed > status ? failed : status;
         }
-        diag_list_free(&diags);
+        diag_list_clear(&diags);
     }
     if (status != EXIT_OK)
         return status;
@@ -101,8 +101,8 @@ int command_compare(const cli_options *opts)
             printf("compare of %zu scenarios -> %s\n", l.n, out);
         }
     }
-    compare_table_free(&table);
-    loaded_free(&l);
+    compare_table_clear(&table);
+    loaded_clear(&l);
     free(out);
     return status;
 }

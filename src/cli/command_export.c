@@ -148,7 +148,7 @@ int command_export(const cli_options *opts)
     diag_list diags = { 0 };
     scenario *s = scenario_load(opts->files[0], opts->sets, opts->n_sets, &diags);
     diag_print(&diags, stderr);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     if (!s)
         return EXIT_INVALID;
     results *r = results_compute(s);

@@ -73,7 +73,7 @@ static int load_reported(const char *file, const cli_options *opts, scenario **s
     }
     diag_print(&diags, stderr);
     int status = s ? EXIT_OK : diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     *s_out = s;
     *r_out = r;
     return status;

@@ -18,7 +18,7 @@ int command_show(const cli_options *opts)
     scenario *s = scenario_load(opts->files[0], opts->sets, opts->n_sets, &diags);
     diag_print(&diags, stderr);
     int load_status = diag_exit_status(&diags);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     if (!s)
         return load_status == EXIT_IO ? EXIT_IO : EXIT_INVALID;
     results *r = results_compute(s);

@@ -127,7 +127,7 @@ static int check_path(solve_run *run, mpq_t current)
             fprintf(stderr, "tkk: --find %s: not an input %s accepts\n", path, run->file);
         }
         free(paths);
-        diag_list_free(&diags);
+        diag_list_clear(&diags);
         return accepted ? EXIT_OK : EXIT_USAGE;
     }
     if (number_parse(current, written, NUMBER_MEASURE, NULL) != NULL) {
@@ -205,7 +205,7 @@ static scenario *load_again(solve_run *run, const mpq_t value, results **r, bool
             diag_print(&diags, stderr);
             break;
         }
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     free(assignment);
     if (s) {
         *r = results_compute(s);
@@ -364,7 +364,7 @@ int command_solve(const cli_options *opts)
     solve_grid_clear(&run.grid);
     scenario_free(run.base);
     scenario_source_free(run.src);
-    diag_list_free(&run.base_diags);
+    diag_list_clear(&run.base_diags);
     free(run.sets);
     solve_goal_clear(&run.goal);
     return status;

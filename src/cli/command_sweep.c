@@ -168,7 +168,7 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
             fprintf(stderr, "%s%s", k ? ", " : "", it->assignments[k]);
         fprintf(stderr, ") is invalid; nothing was written\n");
         int status = diag_exit_status(&diags) == EXIT_IO ? EXIT_IO : EXIT_INVALID;
-        diag_list_free(&diags);
+        diag_list_clear(&diags);
         return status;
     }
     /* Warnings the base scenario did not have: shown for the first such variant only. */
@@ -184,7 +184,7 @@ static int sweep_variant(sweep_run *run, const sweep_iter *it, sweep_workbook *w
             print_variant_diags(&diags, n_sets, run->axes, it, run->base);
         }
     }
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     results *r = results_compute(s);
     int status = EXIT_OK;
     if (!run->result_warning_shown && r->has_bonus && r->bonus.top_tie_extended) {
@@ -227,7 +227,7 @@ static int sweep_all(sweep_run *run, const scenario *base, const char *out,
         progress_show(&p, count, true);
     else if (p.on)
         fputc('\n', stderr);
-    sweep_iter_free(&it);
+    sweep_iter_clear(&it);
     if (status != EXIT_OK) {
         sweep_workbook_discard(wb);
         return status;
@@ -256,7 +256,7 @@ static void prepare_patches(sweep_run *run)
             return;
     diag_list diags = {0};
     run->work = scenario_source_build(run->src, run->opts->sets, run->opts->n_sets, &diags);
-    diag_list_free(&diags);   /* the base's own, printed once already */
+    diag_list_clear(&diags);   /* the base's own, printed once already */
 }
 
 /* Parses every --vary; exit status 2 with the message on the first bad one. */
@@ -345,9 +345,9 @@ int command_sweep(const cli_options *opts)
     free(out);
     scenario_free(base);
     scenario_source_free(src);
-    diag_list_free(&base_diags);
+    diag_list_clear(&base_diags);
     for (size_t k = 0; k < opts->n_varies; k++)
-        sweep_axis_free(&axes[k]);
+        sweep_axis_clear(&axes[k]);
     free(axes);
     free(sets);
     return status;

@@ -25,7 +25,7 @@
 
 /* ---- result ----------------------------------------------------------------------- */
 
-void bonus_result_free(bonus_result *result)
+void bonus_result_clear(bonus_result *result)
 {
     if (result == NULL)
         return;

@@ -209,7 +209,7 @@ static bool metric_applies(metric_id m, const scenario *const *s, size_t n)
            m != M_TMT_ACTUAL && m != M_TMT_CHANGE && m != M_TMT_NET_EFFECT;
 }
 
-static void row_free(compare_row *row, size_t n)
+static void compare_row_clear(compare_row *row, size_t n)
 {
     if (row->value)
         for (size_t i = 0; i < n; i++)
@@ -218,12 +218,12 @@ static void row_free(compare_row *row, size_t n)
     free(row->has);
 }
 
-void compare_table_free(compare_table *t)
+void compare_table_clear(compare_table *t)
 {
     if (!t)
         return;
     for (size_t i = 0; i < t->n_rows; i++)
-        row_free(&t->rows[i], t->n_scenarios);
+        compare_row_clear(&t->rows[i], t->n_scenarios);
     free(t->rows);
     for (size_t i = 0; i < t->n_inputs; i++)
         free(t->inputs[i].values);

@@ -234,7 +234,7 @@ void results_free(results *r)
     mpq_clear(r->caseload);
     rewards_result_clear(&r->rewards, owner->n_rewards);
     if (r->has_bonus)
-        bonus_result_free(&r->bonus);
+        bonus_result_clear(&r->bonus);
     tmt_result_clear(&r->tmt);
     free(owner);
 }

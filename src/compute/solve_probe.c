@@ -34,11 +34,11 @@ int solve_probe_eval(void *context, unsigned long long i, const mpq_t value, sol
             probe->problems = diags;
             probe->stopped_at = v->assignment(v->context, value);
         } else {
-            diag_list_free(&diags);
+            diag_list_clear(&diags);
         }
         return -1;
     }
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     results *r = results_compute(s);
     point->defined = solve_metric_value(point->metric, probe->metric, s, r);
     results_free(r);
@@ -50,7 +50,7 @@ void solve_probe_clear(solve_probe *probe)
 {
     if (!probe)
         return;
-    diag_list_free(&probe->problems);
+    diag_list_clear(&probe->problems);
     free(probe->stopped_at);
     probe->stopped_at = NULL;
     results_free(probe->work_results);

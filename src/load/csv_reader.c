@@ -33,7 +33,7 @@ typedef struct {
     size_t n_fields, fields_capacity;
 } csv_state;
 
-static void record_clear(csv_state *st)
+static void record_reset(csv_state *st)
 {
     st->n_fields = 0;
     st->field_text_length = 0;
@@ -75,7 +75,7 @@ static void on_row(int terminator, void *data)
     csv_state *st = data;
     record_fields(st);
     st->cb->record(st->data, st->record_line, st->fields, st->n_fields);
-    record_clear(st);
+    record_reset(st);
     st->record_open = false;
 }
 
@@ -147,7 +147,7 @@ static bool parse_error(csv_state *st, int line, const char *what)
     return st->cb->parse_error(st->data, line, st->fields, st->n_fields, what);
 }
 
-static void state_free(csv_state *st)
+static void csv_state_clear(csv_state *st)
 {
     free(st->field_text);
     free(st->field_offsets);
@@ -196,10 +196,10 @@ bool csv_parse_records(const char *text, size_t length, const csv_callbacks *cb,
         /* Drop the broken record and start afresh on the next line (csv_fini would submit
          * the broken record), so the rest of the file is still checked. */
         csv_free(&parser);
-        record_clear(&st);
+        record_reset(&st);
         st.record_open = false;
         if (!go_on) {
-            state_free(&st);
+            csv_state_clear(&st);
             return true;
         }
         if (csv_init(&parser, CSV_OPTIONS) != 0)
@@ -209,9 +209,9 @@ bool csv_parse_records(const char *text, size_t length, const csv_callbacks *cb,
     if (csv_fini(&parser, on_field, on_row, &st) != 0) {
         /* CSV_STRICT_FINI: the last record's quote was never closed; it swallowed the rest. */
         parse_error(&st, st.record_line, "a quoted value is never closed: add the closing quote (\")");
-        record_clear(&st);
+        record_reset(&st);
     }
     csv_free(&parser);
-    state_free(&st);
+    csv_state_clear(&st);
     return true;
 }

@@ -16,7 +16,7 @@ void ini_doc_init(ini_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-void ini_doc_free(ini_doc *doc)
+void ini_doc_clear(ini_doc *doc)
 {
     if (!doc)
         return;

@@ -125,7 +125,7 @@ static const id_slot *id_set_add(id_set *set, const char *id, int line)
     return NULL;
 }
 
-static void id_set_free(id_set *set)
+static void id_set_clear(id_set *set)
 {
     for (id_block *b = set->blocks, *next; b != NULL; b = next) {
         next = b->next;
@@ -591,7 +591,7 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
     for (size_t j = 0; j < ld.n_columns; j++)
         free(ld.columns[j].header);
     free(ld.columns);
-    id_set_free(&ld.ids);
+    id_set_clear(&ld.ids);
 
     if (source != NULL) {
         source->path = xstrdup(display_path);

@@ -86,7 +86,7 @@ static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
     size_t length = 0;
     if (ini_doc_read(&doc, display, display, diags, &text, &length) && !text) {
         chain->incomplete = true;
-        ini_doc_free(&doc);
+        ini_doc_clear(&doc);
         return;
     }
     add_source(sources, display, text, length);
@@ -136,7 +136,7 @@ static void load_chain(ini_doc *out, const char *display, extends_chain *chain,
         free(parent);
     }
     merge_into(out, &doc);
-    ini_doc_free(&doc);
+    ini_doc_clear(&doc);
 }
 
 /* SPEC §2, §7.3: `--set staff.coach.fte=8` where the scenario has [staff.coaches] is a
@@ -236,7 +236,7 @@ void scenario_source_free(scenario_source *src)
         free(src->sources.files[i].text);
     }
     free(src->sources.files);
-    ini_doc_free(&src->doc);
+    ini_doc_clear(&src->doc);
     free(src->path);
     free(src);
 }
@@ -295,7 +295,7 @@ scenario *scenario_source_build(const scenario_source *src, const char *const *s
         overrides_len += (size_t)sprintf(overrides + overrides_len, "%s\n", sets[i]);
     }
     scenario *s = scenario_validate(&doc, diags);
-    ini_doc_free(&doc);
+    ini_doc_clear(&doc);
     /* Syntax errors of the files still let validation report every other problem; the
      * scenario stands only when nothing at all was wrong. */
     if (s && (diag_error_count(diags) > errors_before || src->read_errors > 0)) {

@@ -165,7 +165,7 @@ static int parse_list(sweep_axis *axis, const char *spec, char *error, size_t er
         const char *end = strchr(start, ';');
         size_t length = end ? (size_t)(end - start) : strlen(start);
         axis->list[i] = trimmed_copy(start, length);
-        axis->n_values = i + 1;   /* what sweep_axis_free releases */
+        axis->n_values = i + 1;   /* what sweep_axis_clear releases */
         if (axis->list[i][0] == '\0')
             return vary_error(error, error_size, axis->arg,
                               n == 1 ? "no value: write PATH=FROM..TO:STEP or PATH=v1;v2;v3"
@@ -196,11 +196,11 @@ int sweep_axis_parse(sweep_axis *axis, const char *arg, char *error, size_t erro
                   : parse_list(axis, spec, error, error_size);
     }
     if (rc != 0)
-        sweep_axis_free(axis);
+        sweep_axis_clear(axis);
     return rc;
 }
 
-void sweep_axis_free(sweep_axis *axis)
+void sweep_axis_clear(sweep_axis *axis)
 {
     if (!axis || !axis->live)
         return;
@@ -212,7 +212,7 @@ void sweep_axis_free(sweep_axis *axis)
     free(axis->path);
     if (axis->live)
         mpq_clears(axis->from, axis->to, axis->step, NULL);
-    /* Zeroed, so a second free does nothing. */
+    /* Zeroed, so a second clear does nothing. */
     memset(axis, 0, sizeof *axis);
 }
 
@@ -374,7 +374,7 @@ int sweep_iter_next(sweep_iter *it)
     return 0;
 }
 
-void sweep_iter_free(sweep_iter *it)
+void sweep_iter_clear(sweep_iter *it)
 {
     if (!it)
         return;

@@ -1,4 +1,4 @@
-/* bonus_input — init and free of the bonus part of a scenario (SPEC §4 defaults). */
+/* bonus_input — init and clear of the bonus part of a scenario (SPEC §4 defaults). */
 #include "bonus_input.h"
 
 #include <stdlib.h>
@@ -18,7 +18,7 @@ void bonus_input_init(bonus_input *in)
     mpq_set_ui(in->unit, 1, 100);  /* SPEC §4: `unit` defaults to 0,01 */
 }
 
-void bonus_input_free(bonus_input *in)
+void bonus_input_clear(bonus_input *in)
 {
     if (in == NULL)
         return;

@@ -100,7 +100,7 @@ void scenario_free(scenario *s)
     }
     free(s->rewards);
 
-    bonus_input_free(&s->bonus);
+    bonus_input_clear(&s->bonus);
     tmt_input_clear(&s->tmt);
 
     for (size_t i = 0; i < s->n_inputs; i++) {

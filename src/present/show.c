@@ -54,7 +54,7 @@ static const char *keep(char *text)
     return text;
 }
 
-static void ring_free(void)
+static void ring_clear(void)
 {
     for (size_t i = 0; i < ARRAY_SIZE(ring); i++) {
         free(ring[i]);
@@ -251,5 +251,5 @@ void show_print(const scenario *s, const results *r, language lang)
         show_bonus(s, r, lang);
     if (r->tmt.present)
         show_tmt(r, lang, stdout);   /* SPEC §7.6 */
-    ring_free();
+    ring_clear();
 }

@@ -131,8 +131,8 @@ static int run(size_t n_projects)
     mpq_out_str(stdout, 10, result.allocated);
     printf(")\n");
     fflush(stdout);
-    bonus_result_free(&result);
-    bonus_input_free(&in);
+    bonus_result_clear(&result);
+    bonus_input_clear(&in);
     return 0;
 }
 

@@ -45,7 +45,7 @@ static double time_searches(const question *q, bool patch, unsigned long long *p
 {
     diag_list diags = {0};
     scenario_source *src = scenario_source_read(q->file, &diags);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     if (!src)
         return -1;
     const char *sets[1] = {NULL};
@@ -55,7 +55,7 @@ static double time_searches(const question *q, bool patch, unsigned long long *p
     do {
         /* As command_solve: the base built once, then handed to the probe to patch. */
         scenario *base = scenario_source_build(src, NULL, 0, &diags);
-        diag_list_free(&diags);
+        diag_list_clear(&diags);
         if (!base) {
             found = false;
             break;

@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(source.path);
     free(source.text);
-    diag_list_free(&diags);
-    bonus_input_free(&bonus);
+    diag_list_clear(&diags);
+    bonus_input_clear(&bonus);
     return 0;
 }

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
     diag_print(&diags, sink);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     scenario_free(s);
     free(path);
     return 0;

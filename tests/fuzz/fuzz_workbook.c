@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *path = fuzz_write_scenario(data, size);
     diag_list diags = { 0 };
     scenario *s = scenario_load(path, NULL, 0, &diags);
-    diag_list_free(&diags);
+    diag_list_clear(&diags);
     free(path);
     if (!s)
         return 0;
