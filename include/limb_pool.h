@@ -4,7 +4,7 @@
  * Most numbers of tkk fit one or two limbs, and GMP asks for 8 or 16 bytes at a time:
  * malloc gives each a 32-byte chunk and takes a lock-free but general path. GMP tells
  * the size on every realloc and free (mp_set_memory_functions), so blocks up to
- * LIMB_POOL_MAX bytes come from per-size free lists carved from 64 KiB slabs that are
+ * LIMB_POOL_MAX bytes come from per-size free lists carved from 2 MiB slabs on huge pages (big_alloc.h) that are
  * never returned (memory stays flat at its high-water mark, as a sweep wants); larger
  * blocks go to xmalloc. Installed by alloc_install(); not under AddressSanitizer, whose
  * leak check of every mpq_clear we keep.

@@ -2,12 +2,14 @@
 #include "alloc.h"
 
 #include <gmp.h>
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "big_alloc.h"
 #include "fatal.h"
 #include "limb_pool.h"
 
@@ -16,6 +18,10 @@ void *xmalloc(size_t size)
     void *p = malloc(size ? size : 1);
     if (!p)
         fatal_out_of_memory();
+    if (size >= BIG_ALLOC_ADVISE_MIN)
+        big_alloc_advise(p, size);
+    else
+        big_alloc_heap_advise();
     return p;
 }
 
@@ -24,6 +30,8 @@ void *xcalloc(size_t count, size_t size)
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
         fatal_out_of_memory();
+    if (count != 0 && size >= BIG_ALLOC_ADVISE_MIN / count)
+        big_alloc_advise(p, count * size);
     return p;
 }
 
@@ -32,6 +40,10 @@ void *xrealloc(void *p, size_t size)
     void *grown = realloc(p, size ? size : 1);
     if (!grown)
         fatal_out_of_memory();
+    if (size >= BIG_ALLOC_ADVISE_MIN)
+        big_alloc_advise(grown, size);
+    else
+        big_alloc_heap_advise();
     return grown;
 }
 
@@ -115,6 +127,10 @@ static void gmp_free(void *p, size_t size)
 
 void alloc_install(void)
 {
+    /* The brk heap grows 16 MiB at a time, so that big_alloc_heap_advise finds whole
+     * huge pages still untouched (big_alloc.h). */
+    if (TKK_LIMB_POOL)
+        (void)mallopt(M_TOP_PAD, 16 << 20);
     if (TKK_LIMB_POOL)
         mp_set_memory_functions(limb_pool_alloc, limb_pool_realloc, limb_pool_free);
     else
