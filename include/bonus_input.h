@@ -46,7 +46,21 @@ typedef struct {
     size_t n_indicators;
     bonus_project *projects;
     size_t n_projects;
+    /* The rows of a CSV project table keep their values and their id and name texts in
+     * these two blocks instead of three mallocs each (issue 13: a million rows); a
+     * project whose values or texts lie inside a block is not freed on its own.
+     * NULL when unused (projects from INI sections and tests own their pieces). */
+    mpq_t *value_block;
+    size_t value_block_used, value_block_capacity;   /* in mpq_t */
+    char *text_block;
+    size_t text_block_used, text_block_capacity;     /* in bytes */
 } bonus_input;
+
+/* The block-kept pieces of a CSV row (projects_csv.c): n_values initialised rationals, or
+ * room for a copy of text; NULL when the block is full or absent (then the caller
+ * allocates the piece on its own). */
+mpq_t *bonus_input_block_values(bonus_input *in, size_t n_values);
+char *bonus_input_block_text(bonus_input *in, const char *text);
 
 /* init/clear of the input, for loaders and tests. */
 void bonus_input_init(bonus_input *in);

@@ -401,6 +401,13 @@ static void append_project(csv_loader *ld, bonus_project *project)
     b->projects[b->n_projects++] = *project;
 }
 
+/* text in the bonus input's text block, or in a malloc of its own when that is full. */
+static char *block_or_own_copy(bonus_input *b, const char *text)
+{
+    char *copy = bonus_input_block_text(b, text);
+    return copy != NULL ? copy : xstrdup(text);
+}
+
 static void data_row(csv_loader *ld)
 {
     const bonus_input *b = ld->bonus;
@@ -417,9 +424,12 @@ static void data_row(csv_loader *ld)
 
     bonus_project project = { 0 };
     mpq_init(project.grant);
-    project.values = xrealloc(NULL, b->n_indicators * sizeof *project.values);
-    for (size_t k = 0; k < b->n_indicators; k++)
-        mpq_init(project.values[k]);
+    project.values = bonus_input_block_values(ld->bonus, b->n_indicators);
+    if (project.values == NULL) {
+        project.values = xrealloc(NULL, b->n_indicators * sizeof *project.values);
+        for (size_t k = 0; k < b->n_indicators; k++)
+            mpq_init(project.values[k]);
+    }
 
     size_t n = ld->n_fields < ld->n_columns ? ld->n_fields : ld->n_columns;
     for (size_t j = 0; j < n; j++) {
@@ -470,15 +480,19 @@ static void data_row(csv_loader *ld)
     }
 
     if (ok) {
-        project.id = xstrdup(project.id);
-        project.name = xstrdup(project.name);
+        project.id = block_or_own_copy(ld->bonus, project.id);
+        project.name = block_or_own_copy(ld->bonus, project.name);
         append_project(ld, &project);
         return;
     }
     mpq_clear(project.grant);
     for (size_t k = 0; k < b->n_indicators; k++)
         mpq_clear(project.values[k]);
-    free(project.values);
+    if (project.values == ld->bonus->value_block + ld->bonus->value_block_used -
+                              b->n_indicators && ld->bonus->value_block != NULL)
+        ld->bonus->value_block_used -= b->n_indicators;   /* the next row takes them */
+    else
+        free(project.values);
 }
 
 /* ---- csv_reader callbacks ------------------------------------------------------------ */
@@ -584,6 +598,17 @@ size_t projects_csv_load(bonus_input *bonus, const char *path, const char *displ
             ld.projects_capacity = bonus->n_projects + lines;
             bonus->projects = xreallocarray(bonus->projects, ld.projects_capacity,
                                             sizeof *bonus->projects);
+        }
+        /* One block for the rows' values and one for their ids and names (bonus_input.h):
+         * a row's id and name with their NULs never outnumber its bytes plus newline. */
+        if (bonus->value_block == NULL && bonus->text_block == NULL) {
+            if (bonus->n_indicators > 0) {
+                bonus->value_block_capacity = lines * bonus->n_indicators;
+                bonus->value_block = xreallocarray(NULL, bonus->value_block_capacity,
+                                                   sizeof *bonus->value_block);
+            }
+            bonus->text_block_capacity = length + lines;
+            bonus->text_block = xmalloc(bonus->text_block_capacity);
         }
         parse_text(&ld, text, length);
     }
