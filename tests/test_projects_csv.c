@@ -278,6 +278,18 @@ static void test_row_errors_all_reported(void **state)
     assert_string_equal(f->bonus.projects[0].id, "turku");
     assert_project(&f->bonus.projects[1], "pori", "Porin seutu", "1000", "1", "2", "3");
     assert_project(&f->bonus.projects[2], "lahti", "Lahti", "1", "1", "2", "3");
+
+    /* The CSV rows keep their values in the value block, back to back: a broken row's
+     * three rationals go to the next row, so lahti's follow pori's (3 = 3 indicators); the
+     * INI project keeps its own. Ids and names are copied into the text block:
+     * "pori\0Porin seutu\0lahti\0Lahti\0" = 5 + 12 + 6 + 6 = 29 bytes. */
+    assert_non_null(f->bonus.value_block);
+    assert_ptr_equal(f->bonus.projects[1].values, f->bonus.value_block);
+    assert_ptr_equal(f->bonus.projects[2].values, f->bonus.value_block + 3);
+    assert_int_equal(f->bonus.value_block_used, 6);
+    assert_true(f->bonus.projects[0].values != f->bonus.value_block + 6);
+    assert_ptr_equal(f->bonus.projects[1].id, f->bonus.text_block);
+    assert_int_equal(f->bonus.text_block_used, 29);
 }
 
 /* A row with too many fields: typically an unquoted decimal comma in a ','-file. */
