@@ -15,7 +15,10 @@ typedef struct text_block {
     char text[];
 } text_block;
 
+/* The first block holds a small table; a large one continues in blocks big enough for
+ * huge pages (big_alloc.h: xmalloc advises blocks of 4 MiB and more). */
 #define TEXT_BLOCK_BYTES ((size_t)1 << 20)
+#define TEXT_BIG_BLOCK_BYTES ((size_t)8 << 20)
 
 struct text_table {
     size_t columns;
@@ -57,7 +60,8 @@ static size_t text_width(const char *s)
 static char *text_room(text_table *t, size_t bytes)
 {
     if (t->last == NULL || t->last->capacity - t->last->used < bytes) {
-        size_t capacity = bytes > TEXT_BLOCK_BYTES ? bytes : TEXT_BLOCK_BYTES;
+        size_t block = t->last == NULL ? TEXT_BLOCK_BYTES : TEXT_BIG_BLOCK_BYTES;
+        size_t capacity = bytes > block ? bytes : block;
         text_block *b = xmalloc(sizeof *b + capacity);
         b->next = NULL;
         b->used = 0;
