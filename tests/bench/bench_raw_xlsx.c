@@ -29,33 +29,8 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
+#include "raw_rows.h"
 #include "workbook_limits.h"
-
-static double seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* "21,8 %" → 0.218; "1071300" → 1071300. */
-static double number(const char *text)
-{
-    char buf[64];
-    size_t o = 0;
-    int percent = 0;
-    for (const char *p = text; *p && o + 1 < sizeof buf; p++) {
-        if (*p == ',')
-            buf[o++] = '.';
-        else if (*p == '%')
-            percent = 1;
-        else if (*p != ' ')
-            buf[o++] = *p;
-    }
-    buf[o] = '\0';
-    double v = strtod(buf, NULL);
-    return percent ? v / 100 : v;
-}
 
 /* The formats tkk gives these cells (locale-pinned number codes). */
 typedef struct {
