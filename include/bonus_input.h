@@ -61,6 +61,9 @@ typedef struct {
  * allocates the piece on its own). */
 mpq_t *bonus_input_block_values(bonus_input *in, size_t n_values);
 char *bonus_input_block_text(bonus_input *in, const char *text);
+/* Clears n_values rationals taken by bonus_input_block_values (returning the block's last
+ * slots to it) or allocated apart (freeing them). */
+void bonus_input_release_values(bonus_input *in, mpq_t *values, size_t n_values);
 
 /* init/clear of the input, for loaders and tests. */
 void bonus_input_init(bonus_input *in);

@@ -486,17 +486,7 @@ static void data_row(csv_loader *ld)
         return;
     }
     mpq_clear(project.grant);
-    for (size_t k = 0; k < b->n_indicators; k++)
-        mpq_clear(project.values[k]);
-    /* Values taken from the block go back to it for the next row. The block is checked
-     * before any arithmetic on it: there is none without a block (fuzz finding). */
-    bonus_input *in = ld->bonus;
-    if (in->value_block != NULL && b->n_indicators > 0 &&
-        in->value_block_used >= b->n_indicators &&
-        project.values == in->value_block + (in->value_block_used - b->n_indicators))
-        in->value_block_used -= b->n_indicators;
-    else
-        free(project.values);
+    bonus_input_release_values(ld->bonus, project.values, b->n_indicators);
 }
 
 /* ---- csv_reader callbacks ------------------------------------------------------------ */

@@ -47,6 +47,18 @@ mpq_t *bonus_input_block_values(bonus_input *in, size_t n_values)
     return values;
 }
 
+void bonus_input_release_values(bonus_input *in, mpq_t *values, size_t n_values)
+{
+    for (size_t k = 0; k < n_values; k++)
+        mpq_clear(values[k]);
+    /* The last slots taken from the block go back to it for the next row. */
+    if (n_values > 0 && in_value_block(in, values)) {
+        if (values == in->value_block + (in->value_block_used - n_values))
+            in->value_block_used -= n_values;
+    } else
+        free(values);
+}
+
 char *bonus_input_block_text(bonus_input *in, const char *text)
 {
     size_t length = strlen(text) + 1;
