@@ -25,7 +25,7 @@ TKK_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes 
 # 32 bits): refuse to build instead. Modules move between headers (number_format.h).
 TKK_CFLAGS += -Werror=implicit-function-declaration
 CPPFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+LDLIBS_PKG   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -pthread
 # iniparser is only the reference our INI parser is compared against (test_ini_source).
 TEST_LIBS    = $(shell pkg-config --libs cmocka 2>/dev/null) -liniparser
 TEST_CFLAGS  = -I/usr/include/iniparser

@@ -15,7 +15,8 @@
  *
  * The atomic write: the workbook is written to "OUT.tmp-XXXXXX" in the output's
  * folder, libxlsxwriter's own temporary files go to the folder "OUT.tmpdir-XXXXXX"
- * beside it (never /tmp), the finished zip is read back (zip_check.h), and only then
+ * beside it (never /tmp), the zip is read back (zip_check.h; its parts while they are
+ * written, by a second thread, zip_follow.h), and only then
  * renamed over OUT. On any failure the old OUT is untouched and both temporaries are
  * removed — also when memory runs out or a signal strikes (they are registered with
  * fatal.h).

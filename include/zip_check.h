@@ -16,16 +16,15 @@
 
 #include <stddef.h>
 
+#include "zip_follow.h"
+
 /* 0 when the file at path is a complete zip, or -1 with the reason in why. The reason
  * is an I/O error (errno text) or what is wrong with the zip. */
 int zip_check_file(const char *path, char *why, size_t why_size);
 
-#ifdef TESTING
-#include <stdbool.h>
-/* True when an XML part whose first and last bytes these are ends with the end tag of
- * its root element. */
-bool xml_part_whole(const char *head, size_t head_length, const char *tail,
-                    size_t tail_length);
-#endif
+/* The same, taking the parts a follower (zip_follow.h) already read from it; follower
+ * may be NULL. */
+int zip_check_followed(const char *path, const zip_follower *follower, char *why,
+                       size_t why_size);
 
 #endif

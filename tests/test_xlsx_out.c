@@ -23,6 +23,7 @@
 #include "tkk_error.h"
 #include "xlsx_out.h"
 #include "zip_check.h"
+#include "zip_parts.h"
 
 typedef struct {
     char dir[64];
@@ -278,23 +279,42 @@ static void test_zip_check_refuses_damage(void **state)
     free(good);
 }
 
-/* A stored (uncompressed) zip of one part, written by hand: valid as a zip whatever
- * the part holds, so only the XML check can refuse it. */
-static void write_stored_zip(const char *path, const char *name, const char *content)
+/* A zip of one part, written by hand, stored or deflated: valid as a zip whatever the
+ * part holds, so only the XML check can refuse it. */
+static void write_one_part_zip(const char *path, const char *name, const char *content,
+                               bool deflated)
 {
     size_t name_length = strlen(name), size = strlen(content);
     unsigned long crc = crc32(0L, (const unsigned char *)content, (uInt)size);
+    unsigned char data[1024];
+    size_t compressed = size;
+    if (deflated) {
+        z_stream z = {0};
+        assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
+                         Z_OK);
+        z.next_in = (unsigned char *)content;
+        z.avail_in = (uInt)size;
+        z.next_out = data;
+        z.avail_out = sizeof data;
+        assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+        compressed = z.total_out;
+        deflateEnd(&z);
+    } else {
+        assert_true(size <= sizeof data);
+        memcpy(data, content, size);
+    }
     unsigned char local[30] = {0x50, 0x4b, 0x03, 0x04, 20, 0};
     unsigned char central[46] = {0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0};
     unsigned char end[22] = {0x50, 0x4b, 0x05, 0x06};
+    local[8] = central[10] = deflated ? 8 : 0;
     /* crc at 14 (local) / 16 (central), sizes after it, name length at 26 / 28. */
     for (int i = 0; i < 4; i++) {
         local[14 + i] = central[16 + i] = (unsigned char)(crc >> (8 * i));
-        local[18 + i] = local[22 + i] = central[20 + i] = central[24 + i] =
-            (unsigned char)(size >> (8 * i));
+        local[18 + i] = central[20 + i] = (unsigned char)(compressed >> (8 * i));
+        local[22 + i] = central[24 + i] = (unsigned char)(size >> (8 * i));
     }
     local[26] = central[28] = (unsigned char)name_length;
-    size_t cd_offset = 30 + name_length + size, cd_size = 46 + name_length;
+    size_t cd_offset = 30 + name_length + compressed, cd_size = 46 + name_length;
     end[8] = end[10] = 1;   /* one entry */
     for (int i = 0; i < 4; i++) {
         end[12 + i] = (unsigned char)(cd_size >> (8 * i));
@@ -304,11 +324,16 @@ static void write_stored_zip(const char *path, const char *name, const char *con
     assert_non_null(file);
     fwrite(local, 1, sizeof local, file);
     fwrite(name, 1, name_length, file);
-    fwrite(content, 1, size, file);
+    fwrite(data, 1, compressed, file);
     fwrite(central, 1, sizeof central, file);
     fwrite(name, 1, name_length, file);
     fwrite(end, 1, sizeof end, file);
     assert_int_equal(fclose(file), 0);
+}
+
+static void write_stored_zip(const char *path, const char *name, const char *content)
+{
+    write_one_part_zip(path, name, content, false);
 }
 
 static void test_zip_check_refuses_a_cut_xml_part(void **state)
@@ -401,6 +426,96 @@ static void test_format_strings(void **state)
     assert_null(format(buf, sizeof buf, "%s", "01234567890123456789012345678901"));
 }
 
+/* ---- the read-back while the file is written (zip_follow) ---------------------------- */
+
+/* The number of parts in the zip's end record. */
+static unsigned zip_parts_in(const char *path)
+{
+    size_t length;
+    unsigned char *data = (unsigned char *)slurp(path, &length);
+    assert_true(length >= 22);
+    unsigned n = (unsigned)(data[length - 12] | data[length - 11] << 8);
+    free(data);
+    return n;
+}
+
+/* libxlsxwriter writes a workbook big enough to take a while while the follower reads
+ * it: every part is read to its end by the follower, and the check then agrees. */
+static void test_follower_reads_every_part_while_written(void **state)
+{
+    fixture *f = *state;
+    spill(f->path, "", 0);   /* exists before the writer opens it, as the mkstemp file does */
+    zip_follower *follower = zip_follower_new(f->path);
+    assert_non_null(follower);
+    lxw_workbook *wb = workbook_new(f->path);
+    assert_non_null(wb);
+    for (int s = 0; s < 3; s++) {
+        lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+        assert_non_null(ws);
+        for (lxw_row_t r = 0; r < 20000; r++) {
+            worksheet_write_number(ws, r, 0, r * 1.25 + s, NULL);
+            worksheet_write_formula(ws, r, 1, "=A1*2", NULL);
+        }
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    assert_int_equal(zip_follower_count(follower), 0);   /* nothing shown before the end */
+    zip_follower_finish(follower);
+    unsigned parts = zip_parts_in(f->path);
+    assert_true(parts >= 10);
+    assert_int_equal(zip_follower_count(follower), parts);
+    char why[256] = "";
+    assert_int_equal(zip_check_followed(f->path, follower, why, sizeof why), 0);
+    zip_follower_free(follower);
+}
+
+/* A deflated XML part cut short: the follower is what reads it, and the check refuses
+ * it from the follower's findings. A stored part is not followed; the check still
+ * refuses it by reading it itself. */
+static void test_follower_sees_a_cut_part(void **state)
+{
+    fixture *f = *state;
+    char why[256] = "";
+    write_one_part_zip(f->path, "xl/a.xml", "<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>", true);
+    zip_follower *follower = zip_follower_new(f->path);
+    assert_non_null(follower);
+    zip_follower_finish(follower);
+    assert_int_equal(zip_follower_count(follower), 1);
+    assert_int_equal(zip_check_followed(f->path, follower, why, sizeof why), -1);
+    assert_non_null(strstr(why, "cut short"));
+    zip_follower_free(follower);
+
+    write_stored_zip(f->path, "xl/a.xml", "<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>");
+    follower = zip_follower_new(f->path);
+    zip_follower_finish(follower);
+    assert_int_equal(zip_follower_count(follower), 0);
+    why[0] = '\0';
+    assert_int_equal(zip_check_followed(f->path, follower, why, sizeof why), -1);
+    assert_non_null(strstr(why, "cut short"));
+    zip_follower_free(follower);
+}
+
+/* What the follower found counts only where it is exactly what the directory says:
+ * here the file is replaced after the follower read it, so every part is read again
+ * and the verdict is the new file's. */
+static void test_follower_findings_must_match_the_directory(void **state)
+{
+    fixture *f = *state;
+    char why[256] = "";
+    write_one_part_zip(f->path, "xl/a.xml", "<a>whole</a>", true);
+    zip_follower *follower = zip_follower_new(f->path);
+    zip_follower_finish(follower);
+    assert_int_equal(zip_follower_count(follower), 1);
+    assert_int_equal(zip_check_followed(f->path, follower, why, sizeof why), 0);
+    /* The same layout, a cut part: the follower's CRC no longer matches. */
+    write_one_part_zip(f->path, "xl/a.xml", "<a>whole", true);
+    assert_int_equal(zip_check_followed(f->path, follower, why, sizeof why), -1);
+    assert_non_null(strstr(why, "cut short"));
+    /* And a whole part other than the followed one passes on its own. */
+    write_one_part_zip(f->path, "xl/a.xml", "<a>other</a>", true);
+    assert_int_equal(zip_check_followed(f->path, follower, why, sizeof why), 0);
+    zip_follower_free(follower);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -417,6 +532,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_zip_check_refuses_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zip_check_refuses_a_cut_xml_part, setup, teardown),
         cmocka_unit_test(test_xml_part_whole),
+        cmocka_unit_test_setup_teardown(test_follower_reads_every_part_while_written, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_follower_sees_a_cut_part, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_follower_findings_must_match_the_directory, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("xlsx_out", tests, NULL, NULL);
 }

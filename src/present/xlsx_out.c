@@ -158,10 +158,15 @@ tkk_err xlsx_out_commit(xlsx_out *out)
     /* workbook_close() is where the file is really written: check it (STYLE.md). It
      * frees the workbook whatever it returns. */
     errno = 0;
+    zip_follower *follower = zip_follower_new(out->tmp_path);
     lxw_error err = workbook_close(out->workbook);
+    int close_errno = errno;
     fatal_library_phase(false);
     out->workbook = NULL;
+    zip_follower_finish(follower);
+    errno = close_errno;
     if (err != LXW_NO_ERROR) {
+        zip_follower_free(follower);
         if (err == LXW_ERROR_MEMORY_MALLOC_FAILED)
             fatal_out_of_memory();
         bool io = err == LXW_ERROR_CREATING_XLSX_FILE || err == LXW_ERROR_CREATING_TMPFILE ||
@@ -179,7 +184,9 @@ tkk_err xlsx_out_commit(xlsx_out *out)
     /* libxlsxwriter does not check its writes to its temporary files: a full disk
      * gives a zip of truncated parts. Read the whole file back before trusting it. */
     char why[400];
-    if (zip_check_file(out->tmp_path, why, sizeof why) != 0) {
+    int check = zip_check_followed(out->tmp_path, follower, why, sizeof why);
+    zip_follower_free(follower);
+    if (check != 0) {
         char message[512];
         snprintf(message, sizeof message, "the written file is incomplete: %s", why);
         xlsx_fail_msg(out, TKK_ERR_IO, message);

@@ -1,0 +1,95 @@
+/*
+ * zip_parts — the pieces both read-backs use (zip_parts.h).
+ */
+#include "zip_parts.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+int zip_read_at(int fd, void *buf, size_t n, off_t offset)
+{
+    size_t done = 0;
+    while (done < n) {
+        ssize_t got = pread(fd, (char *)buf + done, n - done, offset + (off_t)done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            if (got == 0)
+                errno = 0;
+            return -1;
+        }
+        done += (size_t)got;
+    }
+    return 0;
+}
+
+void zip_part_ends_add(zip_part_ends *ends, const unsigned char *data, size_t n)
+{
+    size_t room = sizeof ends->head - ends->head_length;
+    size_t take = n < room ? n : room;
+    memcpy(ends->head + ends->head_length, data, take);
+    ends->head_length += take;
+    if (n >= sizeof ends->tail) {
+        memcpy(ends->tail, data + n - sizeof ends->tail, sizeof ends->tail);
+        ends->tail_length = sizeof ends->tail;
+    } else {
+        size_t keep = ends->tail_length + n > sizeof ends->tail ? sizeof ends->tail - n
+                                                                 : ends->tail_length;
+        memmove(ends->tail, ends->tail + ends->tail_length - keep, keep);
+        memcpy(ends->tail + keep, data, n);
+        ends->tail_length = keep + n;
+    }
+}
+
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* An XML part must end with the end tag of the element it starts with. */
+bool xml_part_whole(const char *head, size_t head_length, const char *tail,
+                    size_t tail_length)
+{
+    /* Skip the declaration and comments: the root is the first "<" and a letter. */
+    size_t i = 0;
+    for (;;) {
+        while (i < head_length && head[i] != '<')
+            i++;
+        if (i + 1 >= head_length)
+            return false;
+        char c = head[i + 1];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            break;
+        i++;
+    }
+    size_t start = i + 1, end = start;
+    while (end < head_length && !strchr(" \t\r\n/>", head[end]))
+        end++;
+    if (end == head_length)
+        return false;
+    /* The start tag may run past the head (long namespace lists): then it is not
+     * self-closing as far as can be told, and the end tag decides. */
+    size_t gt = end;
+    while (gt < head_length && head[gt] != '>')
+        gt++;
+    while (tail_length > 0 && strchr(" \t\r\n", tail[tail_length - 1]))
+        tail_length--;
+    /* <root .../>: the whole part is that one element. */
+    if (gt < head_length && head[gt - 1] == '/')
+        return tail_length >= 2 && tail[tail_length - 2] == '/' && tail[tail_length - 1] == '>';
+    size_t name_length = end - start;
+    if (tail_length < name_length + 3)
+        return false;
+    const char *close = tail + tail_length - (name_length + 3);
+    return close[0] == '<' && close[1] == '/' &&
+           memcmp(close + 2, head + start, name_length) == 0 && close[name_length + 2] == '>';
+}
+
+bool zip_part_whole(const char *name, const zip_part_ends *ends)
+{
+    if (!ends_with(name, ".xml") && !ends_with(name, ".rels"))
+        return true;
+    return xml_part_whole(ends->head, ends->head_length, ends->tail, ends->tail_length);
+}
