@@ -78,6 +78,10 @@ void bonus_result_clear(bonus_result *result);
 /* n(p,k) of step 1. */
 void bonus_normalized(mpq_t out, const bonus_result *result, const bonus_input *in, size_t p,
                       size_t k);
+/* n(p,k) as num ÷ den, not reduced to lowest terms (den ≠ 0; fraction.h): for a value
+ * that is only shown. num and den must be initialised. */
+void bonus_normalized_fraction(mpz_t num, mpz_t den, const bonus_result *result,
+                               const bonus_input *in, size_t p, size_t k);
 /* c(p) = cap × grant of step 4; false (out set to 0) when the input has no cap. */
 bool bonus_cap(mpq_t out, const bonus_input *in, size_t p);
 /* unit × ⌊a ÷ unit⌋ of step 6 (0 for a project not eligible, whose a is 0). */

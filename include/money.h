@@ -28,7 +28,11 @@ void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit);
  * unit. */
 void money_floor_units(mpq_t out, mpz_t whole, const mpq_t in, const mpq_t unit);
 
-/* The one place an exact value becomes a double: for libxlsxwriter and the terminal. */
+/* The one place an exact value becomes a double: for libxlsxwriter and the terminal.
+ * The nearest double, ties to even. */
 double money_to_double(const mpq_t value);
+/* The same for num ÷ den (den ≠ 0), a fraction not necessarily in lowest terms: a value
+ * that is only shown needs no gcd (fraction.h). */
+double money_fraction_to_double(mpz_srcptr num, mpz_srcptr den);
 
 #endif

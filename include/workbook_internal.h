@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <gmp.h>
 #include <xlsxwriter.h>
+#include "fraction.h"
 #include "language.h"
 #include "month.h"
 #include "results.h"
@@ -253,6 +254,10 @@ void wb_monthly_range(const wb_context *ctx, char *buf, lxw_col_t col);
 /* An exact value as a number cell (money_to_double). */
 int wb_number(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
               const mpq_t value, lxw_format *format);
+/* The same for a value kept as a fraction (fraction.h): only shown, never reduced
+ * unless the recorder keeps it. */
+int wb_number_fraction(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       const fraction *value, lxw_format *format);
 /* A money input (salary, rent, pool, ...) shown as the cent-rounded value of SPEC §6,
  * rounded with the scenario's rounding. */
 int wb_money_input(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -263,6 +268,10 @@ int wb_integer(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 /* A formula (printf-style) with the exact value as its cached result. */
 int wb_formula(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                lxw_format *format, const mpq_t cached, const char *formula, ...)
+    __attribute__((format(printf, 7, 8)));
+/* The same with a fraction (fraction.h) as its cached result. */
+int wb_formula_fraction(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                        lxw_format *format, const fraction *cached, const char *formula, ...)
     __attribute__((format(printf, 7, 8)));
 /* A formula whose result is text, e.g. =IF(C5<D5,"yes","no"). */
 int wb_formula_text(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

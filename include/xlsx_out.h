@@ -69,6 +69,14 @@ typedef struct xlsx_out {
     lxw_worksheet *track_ws;
     lxw_row_t track_from_row;
     double track_width[64];
+    /* How wide a number shows, by format, sign and digits before the decimal point:
+     * measured once for each (xlsx_track_number; every number cell of a big round
+     * comes there, issue 13). Per workbook, as its formats are. */
+    struct {
+        const lxw_format *format;
+        bool used, percent;
+        double width[2][21];    /* 0 until measured */
+    } number_widths[8];
 } xlsx_out;
 
 /* ---- The atomic write -------------------------------------------------------------- */
@@ -211,12 +219,18 @@ int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                 const mpq_t value, lxw_format *format);
 int xlsx_integer(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, long value,
                  lxw_format *format);
+/* The same for a value already made a double by money.h (a fraction.h value). */
+int xlsx_number_double(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       double number, lxw_format *format);
 /* A formula (printf-style) with the exact value as its cached result. */
 int xlsx_formula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  lxw_format *format, const mpq_t cached, const char *formula, ...)
     __attribute__((format(printf, 7, 8)));
 int xlsx_vformula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                   lxw_format *format, const mpq_t cached, const char *formula, va_list args)
+    __attribute__((format(printf, 7, 0)));
+int xlsx_vformula_double(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                         lxw_format *format, double cached, const char *formula, va_list args)
     __attribute__((format(printf, 7, 0)));
 /* A formula whose result is text; the cached text is made safe like a cell's. */
 int xlsx_formula_text(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

@@ -31,6 +31,9 @@ typedef struct {
 static const round_case round_cases[] = {
     /* 1234.565 → 1234.57 either way?  ×100 = 123456.5: a tie; up → 123457, even → 123456. */
     { "246913/200", 2, "123457/100", "123456/100" },
+    /* 0.25 and −12.5 are already whole cents (4 and 2 divide 100): unchanged. */
+    { "1/4", 2, "1/4", "1/4" },
+    { "-25/2", 2, "-25/2", "-25/2" },
     /* 0.125 ×100 = 12.5: tie; up 13 → 0.13, even 12 → 0.12 */
     { "1/8", 2, "13/100", "12/100" },
     /* 0.135 ×100 = 13.5: tie; up 14, even 14 → 0.14 both */

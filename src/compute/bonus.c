@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "rational_sum.h"
 
 /* ---- result ----------------------------------------------------------------------- */
 
@@ -398,18 +399,25 @@ static void bonus_allocate_exact(bonus_result *out, const bonus_input *in, mpq_t
     mpq_init(cap_sum);
     mpq_init(capped_basis_sum);
     /* Σ c runs over eligible projects; those left out here have w = 0, which under share and
-     * grant-weighted means a grant of 0 and so c = 0. */
+     * grant-weighted means a grant of 0 and so c = 0. The sums over a common denominator
+     * (rational_sum.h): the bases share one, issue 13. */
+    rational_sum weights, capped;
+    rational_sum_init(&weights);
+    rational_sum_init(&capped);
     for (size_t p = 0; p < out->n_projects; p++) {
         const bonus_project_result *r = &out->projects[p];
         if (!bonus_takes_part(r))
             continue;
-        mpq_add(weight_sum, weight_sum, r->basis);
+        rational_sum_add(&weights, r->basis);
         if (caps != NULL && in->method == BONUS_GRANT_RATE)
-            mpq_add(capped_basis_sum, capped_basis_sum,
-                    mpq_cmp(r->basis, caps[p]) < 0 ? r->basis : caps[p]);
+            rational_sum_add(&capped, mpq_cmp(r->basis, caps[p]) < 0 ? r->basis : caps[p]);
         else if (caps != NULL)
-            mpq_add(cap_sum, cap_sum, caps[p]);
+            rational_sum_add(&capped, caps[p]);
     }
+    rational_sum_get(weight_sum, &weights);
+    rational_sum_get(in->method == BONUS_GRANT_RATE ? capped_basis_sum : cap_sum, &capped);
+    rational_sum_clear(&weights);
+    rational_sum_clear(&capped);
 
     out->has_lambda = true;
     bool applied = false;   /* the amounts already set by bonus_water_fill */
@@ -491,17 +499,20 @@ static void bonus_round_to_unit(bonus_result *out, const bonus_input *in, mpq_t 
     /* the remainders' ranks, for the heap below: one division per project */
     uint64_t *ranks = out->n_projects > 0 ? xmalloc(out->n_projects * sizeof *ranks) : NULL;
     size_t with_remainder = 0;
-    mpq_set_ui(out->exact_total, 0, 1);
+    rational_sum exact_sum;
+    rational_sum_init(&exact_sum);
     /* Each bonus starts at its floor (bonus_floor); the remainder is a − floor. */
     for (size_t p = 0; p < out->n_projects; p++) {
         bonus_project_result *r = &out->projects[p];
         if (r->reason != BONUS_REASON_ELIGIBLE)
             continue;
-        mpq_add(out->exact_total, out->exact_total, r->exact);
+        rational_sum_add(&exact_sum, r->exact);
         if (bonus_floor_rank(r->bonus, units, &ranks[p], r->exact, in->unit, top, bottom))
             with_remainder++;
         mpz_add(floor_units, floor_units, units);
     }
+    rational_sum_get(out->exact_total, &exact_sum);
+    rational_sum_clear(&exact_sum);
     mpq_set_z(floor_sum, floor_units);
     mpq_mul(floor_sum, floor_sum, in->unit);
     money_floor_to(out->rounded_total, out->exact_total, in->unit);

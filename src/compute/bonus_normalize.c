@@ -177,43 +177,57 @@ void bonus_normalize(bonus_normalization *nz, const bonus_input *in, size_t k)
         mpq_sub(nz->denominator, nz->high, nz->low);
 }
 
-void bonus_normalized(mpq_t out, const bonus_result *result, const bonus_input *in, size_t p,
-                      size_t k)
+void bonus_normalized_fraction(mpz_t num, mpz_t den, const bonus_result *result,
+                               const bonus_input *in, size_t p, size_t k)
 {
     const bonus_normalization *nz = &result->indicators[k];
     mpq_srcptr x = in->projects[p].values[k];
     size_t n = result->n_projects;
+    mpz_set_ui(den, 1);
     switch (nz->method) {
     case NORMALIZE_RANK:
         if (n == 1) {
-            mpq_set_ui(out, 1, 1);
+            mpz_set_ui(num, 1);
             return;
         }
         /* (2N − (i + j)) ÷ (2(N − 1)): i + j ≤ 2N − 2 ... 2, so the numerator is ≥ 0. */
-        mpz_set_ui(mpq_numref(out), n);
-        mpz_mul_2exp(mpq_numref(out), mpq_numref(out), 1);
-        mpz_sub_ui(mpq_numref(out), mpq_numref(out), (unsigned long)nz->rank_sum[p]);
-        mpz_set_ui(mpq_denref(out), n - 1);
-        mpz_mul_2exp(mpq_denref(out), mpq_denref(out), 1);
-        mpq_canonicalize(out);
+        mpz_set_ui(num, n);
+        mpz_mul_2exp(num, num, 1);
+        mpz_sub_ui(num, num, (unsigned long)nz->rank_sum[p]);
+        mpz_set_ui(den, n - 1);
+        mpz_mul_2exp(den, den, 1);
         return;
     case NORMALIZE_MINMAX:
         if (mpq_sgn(nz->denominator) == 0) {
             /* every value the same: 1 if it is above 0, else 0 */
-            mpq_set_ui(out, mpq_sgn(nz->high) > 0 ? 1 : 0, 1);
+            mpz_set_ui(num, mpq_sgn(nz->high) > 0 ? 1 : 0);
             return;
         }
-        mpq_sub(out, x, nz->low);
-        mpq_div(out, out, nz->denominator);
+        /* (a/b − l/m) ÷ (c/d) = (a·m − l·b)·d ÷ (b·m·c) */
+        mpz_mul(num, mpq_numref(x), mpq_denref(nz->low));
+        mpz_submul(num, mpq_numref(nz->low), mpq_denref(x));
+        mpz_mul(num, num, mpq_denref(nz->denominator));
+        mpz_mul(den, mpq_denref(x), mpq_denref(nz->low));
+        mpz_mul(den, den, mpq_numref(nz->denominator));
         return;
     case NORMALIZE_MAX:
     case NORMALIZE_SHARE:
-        if (mpq_sgn(nz->denominator) == 0)
-            mpq_set_ui(out, 0, 1);   /* a zero denominator gives 0 */
-        else
-            mpq_div(out, x, nz->denominator);
+        if (mpq_sgn(nz->denominator) == 0) {
+            mpz_set_ui(num, 0);   /* a zero denominator gives 0 */
+            return;
+        }
+        /* (a/b) ÷ (c/d) = a·d ÷ (b·c) */
+        mpz_mul(num, mpq_numref(x), mpq_denref(nz->denominator));
+        mpz_mul(den, mpq_denref(x), mpq_numref(nz->denominator));
         return;
     }
+}
+
+void bonus_normalized(mpq_t out, const bonus_result *result, const bonus_input *in, size_t p,
+                      size_t k)
+{
+    bonus_normalized_fraction(mpq_numref(out), mpq_denref(out), result, in, p, k);
+    mpq_canonicalize(out);
 }
 /* ---- step 2: score ------------------------------------------------------------------- */
 
@@ -261,35 +275,55 @@ void bonus_score(bonus_result *out, const bonus_input *in)
             break;
         }
     }
-    mpq_t term, m;
-    mpq_init(term);
+    /* Each score is summed as num ÷ den without reducing, and reduced once at the end:
+     * one gcd per project instead of two per product and one per sum (issue 13). The
+     * rational is the same canonical one. */
+    mpq_t m;
+    mpz_t num, den, term_num, term_den;
     mpq_init(m);
+    mpz_inits(num, den, term_num, term_den, NULL);
     for (size_t p = 0; p < n; p++) {
-        mpq_ptr score = out->projects[p].score;
-        mpq_set_ui(score, 0, 1);
+        mpz_set_ui(num, 0);
+        mpz_set_ui(den, 1);
         for (size_t k = 0; k < n_ind; k++) {
             const bonus_normalization *nz = &out->indicators[k];
             if (constant[k]) {
-                mpq_add(score, score, factor[k]);
+                mpz_set(term_num, mpq_numref(factor[k]));
+                mpz_set(term_den, mpq_denref(factor[k]));
+            } else {
+                mpq_srcptr x = in->projects[p].values[k];
+                if (nz->method == NORMALIZE_RANK) {
+                    mpq_set_ui(m, n, 1);
+                    mpz_mul_2exp(mpq_numref(m), mpq_numref(m), 1);
+                    mpz_sub_ui(mpq_numref(m), mpq_numref(m), (unsigned long)nz->rank_sum[p]);
+                    x = m;
+                } else if (nz->method == NORMALIZE_MINMAX) {
+                    mpq_sub(m, x, nz->low);
+                    x = m;
+                }
+                if (mpq_sgn(x) == 0)
+                    continue;
+                mpz_mul(term_num, mpq_numref(factor[k]), mpq_numref(x));
+                mpz_mul(term_den, mpq_denref(factor[k]), mpq_denref(x));
+            }
+            if (mpz_sgn(term_num) == 0)
+                continue;
+            /* num/den + t/u = (num·u + t·den) / (den·u); the same u as den adds directly */
+            if (mpz_cmp(term_den, den) == 0) {
+                mpz_add(num, num, term_num);
                 continue;
             }
-            mpq_srcptr x = in->projects[p].values[k];
-            if (nz->method == NORMALIZE_RANK) {
-                mpq_set_ui(m, n, 1);
-                mpz_mul_2exp(mpq_numref(m), mpq_numref(m), 1);
-                mpz_sub_ui(mpq_numref(m), mpq_numref(m), (unsigned long)nz->rank_sum[p]);
-                x = m;
-            } else if (nz->method == NORMALIZE_MINMAX) {
-                mpq_sub(m, x, nz->low);
-                x = m;
-            }
-            if (mpq_sgn(x) == 0)
-                continue;
-            mpq_mul(term, factor[k], x);
-            mpq_add(score, score, term);
+            mpz_mul(num, num, term_den);
+            mpz_addmul(num, term_num, den);
+            mpz_mul(den, den, term_den);
         }
+        /* Reduced into the score (den > 0): the score keeps only the limbs it needs. */
+        mpq_ptr score = out->projects[p].score;
+        mpz_gcd(term_num, num, den);
+        mpz_divexact(mpq_numref(score), num, term_num);
+        mpz_divexact(mpq_denref(score), den, term_num);
     }
-    mpq_clear(term);
+    mpz_clears(num, den, term_num, term_den, NULL);
     mpq_clear(m);
     for (size_t k = 0; k < n_ind; k++)
         mpq_clear(factor[k]);

@@ -77,6 +77,12 @@ void money_round_places(mpq_t out, const mpq_t in, unsigned decimals, rounding_m
         mpz_init(rounded);
         rounded_ready = true;
     }
+    /* Already a multiple of 1/10^decimals (a grant in cents rounded to cents: every
+     * project's Bonus row, issue 13): the value itself, without the division. */
+    if (mpz_divisible_p(*power_of_ten(decimals), mpq_denref(in))) {
+        mpq_set(out, in);
+        return;
+    }
     int sign = money_scaled_round(rounded, in, decimals, mode);
     /* in is fully read before out is written, so out may alias in. */
     if (sign < 0)
@@ -116,25 +122,27 @@ void money_floor_to(mpq_t out, const mpq_t in, const mpq_t unit)
     mpz_clear(whole);
 }
 
-/* The nearest double to value (ties to even), computed exactly with integers.
+/* The nearest double to n/d (ties to even), computed exactly with integers.
  * mpq_get_d truncates, which would put 0.1 € one ulp low in the workbook; this is the
- * only place an exact value becomes a double (SPEC §3). With value = n/d > 0 we choose
- * a power of two 2^s so that q = ⌊n·2^s / d⌋ has 53 bits, round q by the remainder,
- * and scale back with ldexp, which is exact for a 53-bit integer. */
-STATIC double money_to_double_by_integers(const mpq_t value);
-STATIC double money_to_double_by_integers(const mpq_t value)
+ * only place an exact value becomes a double (SPEC §3). With |n/d| > 0 we choose a power
+ * of two 2^s so that q = ⌊|n|·2^s / |d|⌋ has 53 bits, round q by the remainder, and scale
+ * back with ldexp, which is exact for a 53-bit integer. n/d need not be in lowest terms.
+ * The integers are scratch kept between calls (issue 13: every cell of a big round
+ * whose fraction is wider than 53 bits comes here). */
+static double fraction_to_double_by_integers(mpz_srcptr num, mpz_srcptr den)
 {
-    int sign = mpq_sgn(value);
+    int sign = mpz_sgn(num) * mpz_sgn(den);
     if (sign == 0)
         return 0.0;
 
-    mpz_t n, d, q, r;
-    mpz_init(n);
-    mpz_init(d);
-    mpz_init(q);
-    mpz_init(r);
-    mpz_abs(n, mpq_numref(value));
-    mpz_set(d, mpq_denref(value));
+    static mpz_t n, d, q, r, divisor;
+    static bool ready;
+    if (!ready) {
+        mpz_inits(n, d, q, r, divisor, NULL);
+        ready = true;
+    }
+    mpz_abs(n, num);
+    mpz_abs(d, den);
 
     /* n/d lies in [2^(L-1), 2^(L+1)) with L = bits(n) − bits(d). */
     long bit_diff = (long)mpz_sizeinbase(n, 2) - (long)mpz_sizeinbase(d, 2);
@@ -156,8 +164,6 @@ STATIC double money_to_double_by_integers(const mpq_t value)
         s--;  /* q had 54 bits: one bit less of scale gives 53 */
     }
     /* Remainder against half the divisor: the divisor was d·2^max(0, −s). */
-    mpz_t divisor;
-    mpz_init(divisor);
     mpz_set(divisor, d);
     if (s < 0)
         mpz_mul_2exp(divisor, divisor, (mp_bitcnt_t)-s);
@@ -169,40 +175,47 @@ STATIC double money_to_double_by_integers(const mpq_t value)
      * (s ≤ 1074 here; a very negative s means far beyond DBL_MAX). ldexp lives in
      * glibc's libc, so no -lm is needed. */
     double magnitude = s < -2000 ? HUGE_VAL : ldexp(mpz_get_d(q), (int)-s);
-
-    mpz_clear(divisor);
-    mpz_clear(n);
-    mpz_clear(d);
-    mpz_clear(q);
-    mpz_clear(r);
     return sign < 0 ? -magnitude : magnitude;
 }
+
+#ifdef TESTING
+/* The integer method alone, for the test that the fast paths agree with it. */
+double money_to_double_by_integers(const mpq_t value);
+double money_to_double_by_integers(const mpq_t value)
+{
+    return fraction_to_double_by_integers(mpq_numref(value), mpq_denref(value));
+}
+#endif
 
 /* The fast path needs doubles that are IEEE binary64 evaluated without excess precision. */
 #if FLT_EVAL_METHOD != 0 || DBL_MANT_DIG != 53
 #error "money_to_double's fast path assumes IEEE double arithmetic (FLT_EVAL_METHOD 0)"
 #endif
 
-double money_to_double(const mpq_t value)
+double money_fraction_to_double(mpz_srcptr num, mpz_srcptr den)
 {
     /* When numerator and denominator are exact doubles (below 2^53), IEEE 754 division
      * rounds their quotient correctly to nearest, ties to even: the same double that
-     * money_to_double_by_integers finds, without its five GMP temporaries. Cents
-     * (n/100, n/50, ...) of amounts below 90 billion € always land here. */
-    const mpz_srcptr num = mpq_numref(value), den = mpq_denref(value);
+     * the integer method finds, without its GMP work. Cents (n/100, n/50, ...) of
+     * amounts below 90 billion € always land here. */
+#if GMP_LIMB_BITS >= 53
     /* One limb each, read directly (every cell of a workbook comes here, issue 13): the
      * same two exact doubles as mpz_get_d gives, without its calls. */
-#if GMP_LIMB_BITS >= 53
     if (mpz_size(num) <= 1 && mpz_size(den) == 1) {
         mp_limb_t n = mpz_getlimbn(num, 0), d = mpz_getlimbn(den, 0);
         const mp_limb_t exact = (mp_limb_t)1 << 53;
         if (n < exact && d < exact) {
             double q = (double)n / (double)d;   /* −(n/d) = (−n)/d in IEEE 754 */
-            return mpz_sgn(num) < 0 ? -q : q;
+            return mpz_sgn(num) * mpz_sgn(den) < 0 ? -q : q;
         }
     }
 #endif
     if (mpz_sizeinbase(num, 2) <= 53 && mpz_sizeinbase(den, 2) <= 53)
         return mpz_get_d(num) / mpz_get_d(den);
-    return money_to_double_by_integers(value);
+    return fraction_to_double_by_integers(num, den);
+}
+
+double money_to_double(const mpq_t value)
+{
+    return money_fraction_to_double(mpq_numref(value), mpq_denref(value));
 }

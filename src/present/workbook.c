@@ -133,6 +133,28 @@ int wb_number(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     return xlsx_number(&ctx->out, ws, row, col, value, format);
 }
 
+/* The recorder keeps exact values in lowest terms, as wb_number gives them. */
+static void record_fraction(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                            const lxw_format *format, const fraction *value)
+{
+    if (!ctx->recorder)
+        return;
+    mpq_t exact;
+    mpq_init(exact);
+    mpz_set(mpq_numref(exact), value->num);
+    mpz_set(mpq_denref(exact), value->den);
+    mpq_canonicalize(exact);
+    wb_recorder_number(ctx->recorder, ws, row, col, record_kind(ctx, format), exact);
+    mpq_clear(exact);
+}
+
+int wb_number_fraction(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       const fraction *value, lxw_format *format)
+{
+    record_fraction(ctx, ws, row, col, format, value);
+    return xlsx_number_double(&ctx->out, ws, row, col, fraction_to_double(value), format);
+}
+
 int wb_money_input(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                    const mpq_t value)
 {
@@ -166,6 +188,18 @@ int wb_formula(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     va_list args;
     va_start(args, formula);
     int rc = xlsx_vformula(&ctx->out, ws, row, col, format, cached, formula, args);
+    va_end(args);
+    return rc;
+}
+
+int wb_formula_fraction(wb_context *ctx, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                        lxw_format *format, const fraction *cached, const char *formula, ...)
+{
+    record_fraction(ctx, ws, row, col, format, cached);
+    va_list args;
+    va_start(args, formula);
+    int rc = xlsx_vformula_double(&ctx->out, ws, row, col, format, fraction_to_double(cached),
+                                  formula, args);
     va_end(args);
     return rc;
 }

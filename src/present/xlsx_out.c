@@ -682,13 +682,18 @@ static size_t text_chars(const char *text)
     return chars;
 }
 
-int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                const mpq_t value, lxw_format *format)
+int xlsx_number_double(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       double number, lxw_format *format)
 {
-    double number = money_to_double(value);
     xlsx_track_number(out, ws, row, col, number, format);
     XLSX_CHECK(out, worksheet_write_number(ws, row, col, number, format));
     return 0;
+}
+
+int xlsx_number(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                const mpq_t value, lxw_format *format)
+{
+    return xlsx_number_double(out, ws, row, col, money_to_double(value), format);
 }
 
 int xlsx_integer(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, long value,
@@ -730,9 +735,15 @@ static void formula_text_clear(formula_text *f)
 int xlsx_vformula(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                   lxw_format *format, const mpq_t cached, const char *formula, va_list args)
 {
+    return xlsx_vformula_double(out, ws, row, col, format, money_to_double(cached), formula,
+                                args);
+}
+
+int xlsx_vformula_double(xlsx_out *out, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                         lxw_format *format, double number, const char *formula, va_list args)
+{
     formula_text f;
     const char *safe = formula_text_make(&f, formula, args);
-    double number = money_to_double(cached);
     xlsx_track_number(out, ws, row, col, number, format);
     lxw_error err = worksheet_write_formula_num(ws, row, col, safe, format, number);
     formula_text_clear(&f);

@@ -223,25 +223,15 @@ void xlsx_track_text(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lxw_
         out->track_width[col] = width;
 }
 
-/* SPEC §7.1: a number widens its column's need by about how it shows: its integer
- * digits in groups of three and the decimals and suffix of its format. */
-void xlsx_track_number(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                       double value, const lxw_format *format)
+/* How wide a number of this format, sign and digit count shows: its integer digits in
+ * groups of three and the decimals and suffix of its format. */
+static double number_width(const lxw_format *format, bool negative, int digits)
 {
-    if (ws != out->track_ws || row < out->track_from_row || col >= ARRAY_SIZE(out->track_width))
-        return;
     const char *code = format ? format->num_format : "";
-    /* The code is read once per cell (a large round tracks every cell, issue 13). */
     bool percent = strchr(code, '%') != NULL, groups = strchr(code, ',') != NULL;
     char shown[64];
-    double magnitude = value < 0 ? -value : value;
-    if (percent)
-        magnitude *= 100;
-    int digits = 1;
-    for (double v = magnitude; v >= 10 && digits < 20; v /= 10)
-        digits++;
     size_t o = 0;
-    if (value < 0)
+    if (negative)
         shown[o++] = '-';
     for (int d = digits; d > 0 && o < 40; d--) {
         shown[o++] = '8';
@@ -260,7 +250,41 @@ void xlsx_track_number(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lx
         o += sizeof " €" - 1;
     }
     shown[o] = '\0';
-    double width = xlsx_text_width(shown, format && format->bold) + 1.5;
-    if (width > out->track_width[col])
-        out->track_width[col] = width;
+    return xlsx_text_width(shown, format && format->bold) + 1.5;
+}
+
+/* SPEC §7.1: a number widens its column's need by about how it shows (number_width),
+ * measured once per format, sign and digit count. */
+void xlsx_track_number(xlsx_out *out, const lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                       double value, const lxw_format *format)
+{
+    if (ws != out->track_ws || row < out->track_from_row || col >= ARRAY_SIZE(out->track_width))
+        return;
+    size_t slot = 0, n_slots = ARRAY_SIZE(out->number_widths);
+    while (slot < n_slots && out->number_widths[slot].used &&
+           out->number_widths[slot].format != format)
+        slot++;
+    if (slot == n_slots) {   /* all taken by other formats: the oldest goes */
+        memmove(&out->number_widths[0], &out->number_widths[1],
+                (n_slots - 1) * sizeof out->number_widths[0]);
+        slot = n_slots - 1;
+        out->number_widths[slot].used = false;
+    }
+    if (!out->number_widths[slot].used) {
+        memset(&out->number_widths[slot], 0, sizeof out->number_widths[slot]);
+        out->number_widths[slot].used = true;
+        out->number_widths[slot].format = format;
+        out->number_widths[slot].percent = format && strchr(format->num_format, '%');
+    }
+    double magnitude = value < 0 ? -value : value;
+    if (out->number_widths[slot].percent)
+        magnitude *= 100;
+    int digits = 1;
+    for (double v = magnitude; v >= 10 && digits < 20; v /= 10)
+        digits++;
+    double *width = &out->number_widths[slot].width[value < 0][digits];
+    if (*width == 0)
+        *width = number_width(format, value < 0, digits);
+    if (*width > out->track_width[col])
+        out->track_width[col] = *width;
 }

@@ -20,7 +20,12 @@
 # machine may be shared: CPU seconds are the steadier figure).
 # Then the CSV round once more as a big round (TKK_BIG_ROUND_PROJECTS=0: the Bonus sheet
 # streamed as a plain range, the Inputs sheet summarising the CSV; issue 13), which the
-# peer then writes too, so the ratio of a 10⁶-project run shows at any size.
+# peer then writes too, so the ratio of a 10⁶-project run shows at any size; and beside
+# it the faithful peer, build/bench/bench_same_cells, which writes literally the Bonus
+# cells of the workbook tkk just wrote (the same texts, formulas, cached doubles and
+# style numbers; it checks its <sheetData> against tkk's byte for byte). bench_raw_xlsx
+# makes its derived numbers up (shorter, and they compress better), so it is the
+# quicker, less exact peer.
 # Figures from tests/bench/measure.sh.
 # Exit status 1 if a run fails or writes no workbook.
 set -u
@@ -75,11 +80,7 @@ for n in ${BENCH_SIZES:-10000}; do
                 /usr/bin/time -f 'floor %e %M %U %S' -a -o "$work/floor.txt" \
                     "$floor" "$csv" "$work/floor.xlsx" >/dev/null 2>&1
             done
-            awk '
-                function median(a, n,   i, j, t) {
-                    for (i = 2; i <= n; i++)
-                        for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-                    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+            awk "$awk_median"'
                 $1 == "tkk" { tw[++nt] = $2; tc[nt] = $4 + $5 }
                 $1 == "floor" { fw[++nf] = $2; fc[nf] = $4 + $5; fm = $3 > fm ? $3 : fm }
                 END {
@@ -93,9 +94,33 @@ for n in ${BENCH_SIZES:-10000}; do
             /usr/bin/time -f '%e %M %U %S' -o "$work/raw.txt" "$raw" "$csv" "$work/raw.xlsx" >/dev/null \
                 && tail -n 1 "$work/raw.txt" | awk -v tkk="$figures" '{
                     split(tkk, t, " "); cpu = $3 + $4
-                    printf "  raw libxlsxwriter peer (constant_memory, same cells): %.2f s, %.2f s CPU, peak RSS %d MiB; tkk ÷ raw %.2f (wall), %.2f (CPU)\n",
+                    printf "  raw libxlsxwriter peer (constant_memory, cells from the CSV, made-up derived numbers): %.2f s, %.2f s CPU, peak RSS %d MiB; tkk ÷ raw %.2f (wall), %.2f (CPU)\n",
                            $1, cpu, ($2 + 1023) / 1024, ($1 > 0 ? t[1] / $1 : 0), (cpu > 0 ? t[3] / cpu : 0) }'
             rm -f "$work/raw.xlsx"
+        fi
+        # The faithful peer of a big round: raw libxlsxwriter writing literally the
+        # Bonus sheet's cells of the workbook tkk just wrote (tests/bench/bench_same_cells.c,
+        # which says "same" when its <sheetData> is byte for byte tkk's). Its own timing
+        # covers only the writing; tkk's covers the whole run. Interleaved, medians.
+        same="$root/${BUILD:-build}/bench/bench_same_cells"
+        if [ "$variant" = big ] && [ -x "$same" ] && [ -x /usr/bin/time ]; then
+            cp "$out/bench-$format-$n.xlsx" "$work/tkk-big.xlsx"
+            : >"$work/same.txt"
+            for i in $(seq "${BENCH_PEER_REPEAT:-5}"); do
+                /usr/bin/time -f 'tkk %e %M %U %S' -a -o "$work/same.txt" \
+                    "$tkk" run -q -o "$out" "$ini" >/dev/null 2>&1
+                "$same" "$work/tkk-big.xlsx" "$work/same.xlsx" 2>/dev/null |
+                    awk '{ print "same", $1, $2, $4 }' >>"$work/same.txt"
+            done
+            awk "$awk_median"'
+                $1 == "tkk" { tw[++nt] = $2; tc[nt] = $4 + $5 }
+                $1 == "same" { sw[++ns] = $2; sc[ns] = $3; like = like == "" || like == $4 ? $4 : "mixed" }
+                END {
+                    if (nt == 0 || ns == 0) exit
+                    a = median(tw, nt); b = median(sw, ns); c = median(tc, nt); d = median(sc, ns)
+                    printf "  raw libxlsxwriter writing tkk'"'"'s own Bonus cells (constant_memory; sheetData %s): %.2f s, %.2f s CPU; tkk ÷ peer %.2f (wall), %.2f (CPU); medians of %d: tkk %.2f s\n",
+                           like, b, d, (b > 0 ? a / b : 0), (d > 0 ? c / d : 0), ns, a }' "$work/same.txt"
+            rm -f "$work/tkk-big.xlsx" "$work/same.xlsx"
         fi
         rm -rf "$out"
     done

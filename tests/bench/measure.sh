@@ -47,3 +47,11 @@ print("%.2f %d %.2f" % (elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stim
 sys.exit(status)
 PY
 }
+
+# An awk function, median(array, n), for the peers' interleaved runs: awk "$awk_median"'...'
+awk_median='
+    function median(a, n,   i, j, t) {
+        for (i = 2; i <= n; i++)
+            for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+'

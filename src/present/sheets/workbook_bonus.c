@@ -247,13 +247,13 @@ static int write_results(bonus_sheet *sh, int only)
 
     /* λ: not a formula (water-filling, SPEC §5.6 step 5), blank when there is none. */
     if (b->has_lambda && (wanted(only, R_LAMBDA) || wanted(only, R_LAMBDA_EXACT))) {
-        char *fraction = fraction_text(b->lambda);
+        char *exact_text = fraction_text(b->lambda);
         int rc = 0;
         if (wanted(only, R_LAMBDA))
             rc = wb_number(ctx, sh->ws, PARAM_ROW + R_LAMBDA, value_col, b->lambda, sh->lambda);
         if (rc == 0 && wanted(only, R_LAMBDA_EXACT))
-            rc = wb_string(ctx, sh->ws, PARAM_ROW + R_LAMBDA_EXACT, value_col, fraction, NULL);
-        free(fraction);
+            rc = wb_string(ctx, sh->ws, PARAM_ROW + R_LAMBDA_EXACT, value_col, exact_text, NULL);
+        free(exact_text);
         if (rc != 0)
             return -1;
     }
@@ -397,7 +397,25 @@ static void choose_norm_formulas(bonus_sheet *sh)
 
 /* ---- The table ---------------------------------------------------------------------- */
 
-static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t check)
+/* A row's exact scratch: the grant cell's value, the cap, and a fraction for values that
+ * are only shown or compared (fraction.h: no gcd per cell, issue 13). */
+typedef struct {
+    mpq_t grant_cell, cap;
+    fraction value;
+} row_scratch;
+
+/* A formula when the exact check agrees, else the value; the cached number is value,
+ * a fraction (SPEC §6). */
+static int formula_or_fraction(bonus_sheet *sh, lxw_row_t row, lxw_col_t col,
+                               lxw_format *format, const fraction *value, bool agrees,
+                               const char *formula)
+{
+    if (agrees)
+        return wb_formula_fraction(sh->ctx, sh->ws, row, col, format, value, "%s", formula);
+    return wb_number_fraction(sh->ctx, sh->ws, row, col, value, format);
+}
+
+static int write_project(bonus_sheet *sh, size_t p, row_scratch *x)
 {
     wb_context *ctx = sh->ctx;
     lxw_worksheet *ws = sh->ws;
@@ -405,32 +423,33 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
     const bonus_project *project = &in->projects[p];
     const bonus_project_result *res = &sh->b->projects[p];
     lxw_row_t row = (lxw_row_t)(sh->first_row + p);
+    fraction *value = &x->value;
     char grant[16], score[16], formula[160];
     wb_cell(grant, row, COL_GRANT);
     wb_cell(score, row, sh->col_score);
     /* What the grant cell holds (SPEC §6: money cells are cent-rounded). */
-    money_round(grant_cell, project->grant, ctx->s->rounding);
+    money_round(x->grant_cell, project->grant, ctx->s->rounding);
 
     if (wb_string(ctx, ws, row, COL_PROJECT, project->id, NULL) != 0 ||
         wb_string(ctx, ws, row, COL_NAME, project->name, NULL) != 0 ||
-        wb_number(ctx, ws, row, COL_GRANT, grant_cell, ctx->fmt.money) != 0)
+        wb_number(ctx, ws, row, COL_GRANT, x->grant_cell, ctx->fmt.money) != 0)
         return -1;
     for (size_t i = 0; i < sh->k; i++) {
         /* General format: an indicator value shows all its decimals (in the locale's
          * decimal separator, SPEC §7.1). */
         if (wb_number(ctx, ws, row, raw_col(i), project->values[i], sh->general) != 0)
             return -1;
-        bonus_normalized(check, sh->b, in, p, i);   /* check is free until the basis */
+        bonus_normalized_fraction(value->num, value->den, sh->b, in, p, i);
         if (!sh->norm_formula[i]) {
-            if (wb_number(ctx, ws, row, norm_col(sh, i), check, sh->ratio) != 0)
+            if (wb_number_fraction(ctx, ws, row, norm_col(sh, i), value, sh->ratio) != 0)
                 return -1;
             continue;
         }
-        char x[16], den[16];
-        wb_cell(x, row, raw_col(i));
+        char xc[16], den[16];
+        wb_cell(xc, row, raw_col(i));
         wb_cell_abs(den, INDICATOR_ROW + I_DENOMINATOR, norm_col(sh, i));
-        if (wb_formula(ctx, ws, row, norm_col(sh, i), sh->ratio, check,
-                       "=IF(%s=0,0,%s/%s)", den, x, den) != 0)
+        if (wb_formula_fraction(ctx, ws, row, norm_col(sh, i), sh->ratio, value,
+                                "=IF(%s=0,0,%s/%s)", den, xc, den) != 0)
             return -1;
     }
 
@@ -450,38 +469,40 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
         (reason[0] && wb_string(ctx, ws, row, sh->col_reason, reason, ctx->fmt.word) != 0))
         return -1;
 
-    /* SPEC §5.6 step 4: the basis of every project from its score and grant. */
+    /* SPEC §5.6 step 4: the basis of every project from its score and grant; the
+     * formula's value computed from the cells it names must be bonus.c's. */
     bool basis_in_money = in->method != BONUS_SHARE;
     lxw_format *basis_format = basis_in_money ? sh->exact : sh->ratio;
     switch (in->method) {
     case BONUS_SHARE:
-        mpq_set(check, res->score);
+        fraction_set_q(value, res->score);
         snprintf(formula, sizeof formula, "=%s", score);
         break;
     case BONUS_GRANT_WEIGHTED:
-        mpq_mul(check, res->score, grant_cell);
+        fraction_set_q(value, res->score);
+        fraction_mul_q(value, x->grant_cell);
         snprintf(formula, sizeof formula, "=%s*%s", score, grant);
         break;
     case BONUS_GRANT_RATE:
-        mpq_mul(check, in->rate, grant_cell);
-        mpq_mul(check, check, res->score);
+        fraction_set_q(value, in->rate);
+        fraction_mul_q(value, x->grant_cell);
+        fraction_mul_q(value, res->score);
         snprintf(formula, sizeof formula, "=%s*%s*%s", sh->param[P_RATE], grant, score);
         break;
     }
-    if (formula_or_value(sh, row, sh->col_basis, basis_format, res->basis,
-                         mpq_equal(check, res->basis), formula) != 0)
+    bool agrees = fraction_equal_q(value, res->basis);
+    fraction_set_q(value, res->basis);
+    if (formula_or_fraction(sh, row, sh->col_basis, basis_format, value, agrees, formula) != 0)
         return -1;
 
     if (in->has_cap) {
-        mpq_t cap;
-        mpq_init(cap);
-        bonus_cap(cap, in, p);
-        mpq_mul(check, in->cap, grant_cell);
+        bonus_cap(x->cap, in, p);
+        fraction_set_q(value, in->cap);
+        fraction_mul_q(value, x->grant_cell);
+        agrees = fraction_equal_q(value, x->cap);
+        fraction_set_q(value, x->cap);
         snprintf(formula, sizeof formula, "=%s*%s", sh->param[P_CAP], grant);
-        int rc = formula_or_value(sh, row, sh->col_cap, ctx->fmt.money, cap,
-                                  mpq_equal(check, cap), formula);
-        mpq_clear(cap);
-        if (rc != 0)
+        if (formula_or_fraction(sh, row, sh->col_cap, ctx->fmt.money, value, agrees, formula) != 0)
             return -1;
     }
 
@@ -490,12 +511,13 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
         wb_number(ctx, ws, row, sh->col_bonus, res->bonus, ctx->fmt.money) != 0)
         return -1;
 
-    if (mpq_sgn(grant_cell) != 0) {
+    if (mpq_sgn(x->grant_cell) != 0) {
         char bonus[16];
         wb_cell(bonus, row, sh->col_bonus);
-        mpq_div(check, res->bonus, grant_cell);
-        if (wb_formula(ctx, ws, row, sh->col_share, ctx->fmt.percent, check, "=%s/%s", bonus,
-                       grant) != 0)
+        fraction_set_q(value, res->bonus);
+        fraction_div_q(value, x->grant_cell);
+        if (wb_formula_fraction(ctx, ws, row, sh->col_share, ctx->fmt.percent, value, "=%s/%s",
+                                bonus, grant) != 0)
             return -1;
     }
     return 0;
@@ -503,12 +525,14 @@ static int write_project(bonus_sheet *sh, size_t p, mpq_t grant_cell, mpq_t chec
 
 static int write_rows(bonus_sheet *sh)
 {
-    mpq_t grant_cell, check, grant_sum;
-    mpq_inits(grant_cell, check, grant_sum, NULL);
+    row_scratch x;
+    mpq_t grant_sum;
+    mpq_inits(x.grant_cell, x.cap, grant_sum, NULL);
+    fraction_init(&x.value);
     int rc = 0;
     for (size_t p = 0; p < sh->in->n_projects && rc == 0; p++) {
-        rc = write_project(sh, p, grant_cell, check);
-        mpq_add(grant_sum, grant_sum, grant_cell);
+        rc = write_project(sh, p, &x);
+        mpq_add(grant_sum, grant_sum, x.grant_cell);
     }
 
     /* The total row: sums of Grant, Exact and Bonus (plain A1 SUMs: LibreOffice cannot
@@ -527,7 +551,8 @@ static int write_rows(bonus_sheet *sh)
         rc = wb_formula(sh->ctx, sh->ws, total, sh->col_exact, sh->exact_bold, sh->b->exact_total,
                         "=SUM(%s:%s)", first, last);
     }
-    mpq_clears(grant_cell, check, grant_sum, NULL);
+    fraction_clear(&x.value);
+    mpq_clears(x.grant_cell, x.cap, grant_sum, NULL);
     return rc;
 }
 
