@@ -5,6 +5,7 @@
  * The rest of §5.6 is bonus.c's.
  */
 #include "bonus_steps.h"
+#include "rational_sum.h"
 #include "alloc.h"
 
 #include <stdint.h>
@@ -162,6 +163,8 @@ void bonus_normalize(bonus_normalization *nz, const bonus_input *in, size_t k)
     }
     mpq_set(nz->low, in->projects[0].values[k]);
     mpq_set(nz->high, in->projects[0].values[k]);
+    rational_sum sum;   /* Σx over a common denominator: decimal values share one */
+    rational_sum_init(&sum);
     for (size_t p = 0; p < n; p++) {
         mpq_srcptr x = in->projects[p].values[k];
         if (mpq_cmp(x, nz->low) < 0)
@@ -169,8 +172,11 @@ void bonus_normalize(bonus_normalization *nz, const bonus_input *in, size_t k)
         if (mpq_cmp(x, nz->high) > 0)
             mpq_set(nz->high, x);
         if (nz->method == NORMALIZE_SHARE)
-            mpq_add(nz->denominator, nz->denominator, x);
+            rational_sum_add(&sum, x);
     }
+    if (nz->method == NORMALIZE_SHARE)
+        rational_sum_get(nz->denominator, &sum);
+    rational_sum_clear(&sum);
     if (nz->method == NORMALIZE_MAX)
         mpq_set(nz->denominator, nz->high);
     else if (nz->method == NORMALIZE_MINMAX)
