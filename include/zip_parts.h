@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <zlib.h>
 
 enum { ZIP_LOCAL_SIZE = 30, ZIP_CHUNK = 64 * 1024 };
 
@@ -38,6 +39,37 @@ typedef struct {
 } zip_part_ends;
 
 void zip_part_ends_add(zip_part_ends *ends, const unsigned char *data, size_t n);
+
+/* Reading one part's data as both read-backs do: what it inflates to (or, stored, is),
+ * counted as CRC-32, size and first and last bytes.
+ *
+ *     zip_part_reader r;
+ *     if (zip_part_reader_init(&r) != 0) ...        // zlib could not start
+ *     zip_part_reader_start(&r);                     // for each part
+ *     while (!r.ended && more input)
+ *         if (zip_part_reader_inflate(&r, in, n, &used) != 0) ... // r.z.msg
+ *     zip_part_reader_clear(&r);
+ */
+typedef struct {
+    z_stream z;
+    unsigned char *out;         /* ZIP_CHUNK bytes */
+    unsigned long crc;
+    uint64_t size;
+    zip_part_ends ends;
+    bool ended;                 /* the deflate stream's end was reached */
+} zip_part_reader;
+
+/* 0, or -1 when memory or zlib fails (nothing to clear then). */
+int zip_part_reader_init(zip_part_reader *r);
+void zip_part_reader_clear(zip_part_reader *r);
+/* Ready for the next part. */
+void zip_part_reader_start(zip_part_reader *r);
+/* Counts n bytes of a stored part. */
+void zip_part_reader_take(zip_part_reader *r, const unsigned char *data, size_t n);
+/* Inflates in[0..n) until it is used up or the stream ends; *used is how much was
+ * read. 0, or -1 when the data is corrupt. */
+int zip_part_reader_inflate(zip_part_reader *r, const unsigned char *in, size_t n,
+                            size_t *used);
 
 /* True when a part of this name is XML (.xml, .rels) whose first and last bytes these
  * are and it ends with the end tag of its root element, or when it is not XML.

@@ -292,6 +292,19 @@ static const char *explain_no_digits(const char *p)
     return MSG_NOT_NUMBER;
 }
 
+/* The end of every parse: the size limit, then what the suffix said. */
+static const char *parsed(const mpq_t out, suffix_kind suffix, number_info *info)
+{
+    const char *err = number_check_size(out);
+    if (err)
+        return err;
+    if (info) {
+        info->percent = suffix == SUFFIX_PERCENT;
+        info->money = suffix == SUFFIX_MONEY;
+    }
+    return NULL;
+}
+
 /* The parse proper; number_parse wraps it so that every failure leaves out = 0. */
 static const char *parse(mpq_t out, const char *text, number_kind kind, number_info *info,
                          mpz_t numerator_digits, mpz_t denominator_digits)
@@ -380,14 +393,7 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
         mpz_set_ui(den, d / a);
         if (negative)
             mpz_neg(num, num);
-        err = number_check_size(out);
-        if (err)
-            return err;
-        if (info) {
-            info->percent = suffix == SUFFIX_PERCENT;
-            info->money = suffix == SUFFIX_MONEY;
-        }
-        return NULL;
+        return parsed(out, suffix, info);
     }
     if (numerator_scale == 0) {
         mpz_set(num, numerator_digits);
@@ -401,15 +407,7 @@ static const char *parse(mpq_t out, const char *text, number_kind kind, number_i
     if (negative)
         mpz_neg(num, num);
     mpq_canonicalize(out);
-    err = number_check_size(out);
-    if (err)
-        return err;
-
-    if (info) {
-        info->percent = suffix == SUFFIX_PERCENT;
-        info->money = suffix == SUFFIX_MONEY;
-    }
-    return NULL;
+    return parsed(out, suffix, info);
 }
 
 const char *number_parse(mpq_t out, const char *text, number_kind kind, number_info *info)

@@ -51,21 +51,17 @@ typedef struct {
 static int check_data(int fd, const zip_entry *e, off_t start, unsigned index, char *why,
                       size_t why_size)
 {
-    unsigned char *in = xmalloc(ZIP_CHUNK), *out = xmalloc(ZIP_CHUNK);
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    int rc = 0;
-    if (e->method == 8 && inflateInit2(&z, -MAX_WBITS) != Z_OK) {
-        free(in);
-        free(out);
+    zip_part_reader r;
+    if (zip_part_reader_init(&r) != 0)
         return fail(why, why_size, "entry %u (%s): zlib cannot start", index, e->name);
-    }
-    zip_part_ends ends = {.head_length = 0};
-    uLong crc = crc32(0L, Z_NULL, 0);
-    uint64_t produced = 0, consumed = 0;
-    bool ended = e->method == 0;
+    unsigned char *in = xmalloc(ZIP_CHUNK);
+    zip_part_reader_start(&r);
+    r.ended = e->method == 0;   /* a stored part has no stream to end */
+    int rc = 0;
+    uint64_t consumed = 0;
     while (rc == 0 && consumed < e->compressed) {
-        size_t n = e->compressed - consumed < ZIP_CHUNK ? (size_t)(e->compressed - consumed) : ZIP_CHUNK;
+        size_t n = e->compressed - consumed < ZIP_CHUNK ? (size_t)(e->compressed - consumed)
+                                                        : ZIP_CHUNK;
         if (zip_read_at(fd, in, n, start + (off_t)consumed) != 0) {
             rc = fail(why, why_size, "entry %u (%s): %s", index, e->name,
                       errno ? strerror(errno) : "data cut short");
@@ -73,36 +69,22 @@ static int check_data(int fd, const zip_entry *e, off_t start, unsigned index, c
         }
         consumed += n;
         if (e->method == 0) {
-            crc = crc32(crc, in, (uInt)n);
-            zip_part_ends_add(&ends, in, n);
-            produced += n;
+            zip_part_reader_take(&r, in, n);
             continue;
         }
-        z.next_in = in;
-        z.avail_in = (uInt)n;
-        while (rc == 0 && z.avail_in > 0 && !ended) {
-            z.next_out = out;
-            z.avail_out = ZIP_CHUNK;
-            int zrc = inflate(&z, Z_NO_FLUSH);
-            if (zrc != Z_OK && zrc != Z_STREAM_END) {
-                rc = fail(why, why_size, "entry %u (%s): the compressed data is corrupt (%s)",
-                          index, e->name, z.msg ? z.msg : "zlib error");
-                break;
-            }
-            size_t got = ZIP_CHUNK - z.avail_out;
-            crc = crc32(crc, out, (uInt)got);
-            zip_part_ends_add(&ends, out, got);
-            produced += got;
-            ended = zrc == Z_STREAM_END;
-        }
-        if (rc == 0 && ended && (z.avail_in > 0 || consumed < e->compressed))
+        size_t used;
+        if (zip_part_reader_inflate(&r, in, n, &used) != 0)
+            rc = fail(why, why_size, "entry %u (%s): the compressed data is corrupt (%s)",
+                      index, e->name, r.z.msg ? r.z.msg : "zlib error");
+        else if (r.ended && (used < n || consumed < e->compressed))
             rc = fail(why, why_size, "entry %u (%s): data after the end of the stream", index,
                       e->name);
     }
-    if (e->method == 8)
-        inflateEnd(&z);
     free(in);
-    free(out);
+    bool ended = r.ended, whole = zip_part_whole(e->name, &r.ends);
+    uint64_t produced = r.size;
+    unsigned long crc = r.crc;
+    zip_part_reader_clear(&r);
     if (rc != 0)
         return rc;
     if (!ended)
@@ -113,7 +95,7 @@ static int check_data(int fd, const zip_entry *e, off_t start, unsigned index, c
                     e->name, (unsigned long long)produced, (unsigned long)e->size);
     if (crc != e->crc)
         return fail(why, why_size, "entry %u (%s): CRC-32 mismatch", index, e->name);
-    if (!zip_part_whole(e->name, &ends))
+    if (!whole)
         return fail(why, why_size, "entry %u (%s): the XML part is cut short", index, e->name);
     return 0;
 }

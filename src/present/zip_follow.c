@@ -19,7 +19,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "zip_parts.h"
 
@@ -37,8 +36,8 @@ struct zip_follower {
     bool running;
     int fd;
     atomic_bool writer_done;
-    z_stream z;
-    unsigned char *in, *out;
+    zip_part_reader reader;
+    unsigned char *in;
     followed *parts;
     unsigned count;
 };
@@ -82,38 +81,23 @@ static bool follow_part(zip_follower *f, uint64_t *offset)
         return false;
     p->name[name_length] = '\0';
 
-    if (inflateReset(&f->z) != Z_OK)
-        return false;
-    zip_part_ends ends = {.head_length = 0};
-    uLong crc = crc32(0L, Z_NULL, 0);
-    uint64_t at = start, produced = 0;
-    bool ended = false;
-    while (!ended) {
+    zip_part_reader *r = &f->reader;
+    zip_part_reader_start(r);
+    uint64_t at = start;
+    while (!r->ended) {
         uint64_t size = wait_for(f, at + 1);
         if (size == 0)
             return false;
-        size_t n = size - at < ZIP_CHUNK ? (size_t)(size - at) : ZIP_CHUNK;
-        if (zip_read_at(f->fd, f->in, n, (off_t)at) != 0)
+        size_t n = size - at < ZIP_CHUNK ? (size_t)(size - at) : ZIP_CHUNK, used;
+        if (zip_read_at(f->fd, f->in, n, (off_t)at) != 0 ||
+            zip_part_reader_inflate(r, f->in, n, &used) != 0)
             return false;
-        f->z.next_in = f->in;
-        f->z.avail_in = (uInt)n;
-        while (f->z.avail_in > 0 && !ended) {
-            f->z.next_out = f->out;
-            f->z.avail_out = ZIP_CHUNK;
-            int zrc = inflate(&f->z, Z_NO_FLUSH);
-            if (zrc != Z_OK && zrc != Z_STREAM_END)
-                return false;
-            size_t got = ZIP_CHUNK - f->z.avail_out;
-            crc = crc32(crc, f->out, (uInt)got);
-            zip_part_ends_add(&ends, f->out, got);
-            produced += got;
-            ended = zrc == Z_STREAM_END;
-        }
-        at += n - f->z.avail_in;
+        at += used;
     }
     p->data_start = start;
-    p->found = (zip_followed_part){.compressed = at - start, .size = produced,
-                                   .crc = (uint32_t)crc, .whole = zip_part_whole(p->name, &ends)};
+    p->found = (zip_followed_part){.compressed = at - start, .size = r->size,
+                                   .crc = (uint32_t)r->crc,
+                                   .whole = zip_part_whole(p->name, &r->ends)};
     f->count++;
     *offset = at;
     return true;
@@ -137,21 +121,19 @@ zip_follower *zip_follower_new(const char *path)
         return NULL;
     f->fd = open(path, O_RDONLY | O_CLOEXEC);
     f->in = malloc(ZIP_CHUNK);
-    f->out = malloc(ZIP_CHUNK);
     f->parts = malloc(MAX_PARTS * sizeof *f->parts);
     atomic_init(&f->writer_done, false);
-    bool zlib = false;
-    if (f->fd >= 0 && f->in && f->out && f->parts) {
-        zlib = inflateInit2(&f->z, -MAX_WBITS) == Z_OK;
-        f->running = zlib && pthread_create(&f->thread, NULL, follow, f) == 0;
+    bool reader = false;
+    if (f->fd >= 0 && f->in && f->parts) {
+        reader = zip_part_reader_init(&f->reader) == 0;
+        f->running = reader && pthread_create(&f->thread, NULL, follow, f) == 0;
     }
     if (!f->running) {
-        if (zlib)
-            inflateEnd(&f->z);
+        if (reader)
+            zip_part_reader_clear(&f->reader);
         if (f->fd >= 0)
             close(f->fd);
         free(f->in);
-        free(f->out);
         free(f->parts);
         free(f);
         return NULL;
@@ -192,10 +174,9 @@ void zip_follower_free(zip_follower *f)
     if (!f)
         return;
     zip_follower_finish(f);
-    inflateEnd(&f->z);
+    zip_part_reader_clear(&f->reader);
     close(f->fd);
     free(f->in);
-    free(f->out);
     free(f->parts);
     free(f);
 }

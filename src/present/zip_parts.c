@@ -4,6 +4,7 @@
 #include "zip_parts.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -40,6 +41,57 @@ void zip_part_ends_add(zip_part_ends *ends, const unsigned char *data, size_t n)
         memcpy(ends->tail + keep, data, n);
         ends->tail_length = keep + n;
     }
+}
+
+int zip_part_reader_init(zip_part_reader *r)
+{
+    memset(r, 0, sizeof *r);
+    r->out = malloc(ZIP_CHUNK);
+    if (!r->out || inflateInit2(&r->z, -MAX_WBITS) != Z_OK) {
+        free(r->out);
+        return -1;
+    }
+    return 0;
+}
+
+void zip_part_reader_clear(zip_part_reader *r)
+{
+    inflateEnd(&r->z);
+    free(r->out);
+}
+
+void zip_part_reader_start(zip_part_reader *r)
+{
+    inflateReset(&r->z);
+    r->crc = crc32(0L, Z_NULL, 0);
+    r->size = 0;
+    r->ends = (zip_part_ends){.head_length = 0};
+    r->ended = false;
+}
+
+void zip_part_reader_take(zip_part_reader *r, const unsigned char *data, size_t n)
+{
+    r->crc = crc32(r->crc, data, (uInt)n);
+    zip_part_ends_add(&r->ends, data, n);
+    r->size += n;
+}
+
+int zip_part_reader_inflate(zip_part_reader *r, const unsigned char *in, size_t n,
+                            size_t *used)
+{
+    r->z.next_in = (unsigned char *)in;
+    r->z.avail_in = (uInt)n;
+    while (r->z.avail_in > 0 && !r->ended) {
+        r->z.next_out = r->out;
+        r->z.avail_out = ZIP_CHUNK;
+        int zrc = inflate(&r->z, Z_NO_FLUSH);
+        if (zrc != Z_OK && zrc != Z_STREAM_END)
+            return -1;
+        zip_part_reader_take(r, r->out, ZIP_CHUNK - r->z.avail_out);
+        r->ended = zrc == Z_STREAM_END;
+    }
+    *used = n - r->z.avail_in;
+    return 0;
 }
 
 static bool ends_with(const char *name, const char *suffix)

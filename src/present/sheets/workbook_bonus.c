@@ -404,17 +404,6 @@ typedef struct {
     fraction value;
 } row_scratch;
 
-/* A formula when the exact check agrees, else the value; the cached number is value,
- * a fraction (SPEC §6). */
-static int formula_or_fraction(bonus_sheet *sh, lxw_row_t row, lxw_col_t col,
-                               lxw_format *format, const fraction *value, bool agrees,
-                               const char *formula)
-{
-    if (agrees)
-        return wb_formula_fraction(sh->ctx, sh->ws, row, col, format, value, "%s", formula);
-    return wb_number_fraction(sh->ctx, sh->ws, row, col, value, format);
-}
-
 static int write_project(bonus_sheet *sh, size_t p, row_scratch *x)
 {
     wb_context *ctx = sh->ctx;
@@ -490,19 +479,17 @@ static int write_project(bonus_sheet *sh, size_t p, row_scratch *x)
         snprintf(formula, sizeof formula, "=%s*%s*%s", sh->param[P_RATE], grant, score);
         break;
     }
-    bool agrees = fraction_equal_q(value, res->basis);
-    fraction_set_q(value, res->basis);
-    if (formula_or_fraction(sh, row, sh->col_basis, basis_format, value, agrees, formula) != 0)
+    if (formula_or_value(sh, row, sh->col_basis, basis_format, res->basis,
+                         fraction_equal_q(value, res->basis), formula) != 0)
         return -1;
 
     if (in->has_cap) {
         bonus_cap(x->cap, in, p);
         fraction_set_q(value, in->cap);
         fraction_mul_q(value, x->grant_cell);
-        agrees = fraction_equal_q(value, x->cap);
-        fraction_set_q(value, x->cap);
         snprintf(formula, sizeof formula, "=%s*%s", sh->param[P_CAP], grant);
-        if (formula_or_fraction(sh, row, sh->col_cap, ctx->fmt.money, value, agrees, formula) != 0)
+        if (formula_or_value(sh, row, sh->col_cap, ctx->fmt.money, x->cap,
+                             fraction_equal_q(value, x->cap), formula) != 0)
             return -1;
     }
 
